@@ -92,11 +92,18 @@ final class RenderSupport
         Decimals.appendScientific(out, mantissa, exponent);
     }
 
+    /**
+     * Separate group entries and stop after {@link #MAX_GROUP_ENTRIES}: true when entry {@code index} is to be
+     * rendered. The caller still steps through every entry so that what follows the group is found.
+     */
     static boolean moreEntries(final StringBuilder out, final int index, final int count)
     {
         if (index >= MAX_GROUP_ENTRIES)
         {
-            out.append(", +").append(count - index).append(" more");
+            if (index == MAX_GROUP_ENTRIES)
+            {
+                out.append(", +").append(count - index).append(" more");
+            }
             return false;
         }
         if (index > 0)
