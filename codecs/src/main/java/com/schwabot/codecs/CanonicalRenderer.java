@@ -14,12 +14,15 @@ import com.schwabot.codecs.sbe.BookDeltaDecoder;
 import com.schwabot.codecs.sbe.BookSnapshotDecoder;
 import com.schwabot.codecs.sbe.BookTopDecoder;
 import com.schwabot.codecs.sbe.CancelOrderDecoder;
+import com.schwabot.codecs.sbe.Channel;
+import com.schwabot.codecs.sbe.ConnectionStateDecoder;
 import com.schwabot.codecs.sbe.Direction;
 import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
 import com.schwabot.codecs.sbe.InstrumentDefinitionDecoder;
 import com.schwabot.codecs.sbe.Liquidity;
+import com.schwabot.codecs.sbe.LinkState;
 import com.schwabot.codecs.sbe.NewOrderDecoder;
 import com.schwabot.codecs.sbe.OrderType;
 import com.schwabot.codecs.sbe.RejectReason;
@@ -45,6 +48,8 @@ final class CanonicalRenderer
     private static final String[] RISK = RenderSupport.enumNames(RiskReason.values(), RiskReason::value);
     private static final String[] DIRECTION = RenderSupport.enumNames(Direction.values(), Direction::value);
     private static final String[] ADMIN = RenderSupport.enumNames(AdminAction.values(), AdminAction::value);
+    private static final String[] CHANNEL = RenderSupport.enumNames(Channel.values(), Channel::value);
+    private static final String[] LINK = RenderSupport.enumNames(LinkState.values(), LinkState::value);
 
     private final TradeDecoder trade = new TradeDecoder();
     private final BookTopDecoder bookTop = new BookTopDecoder();
@@ -59,6 +64,7 @@ final class CanonicalRenderer
     private final TimerDecoder timer = new TimerDecoder();
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
+    private final ConnectionStateDecoder connection = new ConnectionStateDecoder();
     private final UnsafeBuffer text = new UnsafeBuffer(new byte[0]);
 
     void render(final FrameChecker checker, final DirectBuffer buffer, final int offset, final StringBuilder out)
@@ -88,6 +94,8 @@ final class CanonicalRenderer
             case AdminCommandDecoder.TEMPLATE_ID -> renderAdmin(admin.wrap(buffer, body, blockLength, version), out);
             case HeartbeatDecoder.TEMPLATE_ID ->
                 renderHeartbeat(heartbeat.wrap(buffer, body, blockLength, version), out);
+            case ConnectionStateDecoder.TEMPLATE_ID ->
+                renderConnection(connection.wrap(buffer, body, blockLength, version), out);
             default -> out.append("UnknownCanonical{templateId=").append(checker.templateId()).append('}');
         }
     }
@@ -310,6 +318,16 @@ final class CanonicalRenderer
     {
         out.append("Heartbeat{sourceId=").append(d.sourceId());
         field(out, "sequence").append(d.sequence());
+        field(out, "timeNs").append(d.timeNs()).append('}');
+    }
+
+    private static void renderConnection(final ConnectionStateDecoder d, final StringBuilder out)
+    {
+        out.append("ConnectionState{sourceId=").append(d.sourceId());
+        field(out, "channel");
+        appendEnum(out, CHANNEL, d.channelRaw());
+        field(out, "state");
+        appendEnum(out, LINK, d.stateRaw());
         field(out, "timeNs").append(d.timeNs()).append('}');
     }
 

@@ -13,6 +13,7 @@ import com.schwabot.codecs.sbe.BookDeltaDecoder;
 import com.schwabot.codecs.sbe.BookSnapshotDecoder;
 import com.schwabot.codecs.sbe.BookTopDecoder;
 import com.schwabot.codecs.sbe.CancelOrderDecoder;
+import com.schwabot.codecs.sbe.ConnectionStateDecoder;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
 import com.schwabot.codecs.sbe.InstrumentDefinitionDecoder;
@@ -265,7 +266,7 @@ public final class FrameChecker
     {
         final int levelsCount = BookDeltaDecoder.BidsDecoder.HEADER_SIZE - MessageLayout.GROUP_BLOCK_LENGTH_WIDTH;
         final int level = BookDeltaDecoder.BidsDecoder.sbeBlockLength();
-        final MessageLayout[] layouts = new MessageLayout[HeartbeatDecoder.TEMPLATE_ID + 1];
+        final MessageLayout[] layouts = new MessageLayout[ConnectionStateDecoder.TEMPLATE_ID + 1];
         layouts[TradeDecoder.TEMPLATE_ID] = MessageLayout.fixed("Trade", TradeDecoder.BLOCK_LENGTH);
         layouts[BookTopDecoder.TEMPLATE_ID] = MessageLayout.fixed("BookTop", BookTopDecoder.BLOCK_LENGTH);
         layouts[BookDeltaDecoder.TEMPLATE_ID] = MessageLayout.withGroups(
@@ -287,6 +288,8 @@ public final class FrameChecker
         layouts[AdminCommandDecoder.TEMPLATE_ID] = MessageLayout.withVarData(
             "AdminCommand", AdminCommandDecoder.BLOCK_LENGTH, 1);
         layouts[HeartbeatDecoder.TEMPLATE_ID] = MessageLayout.fixed("Heartbeat", HeartbeatDecoder.BLOCK_LENGTH);
+        layouts[ConnectionStateDecoder.TEMPLATE_ID] = MessageLayout.fixed(
+            "ConnectionState", ConnectionStateDecoder.BLOCK_LENGTH);
         return layouts;
     }
 

@@ -20,8 +20,12 @@ import com.schwabot.codecs.sbe.Direction;
 import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.ExecutionReportEncoder;
+import com.schwabot.codecs.sbe.Channel;
+import com.schwabot.codecs.sbe.ConnectionStateDecoder;
+import com.schwabot.codecs.sbe.ConnectionStateEncoder;
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
 import com.schwabot.codecs.sbe.HeartbeatEncoder;
+import com.schwabot.codecs.sbe.LinkState;
 import com.schwabot.codecs.sbe.InstrumentDefinitionDecoder;
 import com.schwabot.codecs.sbe.InstrumentDefinitionEncoder;
 import com.schwabot.codecs.sbe.Liquidity;
@@ -381,6 +385,20 @@ class CanonicalRoundTripTest
         assertThat(d.timeNs()).isEqualTo(MAX);
         assertThat(d.sequence()).isEqualTo(MIN);
         assertThat(d.sourceId()).isEqualTo(MAX);
+    }
+
+    @Test
+    void shouldRoundTripConnectionState()
+    {
+        final ConnectionStateEncoder e = new ConnectionStateEncoder().wrapAndApplyHeader(scratch, 0, header)
+            .timeNs(MAX).sourceId(MIN).channel(Channel.MARKET_DATA).state(LinkState.UP);
+        final ConnectionStateDecoder d = new ConnectionStateDecoder().wrapAndApplyHeader(
+            frame(e.encodedLength()), 0, headerDecoder);
+
+        assertThat(d.timeNs()).isEqualTo(MAX);
+        assertThat(d.sourceId()).isEqualTo(MIN);
+        assertThat(d.channel()).isEqualTo(Channel.MARKET_DATA);
+        assertThat(d.state()).isEqualTo(LinkState.UP);
     }
 
     /**

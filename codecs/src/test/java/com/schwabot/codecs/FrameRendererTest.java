@@ -111,6 +111,13 @@ class FrameRendererTest
     }
 
     @Test
+    void shouldRenderConnectionState()
+    {
+        assertThat(render(TestFrames.connectionState())).isEqualTo(
+            "ConnectionState{sourceId=4294967299, channel=ORDER_ENTRY, state=DOWN, timeNs=" + T + "}");
+    }
+
+    @Test
     void shouldRenderHeartbeat()
     {
         assertThat(render(TestFrames.heartbeat())).isEqualTo(

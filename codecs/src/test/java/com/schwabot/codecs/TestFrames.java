@@ -16,10 +16,13 @@ import com.schwabot.codecs.sbe.BookDeltaEncoder;
 import com.schwabot.codecs.sbe.BookSnapshotEncoder;
 import com.schwabot.codecs.sbe.BookTopEncoder;
 import com.schwabot.codecs.sbe.CancelOrderEncoder;
+import com.schwabot.codecs.sbe.Channel;
+import com.schwabot.codecs.sbe.ConnectionStateEncoder;
 import com.schwabot.codecs.sbe.Direction;
 import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportEncoder;
 import com.schwabot.codecs.sbe.HeartbeatEncoder;
+import com.schwabot.codecs.sbe.LinkState;
 import com.schwabot.codecs.sbe.InstrumentDefinitionEncoder;
 import com.schwabot.codecs.sbe.Liquidity;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
@@ -77,6 +80,7 @@ final class TestFrames
             new Sample("Timer", timer()),
             new Sample("AdminCommand", adminCommand()),
             new Sample("Heartbeat", heartbeat()),
+            new Sample("ConnectionState", connectionState()),
             new Sample("TradesStreamEvent", binanceTrades()),
             new Sample("BestBidAskStreamEvent", binanceBestBidAsk()),
             new Sample("DepthSnapshotStreamEvent", binanceDepthSnapshot()),
@@ -205,6 +209,14 @@ final class TestFrames
         final AdminCommandEncoder e = new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, HEADER)
             .commandId(5).timeNs(TIME_NS).value(250_000).instrumentId(0).valueExponent((byte)-2)
             .action(AdminAction.SET_LIMIT).riskLimit(RiskReason.DAILY_LOSS).note("ops: tighten");
+        return exact(buffer, MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
+    }
+
+    static byte[] connectionState()
+    {
+        final UnsafeBuffer buffer = scratch();
+        final ConnectionStateEncoder e = new ConnectionStateEncoder().wrapAndApplyHeader(buffer, 0, HEADER)
+            .timeNs(TIME_NS).sourceId((1L << 32) | 3).channel(Channel.ORDER_ENTRY).state(LinkState.DOWN);
         return exact(buffer, MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 

@@ -92,7 +92,8 @@ public final class ConfigLoader
         final Map<ConfigFile, Map<String, Object>> trees = new EnumMap<>(ConfigFile.class);
         for (final ConfigFile file : ConfigFile.values())
         {
-            trees.put(file, YamlTrees.merge(defaults.get(file), readFile(dir, file, errors)));
+            final Map<String, Object> fromFile = readFile(dir, file, errors);
+            trees.put(file, YamlTrees.merge(defaults.get(file), fromFile, EnvMapping.fileOnly(file)));
         }
         final List<String> applied = applyEnvironment(trees, EnvMapping.table(defaults), errors);
 

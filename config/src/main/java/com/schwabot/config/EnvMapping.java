@@ -35,6 +35,19 @@ public final class EnvMapping
     /** Mappings whose keys are chosen by the user: set in files only. */
     static final Set<String> FILE_ONLY = Set.of("strategies.yaml:ensemble.weights");
 
+    static Set<String> fileOnly(final ConfigFile file)
+    {
+        final Set<String> paths = new java.util.HashSet<>();
+        for (final String entry : FILE_ONLY)
+        {
+            if (entry.startsWith(file.fileName() + ":"))
+            {
+                paths.add(entry.substring(file.fileName().length() + 1));
+            }
+        }
+        return paths;
+    }
+
     /**
      * One variable's target.
      *

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -80,21 +81,31 @@ final class YamlTrees
     }
 
     /**
-     * Deep merge: mappings merge key by key, anything else (scalars, lists) in {@code overlay} replaces the base.
+     * Deep merge: mappings merge key by key, anything else (scalars, lists) in {@code overlay} replaces the base,
+     * and so do the mappings at {@code replaced} paths (mappings whose keys the user chooses).
      *
      * @return a new tree; the inputs are not modified.
      */
+    static Map<String, Object> merge(
+        final Map<String, Object> base, final Map<String, Object> overlay, final Set<String> replaced)
+    {
+        return merge(base, overlay, "", replaced);
+    }
+
     @SuppressWarnings("unchecked")
-    static Map<String, Object> merge(final Map<String, Object> base, final Map<String, Object> overlay)
+    private static Map<String, Object> merge(
+        final Map<String, Object> base, final Map<String, Object> overlay, final String prefix,
+        final Set<String> replaced)
     {
         final Map<String, Object> result = new LinkedHashMap<>(base);
         for (final Map.Entry<String, Object> entry : overlay.entrySet())
         {
+            final String path = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
             final Object existing = result.get(entry.getKey());
-            if (existing instanceof Map && entry.getValue() instanceof Map)
+            if (existing instanceof Map && entry.getValue() instanceof Map && !replaced.contains(path))
             {
                 result.put(entry.getKey(),
-                    merge((Map<String, Object>)existing, (Map<String, Object>)entry.getValue()));
+                    merge((Map<String, Object>)existing, (Map<String, Object>)entry.getValue(), path, replaced));
             }
             else
             {

@@ -1,0 +1,276 @@
+package com.schwabot.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigValidationTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRejectUnknownKeyWithFileAndPath()
+    {
+        TestFiles.write(dir, "config.yaml", "engine:\n  wait_stratgy: yielding\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).hasSize(1);
+        final ConfigError error = ex.errors().get(0);
+        assertThat(error.file()).isEqualTo("config.yaml");
+        assertThat(error.path()).isEqualTo("engine.wait_stratgy");
+        assertThat(error.problem()).contains("unknown key").contains("wait_strategy");
+        assertThat(error.line()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRejectUnknownTopLevelKeyAndUnknownKeyInListItem()
+    {
+        TestFiles.write(dir, "config.yaml", String.join("\n",
+            "enigne: {}",
+            "instruments:",
+            "  - {symbol: BTCUSDT, id: 1, price_exponent: -2, qty_exponent: -5, tick_size: 0.01,",
+            "     lot_size: 0.00001, venue: simulator, colour: red}",
+            ""));
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).extracting(ConfigError::path)
+            .contains("enigne", "instruments[0].colour");
+    }
+
+    @Test
+    void shouldRejectWrongTypes()
+    {
+        TestFiles.write(dir, "config.yaml", String.join("\n",
+            "engine:",
+            "  input_ring_size: \"1024\"",
+            "  shutdown_timeout_ms: 1.5",
+            "venues:",
+            "  simulator:",
+            "    enabled: yes please",
+            "monitoring:",
+            "  alerts: 5",
+            ""));
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.getMessage())
+            .contains("config.yaml: engine.input_ring_size = 1024: must be an integer")
+            .contains("config.yaml: engine.shutdown_timeout_ms = 1.5: must be an integer")
+            .contains("config.yaml: venues.simulator.enabled = yes please: must be true or false")
+            .contains("config.yaml: monitoring.alerts = 5: must be a mapping");
+    }
+
+    @Test
+    void shouldRejectOutOfRangeNumberNamingFilePathValueAndAllowedRange()
+    {
+        TestFiles.write(dir, "risk_limits.yaml", "profiles:\n  moderate:\n    max_order_qty: -5\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).hasSize(1);
+        assertThat(ex.errors().get(0).message())
+            .startsWith("risk_limits.yaml: profiles.moderate.max_order_qty = -5: must be > 0");
+        assertThat(ex.errors().get(0).value()).isEqualTo("-5");
+    }
+
+    @Test
+    void shouldRejectRingSizeThatIsNotAPowerOfTwo()
+    {
+        TestFiles.write(dir, "config.yaml", "engine:\n  input_ring_size: 1000\n  output_ring_size: 16\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.getMessage())
+            .contains("engine.input_ring_size = 1000: must be a power of two in [64, 16777216]")
+            .contains("engine.output_ring_size = 16: must be in [64, 16777216]");
+    }
+
+    @Test
+    void shouldRejectBadEnumListingAllowedValues()
+    {
+        TestFiles.write(dir, "config.yaml", "engine:\n  wait_strategy: spin\n");
+        TestFiles.write(dir, "risk_limits.yaml", "active_profile: yolo\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.getMessage())
+            .contains("config.yaml: engine.wait_strategy = spin: must be one of [busy-spin, yielding, sleeping, " +
+                "blocking]")
+            .contains("risk_limits.yaml: active_profile = yolo: must be one of [conservative, moderate, aggressive]");
+    }
+
+    @Test
+    void shouldRejectEmaFastNotBelowSlow()
+    {
+        TestFiles.write(dir, "strategies.yaml", String.join("\n",
+            "strategies:",
+            "  - name: m",
+            "    type: momentum",
+            "    enabled: true",
+            "    instruments: [BTCUSDT]",
+            "    params: {ema_fast_period: 30, ema_slow_period: 20, entry_threshold_bps: 5}",
+            "ensemble: {threshold: 0.5, weights: {m: 1}}",
+            ""));
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.getMessage())
+            .contains("strategies.yaml: strategies[0].params.ema_fast_period = 30: must be < ema_slow_period (20)");
+    }
+
+    @Test
+    void shouldRejectCrossFieldViolations()
+    {
+        TestFiles.write(dir, "config.yaml", String.join("\n",
+            "instruments:",
+            "  - {symbol: BTCUSDT, id: 1, price_exponent: -2, qty_exponent: -5, tick_size: 0.001,",
+            "     lot_size: 0.00001, venue: simulator}",
+            "  - {symbol: ETHUSDT, id: 1, price_exponent: -2, qty_exponent: -4, tick_size: 0.01,",
+            "     lot_size: 0.0001, venue: simulator}",
+            "venues:",
+            "  simulator: {instruments: [BTCUSDT, SOLUSDT]}",
+            "  binance: {enabled: true}",
+            ""));
+        TestFiles.write(dir, "risk_limits.yaml", "profiles:\n  aggressive:\n    max_net_exposure: 600000\n");
+        TestFiles.write(dir, "strategies.yaml", String.join("\n",
+            "strategies:",
+            "  - {name: r, type: mean_reversion, enabled: true, instruments: [XRPUSDT],",
+            "     params: {lookback: 50, entry_zscore: 1.0, exit_zscore: 1.5}}",
+            "  - {name: r, type: imbalance, enabled: false, instruments: [BTCUSDT],",
+            "     params: {depth_levels: 5, threshold: 0.3, window_ms: 100}}",
+            "ensemble: {threshold: 0.5, weights: {r: 1, ghost: 0.5}}",
+            ""));
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.getMessage())
+            .contains("config.yaml: instruments[0].tick_size = 0.001: must be a multiple of 10^-2 (price_exponent)")
+            .contains("config.yaml: instruments[1].id: duplicate instrument id 1 (already used by BTCUSDT)")
+            .contains("config.yaml: venues.simulator.instruments[1]: unknown instrument 'SOLUSDT'")
+            .contains("config.yaml: venues.binance.api_key_name: no api_keys.yaml entry named 'binance-main'")
+            .contains("risk_limits.yaml: profiles.aggressive.max_net_exposure = 600000: must be <= " +
+                "max_gross_exposure (500000)")
+            .contains("strategies.yaml: strategies[0].params.exit_zscore = 1.5: must be < entry_zscore (1.0)")
+            .contains("strategies.yaml: strategies[0].instruments[0]: unknown instrument 'XRPUSDT'")
+            .contains("strategies.yaml: strategies[1].name: duplicate strategy name 'r'")
+            .contains("strategies.yaml: ensemble.weights.ghost: no strategy named 'ghost'");
+    }
+
+    @Test
+    void shouldRejectEnabledStrategyWithoutWeight()
+    {
+        TestFiles.write(dir, "strategies.yaml", "ensemble:\n  weights: {btc_momentum: 1.0}\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.getMessage()).contains(
+            "strategies.yaml: ensemble.weights: missing a weight for enabled strategy 'eth_mean_reversion'");
+    }
+
+    @Test
+    void shouldReportYamlSyntaxErrorWithFileAndLine()
+    {
+        TestFiles.write(dir, "config.yaml", "engine:\n  wait_strategy: sleeping\n   input_ring_size: [1\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).hasSize(1);
+        assertThat(ex.errors().get(0).file()).isEqualTo("config.yaml");
+        assertThat(ex.errors().get(0).problem()).startsWith("YAML syntax error at line 3");
+    }
+
+    @Test
+    void shouldRejectDuplicateKey()
+    {
+        TestFiles.write(dir, "config.yaml", "logging:\n  level: info\n  level: debug\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.getMessage()).contains("config.yaml: logging.level: duplicate key (line 3)");
+    }
+
+    @Test
+    void shouldRejectUnknownEnvironmentVariable()
+    {
+        final ConfigException ex = TestFiles.loadFails(null, Map.of(
+            "SCHWABOT_ENGINE_WAIT_STRATEGYY", "yielding", "PATH", "/bin", "SCHWABOTX", "1"));
+
+        assertThat(ex.errors()).hasSize(1);
+        assertThat(ex.errors().get(0).envVar()).isEqualTo("SCHWABOT_ENGINE_WAIT_STRATEGYY");
+        assertThat(ex.getMessage()).contains("env SCHWABOT_ENGINE_WAIT_STRATEGYY: unknown Schwabot environment");
+    }
+
+    @Test
+    void shouldAcceptReservedEnvironmentVariables() throws ConfigException
+    {
+        final SchwabotConfig config = TestFiles.load(null, Map.of(
+            EnvMapping.PASSPHRASE, "correct horse", EnvMapping.KEY_FILE, "/nonexistent", EnvMapping.ADMIN_TOKEN, "t"));
+
+        assertThat(config.engine()).isNotNull();
+    }
+
+    @Test
+    void shouldNameEnvironmentVariableWhenItsValueIsInvalid()
+    {
+        final ConfigException ex = TestFiles.loadFails(null, Map.of(
+            "SCHWABOT_RISK_PROFILES_MODERATE_MAX_ORDER_QTY", "-5",
+            "SCHWABOT_ENGINE_INPUT_RING_SIZE", "lots"));
+
+        assertThat(ex.errors()).hasSize(2);
+        assertThat(ex.errors()).extracting(ConfigError::envVar)
+            .containsExactlyInAnyOrder(
+                "SCHWABOT_RISK_PROFILES_MODERATE_MAX_ORDER_QTY", "SCHWABOT_ENGINE_INPUT_RING_SIZE");
+        assertThat(ex.getMessage()).contains("env SCHWABOT_RISK_PROFILES_MODERATE_MAX_ORDER_QTY -> risk_limits.yaml: " +
+            "profiles.moderate.max_order_qty = -5: must be > 0");
+    }
+
+    @Test
+    void shouldReportEveryErrorTogether()
+    {
+        TestFiles.write(dir, "config.yaml", "engine:\n  wait_strategy: spin\n  input_ring_size: 3\ntypo: 1\n");
+        TestFiles.write(dir, "risk_limits.yaml", "profiles:\n  moderate:\n    max_open_orders: 0\n");
+        TestFiles.write(dir, "strategies.yaml", "ensemble:\n  threshold: 2\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of("SCHWABOT_NOPE", "1"));
+
+        assertThat(ex.errors()).extracting(ConfigError::path).contains(
+            "engine.wait_strategy", "engine.input_ring_size", "typo", "profiles.moderate.max_open_orders",
+            "ensemble.threshold");
+        assertThat(ex.errors()).hasSize(6);
+        assertThat(ex.getMessage()).startsWith("invalid configuration (6 errors):");
+    }
+
+    @Test
+    void shouldRejectMissingConfigDirectory()
+    {
+        final ConfigException ex = TestFiles.loadFails(dir.resolve("absent"), Map.of());
+
+        assertThat(ex.getMessage()).contains("does not exist");
+    }
+
+    @Test
+    void shouldRejectMissingKeyInListItem()
+    {
+        TestFiles.write(dir, "config.yaml", String.join("\n",
+            "instruments:",
+            "  - {symbol: BTCUSDT, id: 1, price_exponent: -2, qty_exponent: -5, tick_size: 0.01, venue: simulator}",
+            "venues: {simulator: {instruments: [BTCUSDT]}}",
+            ""));
+        TestFiles.write(dir, "strategies.yaml", String.join("\n",
+            "strategies: []",
+            "ensemble: {threshold: 0.5, weights: {}}",
+            ""));
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).hasSize(1);
+        assertThat(ex.getMessage()).contains("config.yaml: instruments[0].lot_size: missing required key");
+    }
+}

@@ -1,0 +1,287 @@
+/*
+ * Schwabot journal.
+ */
+package com.schwabot.journal;
+
+import java.nio.file.Path;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The engine's journal: a Chronicle Queue whose excerpts each hold one record, a {@link RecordHeader} followed by
+ * an SBE frame. Records get journal-assigned sequence numbers, contiguous from 1, that continue after a reopen.
+ * <p>
+ * Opening, closing and creating appenders and tailers is not thread-safe. There is at most one
+ * {@link JournalAppender} per journal, used by one thread; each {@link JournalTailer} is used by one thread, and
+ * tailers may run on other threads while the appender appends.
+ */
+public final class Journal implements AutoCloseable
+{
+    private static final int LAST_RECORD_SEARCH_LIMIT = 4096;
+
+    private final JournalContext context;
+    private final SingleChronicleQueue queue;
+    private final long lastSequenceAtOpen;
+    private JournalAppender appender;
+    private boolean closed;
+
+    private Journal(final JournalContext context, final SingleChronicleQueue queue)
+    {
+        this.context = context;
+        this.queue = queue;
+        this.lastSequenceAtOpen = findLastSequence(queue);
+    }
+
+    /**
+     * Open (creating when absent and not read-only) the journal described by a context.
+     *
+     * @param context settings; concluded here.
+     * @return the open journal.
+     */
+    public static Journal open(final JournalContext context)
+    {
+        context.conclude();
+        final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(context.directory())
+            .rollCycle(context.rollCycle().chronicleRollCycle())
+            .readOnly(context.readOnly());
+        if (context.blockSize() > 0)
+        {
+            builder.blockSize(context.blockSize());
+        }
+        if (null != context.timeProvider())
+        {
+            builder.timeProvider(context.timeProvider());
+        }
+        final SingleChronicleQueue queue = builder.build();
+        try
+        {
+            return new Journal(context, queue);
+        }
+        catch (final RuntimeException ex)
+        {
+            queue.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Open an existing journal read-only with default settings.
+     *
+     * @param directory of the journal.
+     * @return the open journal.
+     */
+    public static Journal openReadOnly(final Path directory)
+    {
+        return open(new JournalContext().directory(directory).readOnly(true));
+    }
+
+    /**
+     * The appender of this journal, created on first call. One per journal; use it from one thread.
+     *
+     * @return the appender.
+     * @throws IllegalStateException when the journal is read-only or closed.
+     */
+    public JournalAppender appender()
+    {
+        ensureOpen();
+        if (context.readOnly())
+        {
+            throw new IllegalStateException("journal is read-only: " + context.directory());
+        }
+        if (null == appender)
+        {
+            appender = new JournalAppender(queue.createAppender(), lastSequenceAtOpen, context);
+        }
+        return appender;
+    }
+
+    /**
+     * A new tailer positioned at the start of the journal. Close it when done.
+     *
+     * @return a tailer.
+     */
+    public JournalTailer tailer()
+    {
+        ensureOpen();
+        return new JournalTailer(queue, queue.createTailer());
+    }
+
+    /**
+     * Deliver every record from a sequence to the end of the journal as it is now, as fast as possible.
+     *
+     * @param fromSequence first sequence to deliver (records before it are skipped); 0 or 1 for everything.
+     * @param handler      receiving the records.
+     * @return the number of records delivered.
+     */
+    public long replay(final long fromSequence, final RecordHandler handler)
+    {
+        try (JournalTailer tailer = tailer())
+        {
+            tailer.moveToSequence(fromSequence);
+            return tailer.drain(handler);
+        }
+    }
+
+    /**
+     * Deliver every record from a Chronicle index to the end of the journal as it is now.
+     *
+     * @param fromIndex Chronicle index of the first record to deliver.
+     * @param handler   receiving the records.
+     * @return the number of records delivered, 0 when the index is not in the journal.
+     */
+    public long replayFromIndex(final long fromIndex, final RecordHandler handler)
+    {
+        try (JournalTailer tailer = tailer())
+        {
+            if (!tailer.moveToIndex(fromIndex))
+            {
+                return 0;
+            }
+            return tailer.drain(handler);
+        }
+    }
+
+    /**
+     * Scan the whole journal and report every problem found. Never throws for damaged data.
+     *
+     * @return the report.
+     */
+    public VerifyReport verify()
+    {
+        ensureOpen();
+        return new JournalVerifier(queue, context.maxReportedProblems()).verify();
+    }
+
+    /**
+     * Count the valid records per (schemaId, templateId), bytes, and first and last sequence and ingress time.
+     *
+     * @return the statistics.
+     */
+    public JournalStats stats()
+    {
+        final JournalStats.Collector collector = new JournalStats.Collector();
+        try (JournalTailer tailer = tailer())
+        {
+            tailer.drain(collector);
+            return collector.toStats(tailer.skippedRecords());
+        }
+    }
+
+    /**
+     * Last sequence in the journal: the last appended, or the last found at open when nothing was appended.
+     *
+     * @return the last sequence, 0 when the journal is empty.
+     */
+    public long lastSequence()
+    {
+        return null == appender ? lastSequenceAtOpen : appender.lastSequence();
+    }
+
+    /**
+     * Chronicle index of the first excerpt, or Long.MAX_VALUE when empty (Chronicle's convention).
+     *
+     * @return the first index.
+     */
+    public long firstIndex()
+    {
+        return queue.firstIndex();
+    }
+
+    /**
+     * Chronicle index of the last excerpt, or -1 when empty.
+     *
+     * @return the last index.
+     */
+    public long lastIndex()
+    {
+        return queue.lastIndex();
+    }
+
+    /**
+     * Directory of the journal.
+     *
+     * @return the directory.
+     */
+    public Path directory()
+    {
+        return context.directory();
+    }
+
+    /**
+     * Settings this journal was opened with.
+     *
+     * @return the concluded context.
+     */
+    public JournalContext context()
+    {
+        return context;
+    }
+
+    /**
+     * Close the appender and the queue. Tailers should be closed first.
+     */
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            if (null != appender)
+            {
+                appender.close();
+            }
+            queue.close();
+        }
+    }
+
+    SingleChronicleQueue queue()
+    {
+        return queue;
+    }
+
+    private void ensureOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("journal is closed: " + context.directory());
+        }
+    }
+
+    private static long findLastSequence(final SingleChronicleQueue queue)
+    {
+        final RecordHeader header = new RecordHeader();
+        final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        try (ExcerptTailer tailer = queue.createTailer())
+        {
+            tailer.direction(TailerDirection.BACKWARD).toEnd();
+            for (int i = 0; i < LAST_RECORD_SEARCH_LIMIT; i++)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        return 0;
+                    }
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    final long length = bytes.readRemaining();
+                    if (length >= RecordHeader.LENGTH)
+                    {
+                        view.wrap(bytes.addressForRead(bytes.readPosition()), RecordHeader.LENGTH);
+                        header.wrap(view, 0);
+                        if (header.isCurrentFormat() && header.frameLength() == length)
+                        {
+                            return header.sequence();
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException(
+            "no valid record in the last " + LAST_RECORD_SEARCH_LIMIT + " excerpts of " + queue.fileAbsolutePath());
+    }
+}

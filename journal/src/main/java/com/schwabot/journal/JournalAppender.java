@@ -1,0 +1,140 @@
+/*
+ * Schwabot journal.
+ */
+package com.schwabot.journal;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.DirectBuffer;
+import org.agrona.checksum.Crc32c;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Appends records to a {@link Journal}: writes the {@link RecordHeader} and copies the payload straight into the
+ * excerpt's mapped memory. Allocation-free in steady state; never reads a clock (the ingress time comes from the
+ * caller).
+ * <p>
+ * Not thread-safe: one appender per journal, used by one thread (the business thread).
+ */
+public final class JournalAppender implements AutoCloseable
+{
+    private final ExcerptAppender appender;
+    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+    private final RecordHeader header = new RecordHeader();
+    private final boolean checksum;
+    private final int maxPayloadLength;
+    private long lastSequence;
+    private long lastIndex = -1;
+
+    JournalAppender(final ExcerptAppender appender, final long lastSequence, final JournalContext context)
+    {
+        this.appender = appender;
+        this.lastSequence = lastSequence;
+        this.checksum = context.checksum();
+        this.maxPayloadLength = context.maxPayloadLength();
+    }
+
+    /**
+     * Append one record.
+     *
+     * @param buffer       holding the payload, an SBE frame (8-byte header then body).
+     * @param offset       at which the payload starts.
+     * @param length       of the payload in bytes.
+     * @param ingressNanos ingress time in epoch nanoseconds, stamped by the caller.
+     * @param source       source of the message, see {@link JournalSource}.
+     * @return the sequence assigned to the record.
+     * @throws IllegalArgumentException when the length is negative or above the configured maximum.
+     */
+    public long append(
+        final DirectBuffer buffer, final int offset, final int length, final long ingressNanos, final long source)
+    {
+        return append(buffer, offset, length, ingressNanos, source, 0);
+    }
+
+    /**
+     * Append one record with application flags.
+     *
+     * @param buffer           holding the payload, an SBE frame (8-byte header then body).
+     * @param offset           at which the payload starts.
+     * @param length           of the payload in bytes.
+     * @param ingressNanos     ingress time in epoch nanoseconds, stamped by the caller.
+     * @param source           source of the message, see {@link JournalSource}.
+     * @param applicationFlags bits within {@link RecordHeader#APPLICATION_FLAGS_MASK}, stored as given.
+     * @return the sequence assigned to the record.
+     * @throws IllegalArgumentException when the length is negative or above the configured maximum, or a flag is
+     *                                  outside the application mask.
+     */
+    public long append(
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long ingressNanos,
+        final long source,
+        final int applicationFlags)
+    {
+        if ((applicationFlags & ~RecordHeader.APPLICATION_FLAGS_MASK) != 0)
+        {
+            throw new IllegalArgumentException("application flags 0x" + Integer.toHexString(applicationFlags) +
+                " outside mask 0x" + Integer.toHexString(RecordHeader.APPLICATION_FLAGS_MASK));
+        }
+        if (length < 0 || length > maxPayloadLength)
+        {
+            throw new IllegalArgumentException("payload length " + length + " not in [0, " + maxPayloadLength + "]");
+        }
+
+        final long sequence = lastSequence + 1;
+        final int frameLength = RecordHeader.LENGTH + length;
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            try
+            {
+                final Bytes<?> bytes = dc.wire().bytes();
+                final long position = bytes.writePosition();
+                bytes.writeSkip(frameLength);
+                final long address = bytes.addressForWrite(position);
+                frame.wrap(address, frameLength);
+                frame.putBytes(RecordHeader.LENGTH, buffer, offset, length);
+                final int crc = checksum ? Crc32c.INSTANCE.compute(address, RecordHeader.LENGTH, length) : 0;
+                final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
+                header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
+            }
+            catch (final RuntimeException ex)
+            {
+                dc.rollbackOnClose();
+                throw ex;
+            }
+        }
+        lastSequence = sequence;
+        lastIndex = appender.lastIndexAppended();
+        return sequence;
+    }
+
+    /**
+     * Sequence of the last record appended (or found at open), 0 when none.
+     *
+     * @return the last sequence.
+     */
+    public long lastSequence()
+    {
+        return lastSequence;
+    }
+
+    /**
+     * Chronicle index of the last record appended by this appender, -1 when none.
+     *
+     * @return the last index.
+     */
+    public long lastIndex()
+    {
+        return lastIndex;
+    }
+
+    /**
+     * Close the Chronicle appender.
+     */
+    public void close()
+    {
+        appender.close();
+    }
+}

@@ -1,0 +1,225 @@
+/*
+ * Schwabot journal.
+ */
+package com.schwabot.journal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Int2ObjectHashMap;
+
+/**
+ * Result of {@link Journal#stats()}: valid records counted per (schemaId, templateId), payload bytes, the first and
+ * last sequence and ingress time, and the excerpts skipped because they were not valid records.
+ */
+public final class JournalStats
+{
+    private final long recordCount;
+    private final long payloadBytes;
+    private final long firstSequence;
+    private final long lastSequence;
+    private final long firstIngressNanos;
+    private final long lastIngressNanos;
+    private final long skippedRecords;
+    private final List<TemplateCount> templates;
+
+    /**
+     * Records of one (schemaId, templateId).
+     *
+     * @param schemaId   SBE schema id of the payloads.
+     * @param templateId SBE template id of the payloads.
+     * @param count      number of records.
+     * @param bytes      payload bytes of those records.
+     */
+    public record TemplateCount(int schemaId, int templateId, long count, long bytes)
+    {
+    }
+
+    JournalStats(
+        final long recordCount,
+        final long payloadBytes,
+        final long firstSequence,
+        final long lastSequence,
+        final long firstIngressNanos,
+        final long lastIngressNanos,
+        final long skippedRecords,
+        final List<TemplateCount> templates)
+    {
+        this.recordCount = recordCount;
+        this.payloadBytes = payloadBytes;
+        this.firstSequence = firstSequence;
+        this.lastSequence = lastSequence;
+        this.firstIngressNanos = firstIngressNanos;
+        this.lastIngressNanos = lastIngressNanos;
+        this.skippedRecords = skippedRecords;
+        this.templates = Collections.unmodifiableList(templates);
+    }
+
+    /**
+     * Valid records counted.
+     *
+     * @return the record count.
+     */
+    public long recordCount()
+    {
+        return recordCount;
+    }
+
+    /**
+     * Payload bytes of the valid records (record headers excluded).
+     *
+     * @return the payload bytes.
+     */
+    public long payloadBytes()
+    {
+        return payloadBytes;
+    }
+
+    /**
+     * Sequence of the first valid record, 0 when empty.
+     *
+     * @return the first sequence.
+     */
+    public long firstSequence()
+    {
+        return firstSequence;
+    }
+
+    /**
+     * Sequence of the last valid record, 0 when empty.
+     *
+     * @return the last sequence.
+     */
+    public long lastSequence()
+    {
+        return lastSequence;
+    }
+
+    /**
+     * Ingress time of the first valid record, 0 when empty.
+     *
+     * @return epoch nanoseconds.
+     */
+    public long firstIngressNanos()
+    {
+        return firstIngressNanos;
+    }
+
+    /**
+     * Ingress time of the last valid record, 0 when empty.
+     *
+     * @return epoch nanoseconds.
+     */
+    public long lastIngressNanos()
+    {
+        return lastIngressNanos;
+    }
+
+    /**
+     * Excerpts that were not valid records.
+     *
+     * @return the skipped count.
+     */
+    public long skippedRecords()
+    {
+        return skippedRecords;
+    }
+
+    /**
+     * Counts per (schemaId, templateId), sorted by schema then template.
+     *
+     * @return the counts.
+     */
+    public List<TemplateCount> templates()
+    {
+        return templates;
+    }
+
+    /**
+     * Count of records of one template.
+     *
+     * @param schemaId   SBE schema id.
+     * @param templateId SBE template id.
+     * @return the count, 0 when none.
+     */
+    public long count(final int schemaId, final int templateId)
+    {
+        for (final TemplateCount t : templates)
+        {
+            if (t.schemaId() == schemaId && t.templateId() == templateId)
+            {
+                return t.count();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Accumulates statistics as a {@link RecordHandler}. Allocates only when it meets a new template.
+     */
+    static final class Collector implements RecordHandler
+    {
+        private static final int NO_HEADER = -1;
+
+        private final Int2ObjectHashMap<long[]> byKey = new Int2ObjectHashMap<>();
+        private long recordCount;
+        private long payloadBytes;
+        private long firstSequence;
+        private long lastSequence;
+        private long firstIngressNanos;
+        private long lastIngressNanos;
+
+        public void onRecord(
+            final long sequence,
+            final long ingressNanos,
+            final long source,
+            final int flags,
+            final DirectBuffer buffer,
+            final int offset,
+            final int length,
+            final long index)
+        {
+            if (0 == recordCount)
+            {
+                firstSequence = sequence;
+                firstIngressNanos = ingressNanos;
+            }
+            recordCount++;
+            payloadBytes += length;
+            lastSequence = sequence;
+            lastIngressNanos = ingressNanos;
+
+            final int key = length >= SbeHeader.LENGTH ?
+                (SbeHeader.schemaId(buffer, offset) << 16) | SbeHeader.templateId(buffer, offset) : NO_HEADER;
+            long[] counts = byKey.get(key);
+            if (null == counts)
+            {
+                counts = new long[2];
+                byKey.put(key, counts);
+            }
+            counts[0]++;
+            counts[1] += length;
+        }
+
+        JournalStats toStats(final long skippedRecords)
+        {
+            final List<TemplateCount> templates = new ArrayList<>();
+            byKey.forEach((key, counts) -> templates.add(key == NO_HEADER ?
+                new TemplateCount(-1, -1, counts[0], counts[1]) :
+                new TemplateCount(key >>> 16, key & 0xFFFF, counts[0], counts[1])));
+            templates.sort((a, b) -> a.schemaId() != b.schemaId() ?
+                Integer.compare(a.schemaId(), b.schemaId()) : Integer.compare(a.templateId(), b.templateId()));
+            return new JournalStats(
+                recordCount,
+                payloadBytes,
+                firstSequence,
+                lastSequence,
+                firstIngressNanos,
+                lastIngressNanos,
+                skippedRecords,
+                templates);
+        }
+    }
+}

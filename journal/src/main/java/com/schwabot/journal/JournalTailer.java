@@ -1,0 +1,299 @@
+/*
+ * Schwabot journal.
+ */
+package com.schwabot.journal;
+
+import java.text.ParseException;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Reads records from a {@link Journal} in order and hands them to a {@link RecordHandler} as flyweight views over
+ * the mapped queue memory: no copy, no allocation per record. Excerpts that are not valid records (bad magic or
+ * version, length mismatch) are skipped and counted; {@link Journal#verify()} says what is wrong with them.
+ * <p>
+ * A tailer can persist {@link #lastIndex()} and later resume with {@link #afterIndex(long)}. Not thread-safe:
+ * use a tailer from one thread; other threads may append to the journal meanwhile.
+ */
+public final class JournalTailer implements AutoCloseable
+{
+    private static final int DRAIN_BATCH = 4096;
+
+    private final SingleChronicleQueue queue;
+    private final ExcerptTailer tailer;
+    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+    private final RecordHeader header = new RecordHeader();
+    private long lastIndex = -1;
+    private long lastSequence;
+    private long skippedRecords;
+
+    JournalTailer(final SingleChronicleQueue queue, final ExcerptTailer tailer)
+    {
+        this.queue = queue;
+        this.tailer = tailer;
+    }
+
+    /**
+     * Position at the first record of the journal.
+     *
+     * @return this for a fluent API.
+     */
+    public JournalTailer toStart()
+    {
+        tailer.toStart();
+        return this;
+    }
+
+    /**
+     * Position so that the next poll delivers the record at a Chronicle index.
+     *
+     * @param index Chronicle index.
+     * @return true when the index exists.
+     */
+    public boolean moveToIndex(final long index)
+    {
+        return tailer.moveToIndex(index);
+    }
+
+    /**
+     * Resume after a record already processed: the next poll delivers the record following the index.
+     *
+     * @param index Chronicle index of the last record processed, as given by {@link #lastIndex()}.
+     * @return true when the index exists.
+     */
+    public boolean afterIndex(final long index)
+    {
+        if (!tailer.moveToIndex(index))
+        {
+            return false;
+        }
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            return dc.isPresent();
+        }
+    }
+
+    /**
+     * Position so that the next poll delivers the first record whose sequence is at least the given one. Finds the
+     * roll cycle holding it, jumps to the index predicted by contiguous sequences, and falls back to skipping
+     * records from the start of the cycle when the prediction misses.
+     *
+     * @param sequence to position at.
+     * @return true when such a record exists; false leaves the tailer at the end.
+     */
+    public boolean moveToSequence(final long sequence)
+    {
+        final RollCycle rollCycle = queue.rollCycle();
+        int cycle = queue.firstCycle();
+        final int lastCycle = queue.lastCycle();
+        long startIndex = -1;
+        long startSequence = -1;
+        while (cycle <= lastCycle && cycle != Integer.MAX_VALUE && cycle >= 0)
+        {
+            final long firstIndex = rollCycle.toIndex(cycle, 0);
+            final long firstSequence = peekSequence(firstIndex);
+            if (firstSequence > sequence)
+            {
+                break;
+            }
+            if (firstSequence > 0)
+            {
+                startIndex = firstIndex;
+                startSequence = firstSequence;
+            }
+            cycle = nextCycle(cycle);
+        }
+
+        if (startIndex < 0)
+        {
+            tailer.toStart();
+            return skipTo(sequence);
+        }
+        final long predicted = rollCycle.toIndex(rollCycle.toCycle(startIndex), sequence - startSequence);
+        if (peekSequence(predicted) == sequence)
+        {
+            return tailer.moveToIndex(predicted);
+        }
+        tailer.moveToIndex(startIndex);
+        return skipTo(sequence);
+    }
+
+    /**
+     * Deliver up to a limit of records that are available now.
+     *
+     * @param handler receiving the records.
+     * @param limit   largest number of records to deliver.
+     * @return the number of records delivered, 0 when none was available.
+     */
+    public int poll(final RecordHandler handler, final int limit)
+    {
+        int delivered = 0;
+        while (delivered < limit)
+        {
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    break;
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                final long length = bytes.readRemaining();
+                if (!wrapValid(bytes, length))
+                {
+                    skippedRecords++;
+                    continue;
+                }
+                final long index = dc.index();
+                final long sequence = header.sequence();
+                lastIndex = index;
+                lastSequence = sequence;
+                delivered++;
+                handler.onRecord(
+                    sequence,
+                    header.ingressNanos(),
+                    header.source(),
+                    header.flags() & RecordHeader.APPLICATION_FLAGS_MASK,
+                    frame,
+                    RecordHeader.LENGTH,
+                    (int)length - RecordHeader.LENGTH,
+                    index);
+            }
+        }
+        return delivered;
+    }
+
+    /**
+     * Chronicle index of the last record delivered, -1 when none: persist it to resume with
+     * {@link #afterIndex(long)}.
+     *
+     * @return the last delivered index.
+     */
+    public long lastIndex()
+    {
+        return lastIndex;
+    }
+
+    /**
+     * Sequence of the last record delivered, 0 when none.
+     *
+     * @return the last delivered sequence.
+     */
+    public long lastSequence()
+    {
+        return lastSequence;
+    }
+
+    /**
+     * Chronicle index the tailer reads next.
+     *
+     * @return the next index.
+     */
+    public long index()
+    {
+        return tailer.index();
+    }
+
+    /**
+     * Excerpts skipped because they were not valid records.
+     *
+     * @return the count of skipped excerpts.
+     */
+    public long skippedRecords()
+    {
+        return skippedRecords;
+    }
+
+    /**
+     * Close the Chronicle tailer.
+     */
+    public void close()
+    {
+        tailer.close();
+    }
+
+    long drain(final RecordHandler handler)
+    {
+        long total = 0;
+        int delivered;
+        while ((delivered = poll(handler, DRAIN_BATCH)) > 0)
+        {
+            total += delivered;
+        }
+        return total;
+    }
+
+    private boolean wrapValid(final Bytes<?> bytes, final long length)
+    {
+        if (length < RecordHeader.LENGTH || length > Integer.MAX_VALUE)
+        {
+            return false;
+        }
+        frame.wrap(bytes.addressForRead(bytes.readPosition()), (int)length);
+        header.wrap(frame, 0);
+        return header.isCurrentFormat() && header.frameLength() == length;
+    }
+
+    private long peekSequence(final long index)
+    {
+        if (!tailer.moveToIndex(index))
+        {
+            return -1;
+        }
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            if (!dc.isPresent())
+            {
+                return -1;
+            }
+            final Bytes<?> bytes = dc.wire().bytes();
+            return wrapValid(bytes, bytes.readRemaining()) ? header.sequence() : -1;
+        }
+    }
+
+    private boolean skipTo(final long sequence)
+    {
+        while (true)
+        {
+            final long before = tailer.index();
+            long found = -1;
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    return false;
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                if (wrapValid(bytes, bytes.readRemaining()) && header.sequence() >= sequence)
+                {
+                    found = dc.index();
+                }
+            }
+            if (found >= 0)
+            {
+                return tailer.moveToIndex(found);
+            }
+            if (before == tailer.index())
+            {
+                return false;
+            }
+        }
+    }
+
+    private int nextCycle(final int cycle)
+    {
+        try
+        {
+            return queue.nextCycle(cycle, TailerDirection.FORWARD);
+        }
+        catch (final ParseException ex)
+        {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

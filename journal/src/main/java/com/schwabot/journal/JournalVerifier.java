@@ -1,0 +1,178 @@
+/*
+ * Schwabot journal.
+ */
+package com.schwabot.journal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.checksum.Crc32c;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Scans every excerpt of a journal and checks what a reader relies on: each excerpt is a record with the current
+ * magic and version, its frame length equals the excerpt length, its payload holds an SBE header whose block length
+ * fits, its CRC32C matches when present, and sequences run contiguously. Damaged data never throws: it becomes a
+ * {@link JournalProblem} saying where and what.
+ */
+final class JournalVerifier
+{
+    private final SingleChronicleQueue queue;
+    private final int maxReportedProblems;
+    private final RecordHeader header = new RecordHeader();
+    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+    private final List<JournalProblem> problems = new ArrayList<>();
+    private long problemsNotListed;
+    private long recordCount;
+    private long validRecordCount;
+    private long previousSequence;
+
+    JournalVerifier(final SingleChronicleQueue queue, final int maxReportedProblems)
+    {
+        this.queue = queue;
+        this.maxReportedProblems = maxReportedProblems;
+    }
+
+    VerifyReport verify()
+    {
+        final RollCycle rollCycle = queue.rollCycle();
+        long lastScannedIndex = -1;
+        try (ExcerptTailer tailer = queue.createTailer())
+        {
+            while (true)
+            {
+                final long indexBefore = tailer.index();
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        break;
+                    }
+                    recordCount++;
+                    lastScannedIndex = dc.index();
+                    check(dc.wire().bytes(), rollCycle.toCycle(lastScannedIndex), lastScannedIndex);
+                }
+                catch (final RuntimeException ex)
+                {
+                    recordCount++;
+                    problem(ProblemKind.UNREADABLE_EXCERPT, rollCycle.toCycle(indexBefore), indexBefore,
+                        JournalProblem.UNKNOWN_SEQUENCE, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                    break;
+                }
+            }
+        }
+        final long lastIndex = queue.lastIndex();
+        if (lastIndex >= 0 && lastScannedIndex < lastIndex)
+        {
+            problem(ProblemKind.SCAN_STOPPED_EARLY, rollCycle.toCycle(lastIndex), lastIndex,
+                JournalProblem.UNKNOWN_SEQUENCE, "last excerpt read was index 0x" + Long.toHexString(lastScannedIndex) +
+                " but the queue's last index is 0x" + Long.toHexString(lastIndex));
+        }
+        return new VerifyReport(recordCount, validRecordCount, problems, problemsNotListed);
+    }
+
+    private void check(final Bytes<?> bytes, final int cycle, final long index)
+    {
+        final long length = bytes.readRemaining();
+        if (length < RecordHeader.LENGTH)
+        {
+            problem(ProblemKind.SHORT_EXCERPT, cycle, index, JournalProblem.UNKNOWN_SEQUENCE,
+                "excerpt of " + length + " bytes is shorter than the " + RecordHeader.LENGTH + "-byte record header");
+            return;
+        }
+        final long address = bytes.addressForRead(bytes.readPosition());
+        frame.wrap(address, (int)Math.min(length, Integer.MAX_VALUE));
+        header.wrap(frame, 0);
+        if (header.magic() != RecordHeader.MAGIC)
+        {
+            problem(ProblemKind.BAD_MAGIC, cycle, index, JournalProblem.UNKNOWN_SEQUENCE,
+                "magic 0x" + Integer.toHexString(header.magic()) + ", expected 0x" +
+                Integer.toHexString(RecordHeader.MAGIC));
+            return;
+        }
+        if (header.version() != RecordHeader.CURRENT_VERSION)
+        {
+            problem(ProblemKind.BAD_VERSION, cycle, index, JournalProblem.UNKNOWN_SEQUENCE,
+                "record version " + header.version() + ", this build reads " + RecordHeader.CURRENT_VERSION);
+            return;
+        }
+        final long sequence = header.sequence();
+        if (header.frameLength() != length)
+        {
+            problem(ProblemKind.LENGTH_MISMATCH, cycle, index, sequence,
+                "header frame length " + header.frameLength() + " but the excerpt holds " + length + " bytes");
+            return;
+        }
+        checkSequence(cycle, index, sequence);
+        if (checkPayload(cycle, index, sequence, address, (int)length - RecordHeader.LENGTH))
+        {
+            validRecordCount++;
+        }
+    }
+
+    private void checkSequence(final int cycle, final long index, final long sequence)
+    {
+        if (previousSequence != 0 && sequence != previousSequence + 1)
+        {
+            if (sequence > previousSequence + 1)
+            {
+                problem(ProblemKind.SEQUENCE_GAP, cycle, index, sequence, "sequence jumped from " +
+                    previousSequence + " to " + sequence + ": " + (sequence - previousSequence - 1) + " missing");
+            }
+            else
+            {
+                problem(ProblemKind.SEQUENCE_REGRESSION, cycle, index, sequence,
+                    "sequence " + sequence + " follows " + previousSequence);
+            }
+        }
+        previousSequence = sequence;
+    }
+
+    private boolean checkPayload(
+        final int cycle, final long index, final long sequence, final long address, final int payloadLength)
+    {
+        if (payloadLength < SbeHeader.LENGTH)
+        {
+            problem(ProblemKind.PAYLOAD_TOO_SHORT, cycle, index, sequence,
+                "payload of " + payloadLength + " bytes cannot hold an SBE header");
+            return false;
+        }
+        final int blockLength = SbeHeader.blockLength(frame, RecordHeader.LENGTH);
+        if (blockLength > payloadLength - SbeHeader.LENGTH)
+        {
+            problem(ProblemKind.BLOCK_LENGTH_OVERFLOW, cycle, index, sequence, "SBE block length " + blockLength +
+                " exceeds the " + (payloadLength - SbeHeader.LENGTH) + " body bytes (template " +
+                SbeHeader.templateId(frame, RecordHeader.LENGTH) + ")");
+            return false;
+        }
+        if ((header.flags() & RecordHeader.FLAG_CHECKSUM) != 0)
+        {
+            final int crc = Crc32c.INSTANCE.compute(address, RecordHeader.LENGTH, payloadLength);
+            if (crc != header.checksum())
+            {
+                problem(ProblemKind.CHECKSUM_MISMATCH, cycle, index, sequence, "payload CRC32C 0x" +
+                    Integer.toHexString(crc) + " but the header says 0x" + Integer.toHexString(header.checksum()));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void problem(
+        final ProblemKind kind, final int cycle, final long index, final long sequence, final String detail)
+    {
+        if (problems.size() < maxReportedProblems)
+        {
+            problems.add(new JournalProblem(kind, cycle, index, sequence, detail));
+        }
+        else
+        {
+            problemsNotListed++;
+        }
+    }
+}

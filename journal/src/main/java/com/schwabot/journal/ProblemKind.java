@@ -1,0 +1,33 @@
+/*
+ * Schwabot journal.
+ */
+package com.schwabot.journal;
+
+/**
+ * What {@link JournalVerifier} found wrong with a journal.
+ */
+public enum ProblemKind
+{
+    /** Sequence numbers jumped forward: records are missing. */
+    SEQUENCE_GAP,
+    /** Sequence number did not increase: a duplicate or a regression. */
+    SEQUENCE_REGRESSION,
+    /** Excerpt shorter than a record header. */
+    SHORT_EXCERPT,
+    /** Record header magic is not {@link RecordHeader#MAGIC}. */
+    BAD_MAGIC,
+    /** Record header version is not one this code reads. */
+    BAD_VERSION,
+    /** Frame length in the record header differs from the excerpt length. */
+    LENGTH_MISMATCH,
+    /** Payload shorter than an 8-byte SBE message header. */
+    PAYLOAD_TOO_SHORT,
+    /** SBE header block length larger than the SBE body in the payload. */
+    BLOCK_LENGTH_OVERFLOW,
+    /** CRC32C of the payload differs from the one in the record header. */
+    CHECKSUM_MISMATCH,
+    /** Chronicle could not read an excerpt (its exception is in the detail). */
+    UNREADABLE_EXCERPT,
+    /** The scan ended before the last excerpt Chronicle knows of. */
+    SCAN_STOPPED_EARLY
+}
