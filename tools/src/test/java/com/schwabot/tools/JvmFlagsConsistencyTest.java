@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JvmFlagsConsistencyTest
 {
-    private static final Pattern POM_FLAGS = Pattern.compile("<schwabot\\.jvm\\.flags>([^<]*)</schwabot\\.jvm\\.flags>");
+    private static final Pattern POM_FLAGS =
+        Pattern.compile("<schwabot\\.jvm\\.flags>([^<]*)</schwabot\\.jvm\\.flags>");
 
     @Test
     void shouldUseTheSameJvmFlagsInThePomAndTheLauncher() throws IOException
