@@ -1,0 +1,80 @@
+package com.schwabot.engine.monitor;
+
+/**
+ * The engine's named counters. Each is an Agrona {@code AtomicCounter} in {@link EngineCounters}; the business
+ * thread is the only writer of those marked (business), the network threads of the others.
+ */
+public enum EngineCounter
+{
+    /** Frames taken off the input ring or read from a journal (business). */
+    INBOUND_FRAMES("inbound.frames"),
+    /** Bytes of those frames (business). */
+    INBOUND_BYTES("inbound.bytes"),
+    /** Canonical market events produced by normalize: one venue frame may carry several (business). */
+    MARKET_EVENTS("market.events"),
+    /** Market events that passed validation (business). */
+    MARKET_EVENTS_VALID("market.events.valid"),
+    /** Frames the business thread received that it has no use for (business). */
+    UNEXPECTED_FRAMES("inbound.unexpected"),
+    /** Market-data frames dropped because the input ring was full (network). */
+    RING_FULL_DROPS("ring.full.drops"),
+    /** Frames dropped because they were larger than a ring slot (network). */
+    OVERSIZED_DROPS("ring.oversized.drops"),
+    /** Journal appends that failed: the event was not acted on (business). */
+    JOURNAL_FAILURES("journal.failures"),
+    /** Exceptions thrown by a stage, caught and counted; the engine goes on (business). */
+    HANDLER_ERRORS("handler.errors"),
+    /** Tensor batches scored (business). */
+    TENSOR_BATCHES("tensor.batches"),
+    /** Instrument rows scored (business). */
+    TENSOR_ROWS("tensor.rows"),
+    /** Trading decisions (target position changes) taken (business). */
+    DECISIONS("decisions"),
+    /** NewOrder frames sent (business). */
+    ORDERS_SENT("orders.sent"),
+    /** CancelOrder frames sent (business). */
+    CANCELS_SENT("cancels.sent"),
+    /** Orders that could not be sent because the output ring was full (business). */
+    OUTPUT_RING_FULL("orders.output.full"),
+    /** Execution reports received (business). */
+    EXECUTION_REPORTS("exec.reports"),
+    /** Fills and partial fills (business). */
+    FILLS("exec.fills"),
+    /** Orders rejected by the venue (business). */
+    VENUE_REJECTS("exec.rejects"),
+    /** Orders canceled or expired at the venue, or locally on gateway loss (business). */
+    CANCELS("exec.cancels"),
+    /** Execution reports for unknown orders (business). */
+    UNKNOWN_EXECUTIONS("exec.unknown"),
+    /** Orders that passed the risk gate (business). */
+    RISK_PASSED("risk.passed"),
+    /** Orders refused by the risk gate, all reasons (business). */
+    RISK_REJECTS("risk.rejects"),
+    /** Times trading halted (business). */
+    HALTS("halts"),
+    /** Market-data connection losses seen by the business thread (business). */
+    FEED_DOWN("feed.down"),
+    /** Order-entry connection losses seen by the business thread (business). */
+    GATEWAY_DOWN("gateway.down"),
+    /** Timer ticks (business). */
+    TIMER_TICKS("timer.ticks"),
+    /** Admin commands (business). */
+    ADMIN_COMMANDS("admin.commands");
+
+    private final String label;
+
+    EngineCounter(final String label)
+    {
+        this.label = label;
+    }
+
+    /**
+     * Label of the counter, as shown by monitoring.
+     *
+     * @return the label.
+     */
+    public String label()
+    {
+        return label;
+    }
+}

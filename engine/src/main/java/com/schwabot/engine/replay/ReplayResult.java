@@ -1,0 +1,34 @@
+package com.schwabot.engine.replay;
+
+/**
+ * What a replay did.
+ *
+ * @param records       journal records read.
+ * @param inbound       inbound frames fed through the pipeline.
+ * @param outbound      outbound records found in the journal (orders the live run sent; skipped as input).
+ * @param simulated     true when fills came from the simulated venue (market-data-only journal).
+ * @param ordersSent    orders and cancels the replay sent.
+ * @param digest        SHA-256 of the replay's order stream, hex.
+ * @param pnl           total P&amp;L at the end, quote currency.
+ * @param elapsedNanos  wall time the replay took.
+ */
+public record ReplayResult(
+    long records,
+    long inbound,
+    long outbound,
+    boolean simulated,
+    long ordersSent,
+    String digest,
+    double pnl,
+    long elapsedNanos)
+{
+    /**
+     * Inbound events per second of wall time.
+     *
+     * @return the rate.
+     */
+    public double eventsPerSecond()
+    {
+        return elapsedNanos > 0 ? inbound * 1e9 / elapsedNanos : 0.0;
+    }
+}

@@ -1,0 +1,141 @@
+package com.schwabot.engine.replay;
+
+import java.nio.file.Path;
+
+import org.agrona.DirectBuffer;
+
+import com.schwabot.codecs.sbe.ExecutionReportDecoder;
+import com.schwabot.codecs.sbe.MessageHeaderDecoder;
+import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.TradingCore;
+import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.order.OrderSender;
+import com.schwabot.engine.ring.JournalFlags;
+import com.schwabot.engine.stage.EventClock;
+import com.schwabot.engine.stage.Pipeline;
+import com.schwabot.engine.venue.Sources;
+import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalStats;
+import com.schwabot.journal.RecordHandler;
+import com.schwabot.tensor.TensorBackend;
+
+/**
+ * Replays a journal through a fresh {@link TradingCore} built from the same configuration, on the calling thread,
+ * as fast as it can read: each inbound record goes through the same pipeline with its journaled ingress time,
+ * sequence and end-of-batch mark, so the replay takes the same decisions at the same points as the live run.
+ * <p>
+ * Two modes. A journal holding execution reports (a live run's) is replayed as recorded: the venue's reports are
+ * re-fed like everything else and the orders the replay sends go nowhere but into the digest, which then equals the
+ * live run's. A journal of market data only (a backtest) gets its fills from a {@link SimulatedVenue}. Outbound
+ * records (the orders the live run sent) are skipped as input.
+ * <p>
+ * Not thread-safe: one replay per instance.
+ */
+public final class Replayer
+{
+    /** Taker fee of the simulated venue, basis points (Binance's spot default). */
+    public static final int SIMULATED_TAKER_FEE_BPS = 10;
+
+    private final SchwabotConfig config;
+    private final TensorBackend backend;
+    private final EngineCounters counters;
+
+    /**
+     * A replayer.
+     *
+     * @param config   the configuration the run used (instruments, strategies, risk).
+     * @param backend  the tensor backend.
+     * @param counters counters the replay's stages count into.
+     */
+    public Replayer(final SchwabotConfig config, final TensorBackend backend, final EngineCounters counters)
+    {
+        this.config = config;
+        this.backend = backend;
+        this.counters = counters;
+    }
+
+    /**
+     * Replay a journal directory (opened read-only).
+     *
+     * @param journalDir the journal.
+     * @return what the replay did.
+     */
+    public ReplayResult replay(final Path journalDir)
+    {
+        try (Journal journal = Journal.openReadOnly(journalDir))
+        {
+            final JournalStats stats = journal.stats();
+            final boolean recorded =
+                stats.count(MessageHeaderDecoder.SCHEMA_ID, ExecutionReportDecoder.TEMPLATE_ID) > 0;
+            return replay(journal, !recorded);
+        }
+    }
+
+    /**
+     * Replay an open journal.
+     *
+     * @param journal   the journal.
+     * @param simulated true to fill orders with a {@link SimulatedVenue}, false to replay the recorded reports.
+     * @return what the replay did.
+     */
+    public ReplayResult replay(final Journal journal, final boolean simulated)
+    {
+        final EventClock clock = new EventClock();
+        final long destination = Sources.source(Sources.VENUE_SIMULATOR, 0);
+        final SimulatedVenue venue = simulated ? new SimulatedVenue(
+            new com.schwabot.engine.market.InstrumentTable(config.instruments()), SIMULATED_TAKER_FEE_BPS) : null;
+        final OrderSender sender = simulated ? venue : (buffer, offset, length, clOrdId, dest) -> true;
+        final TradingCore core = new TradingCore(config, backend, clock, sender, destination, counters);
+        if (simulated)
+        {
+            venue.market(core.market());
+            core.risk().gateway(true);
+            core.risk().feed(true);
+        }
+        final Pipeline pipeline = core.pipeline();
+        final long[] tally = new long[3];
+        final RecordHandler handler = (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
+        {
+            tally[0]++;
+            if ((flags & JournalFlags.OUTBOUND) != 0)
+            {
+                tally[2]++;
+                return;
+            }
+            tally[1]++;
+            feed(pipeline, venue, buffer, offset, length, ingressNanos, source, sequence, flags);
+        };
+        final long start = System.nanoTime();
+        journal.replay(0, handler);
+        pipeline.endOfBatch();
+        if (null != venue)
+        {
+            venue.drain(pipeline, clock.nanos());
+        }
+        pipeline.publishStatus();
+        final long elapsed = System.nanoTime() - start;
+        return new ReplayResult(tally[0], tally[1], tally[2], simulated,
+            counters.value(EngineCounter.ORDERS_SENT) + counters.value(EngineCounter.CANCELS_SENT),
+            core.digest().hex(), core.status().pnl(), elapsed);
+    }
+
+    private static void feed(
+        final Pipeline pipeline,
+        final SimulatedVenue venue,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long ingressNanos,
+        final long source,
+        final long sequence,
+        final int flags)
+    {
+        final boolean endOfBatch = (flags & JournalFlags.END_OF_BATCH) != 0;
+        pipeline.onFrame(buffer, offset, length, ingressNanos, source, sequence, endOfBatch);
+        if (null != venue && venue.pending() > 0)
+        {
+            venue.drain(pipeline, ingressNanos);
+        }
+    }
+}

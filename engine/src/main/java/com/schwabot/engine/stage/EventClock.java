@@ -1,0 +1,33 @@
+package com.schwabot.engine.stage;
+
+/**
+ * The business thread's notion of now: the ingress time of the event being processed, set by the pipeline before
+ * any stage sees the event. Stages read time only from here, never from the wall clock, so a replay of the journal
+ * sees exactly the times the live run saw.
+ * <p>
+ * Not thread-safe: business thread only.
+ */
+public final class EventClock
+{
+    private long nowNanos;
+
+    /**
+     * Now, in epoch nanoseconds: the current event's ingress time.
+     *
+     * @return the time.
+     */
+    public long nanos()
+    {
+        return nowNanos;
+    }
+
+    /**
+     * Advance to an event's ingress time.
+     *
+     * @param ingressNanos of the event about to be processed.
+     */
+    public void set(final long ingressNanos)
+    {
+        nowNanos = ingressNanos;
+    }
+}

@@ -1,0 +1,292 @@
+package com.schwabot.engine.stage;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+
+import com.schwabot.codecs.sbe.CancelOrderEncoder;
+import com.schwabot.codecs.sbe.ExecType;
+import com.schwabot.codecs.sbe.ExecutionReportDecoder;
+import com.schwabot.codecs.sbe.MessageHeaderEncoder;
+import com.schwabot.codecs.sbe.NewOrderEncoder;
+import com.schwabot.codecs.sbe.OrderType;
+import com.schwabot.codecs.sbe.Side;
+import com.schwabot.codecs.sbe.TimeInForce;
+import com.schwabot.engine.market.InstrumentTable;
+import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.order.Order;
+import com.schwabot.engine.order.OrderDigest;
+import com.schwabot.engine.order.OrderManager;
+import com.schwabot.engine.order.OrderSender;
+import com.schwabot.engine.order.OrderState;
+import com.schwabot.engine.portfolio.Portfolio;
+
+/**
+ * Stage 6, order send: turns orders that passed the risk gate into canonical NewOrder frames for the
+ * {@link OrderSender}, keeps the {@link OrderManager}'s state machine in step with execution reports, applies fills
+ * to the {@link Portfolio}, cancels orders that outlive their timeout, and treats every working order as canceled
+ * when the gateway connection is lost (the venue cancels on disconnect).
+ * <p>
+ * Client order ids are {@code journalSequence << 8 | n}: the journal sequence of the event that caused the order
+ * and its number among that event's orders. They are unique across restarts (the journal's sequence continues) and
+ * the same in a replay. Every frame sent goes into the {@link OrderDigest}.
+ * <p>
+ * Not thread-safe: business thread only. Allocation-free.
+ */
+public final class OrderStage
+{
+    private static final int ORDERS_PER_EVENT_BITS = 8;
+    private static final int MAX_ORDERS_PER_EVENT = 1 << ORDERS_PER_EVENT_BITS;
+
+    private final InstrumentTable instruments;
+    private final OrderManager orders;
+    private final Portfolio portfolio;
+    private final OrderSender sender;
+    private final OrderDigest digest;
+    private final EventClock clock;
+    private final long destination;
+    private final int venueId;
+    private final long timeoutNanos;
+    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[256]);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final NewOrderEncoder newOrder = new NewOrderEncoder();
+    private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
+    private final Order[] scratch;
+    private final AtomicCounter ordersSent;
+    private final AtomicCounter cancelsSent;
+    private final AtomicCounter outputFull;
+    private final AtomicCounter reports;
+    private final AtomicCounter fills;
+    private final AtomicCounter rejects;
+    private final AtomicCounter cancels;
+    private final AtomicCounter unknown;
+    private long eventSequence;
+    private int ordersThisEvent;
+
+    /**
+     * An order stage.
+     *
+     * @param instruments  the instrument table.
+     * @param orders       the order manager.
+     * @param portfolio    the portfolio fills go to.
+     * @param sender       where frames go.
+     * @param digest       digest of the frames sent.
+     * @param clock        the event clock.
+     * @param destination  venue and connection of the order gateway.
+     * @param timeoutNanos how long an order may stay unacknowledged, or a cancel unconfirmed.
+     * @param counters     engine counters.
+     */
+    public OrderStage(
+        final InstrumentTable instruments,
+        final OrderManager orders,
+        final Portfolio portfolio,
+        final OrderSender sender,
+        final OrderDigest digest,
+        final EventClock clock,
+        final long destination,
+        final long timeoutNanos,
+        final EngineCounters counters)
+    {
+        this.instruments = instruments;
+        this.orders = orders;
+        this.portfolio = portfolio;
+        this.sender = sender;
+        this.digest = digest;
+        this.clock = clock;
+        this.destination = destination;
+        this.venueId = (int)(destination >>> 32);
+        this.timeoutNanos = timeoutNanos;
+        this.scratch = new Order[orders.capacity()];
+        this.ordersSent = counters.get(EngineCounter.ORDERS_SENT);
+        this.cancelsSent = counters.get(EngineCounter.CANCELS_SENT);
+        this.outputFull = counters.get(EngineCounter.OUTPUT_RING_FULL);
+        this.reports = counters.get(EngineCounter.EXECUTION_REPORTS);
+        this.fills = counters.get(EngineCounter.FILLS);
+        this.rejects = counters.get(EngineCounter.VENUE_REJECTS);
+        this.cancels = counters.get(EngineCounter.CANCELS);
+        this.unknown = counters.get(EngineCounter.UNKNOWN_EXECUTIONS);
+    }
+
+    /**
+     * Called by the pipeline before each event: the journal sequence that ids of orders caused by it derive from.
+     *
+     * @param journalSequence of the event.
+     */
+    public void beginEvent(final long journalSequence)
+    {
+        eventSequence = journalSequence;
+        ordersThisEvent = 0;
+    }
+
+    /**
+     * Send an immediate-or-cancel limit order.
+     *
+     * @param instrument instrument index.
+     * @param buy        side.
+     * @param price      limit price mantissa.
+     * @param qty        quantity mantissa.
+     * @return true when sent.
+     */
+    public boolean sendIoc(final int instrument, final boolean buy, final long price, final long qty)
+    {
+        if (ordersThisEvent >= MAX_ORDERS_PER_EVENT)
+        {
+            return false;
+        }
+        final long clOrdId = (eventSequence << ORDERS_PER_EVENT_BITS) | ordersThisEvent++;
+        final long now = clock.nanos();
+        final Order order = orders.open(clOrdId, instrument, buy, price, qty, now);
+        if (null == order)
+        {
+            return false;
+        }
+        newOrder.wrapAndApplyHeader(frame, 0, header)
+            .clOrdId(clOrdId)
+            .price(price)
+            .qty(qty)
+            .timeNs(now)
+            .instrumentId(instruments.id(instrument))
+            .strategyId(0)
+            .venueId(venueId)
+            .priceExponent((byte)instruments.priceExponent(instrument))
+            .qtyExponent((byte)instruments.qtyExponent(instrument))
+            .side(buy ? Side.BUY : Side.SELL)
+            .orderType(OrderType.LIMIT)
+            .timeInForce(TimeInForce.IOC);
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength();
+        if (!sender.send(frame, 0, length, clOrdId, destination))
+        {
+            outputFull.incrementRelease();
+            orders.onDone(order, OrderState.REJECTED);
+            return false;
+        }
+        digest.update(frame, 0, length);
+        ordersSent.incrementRelease();
+        return true;
+    }
+
+    /**
+     * Send a cancel for a working order.
+     *
+     * @param order the order.
+     */
+    public void cancel(final Order order)
+    {
+        if (ordersThisEvent >= MAX_ORDERS_PER_EVENT || order.state().isTerminal())
+        {
+            return;
+        }
+        final long clOrdId = (eventSequence << ORDERS_PER_EVENT_BITS) | ordersThisEvent++;
+        cancelOrder.wrapAndApplyHeader(frame, 0, header)
+            .clOrdId(clOrdId)
+            .origClOrdId(order.clOrdId())
+            .exchangeOrderId(CancelOrderEncoder.exchangeOrderIdNullValue())
+            .timeNs(clock.nanos())
+            .instrumentId(instruments.id(order.instrument()))
+            .venueId(venueId);
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + cancelOrder.encodedLength();
+        if (sender.send(frame, 0, length, clOrdId, destination))
+        {
+            digest.update(frame, 0, length);
+            cancelsSent.incrementRelease();
+            orders.onCancelSent(order, clock.nanos());
+        }
+        else
+        {
+            outputFull.incrementRelease();
+        }
+    }
+
+    /**
+     * Apply an execution report.
+     *
+     * @param report decoder wrapped over the report.
+     */
+    public void onExecution(final ExecutionReportDecoder report)
+    {
+        reports.incrementRelease();
+        final Order order = orders.get(report.clOrdId());
+        if (null == order)
+        {
+            unknown.incrementRelease();
+            return;
+        }
+        final long now = clock.nanos();
+        final ExecType type = report.execType();
+        switch (type)
+        {
+            case NEW -> orders.onAck(order, report.exchangeOrderId(), now);
+            case PARTIAL_FILL, FILL -> fill(order, report, now);
+            case CANCELED, EXPIRED ->
+            {
+                cancels.incrementRelease();
+                orders.onDone(order, OrderState.CANCELED);
+            }
+            case REJECTED ->
+            {
+                rejects.incrementRelease();
+                orders.onDone(order, OrderState.REJECTED);
+            }
+            default -> unknown.incrementRelease();
+        }
+    }
+
+    private void fill(final Order order, final ExecutionReportDecoder report, final long now)
+    {
+        final int i = order.instrument();
+        final long qty = Scale.rescale(report.lastQty(), report.qtyExponent(), instruments.qtyExponent(i));
+        final long price = Scale.rescale(report.lastPrice(), report.priceExponent(), instruments.priceExponent(i));
+        if (qty == Scale.INVALID || price == Scale.INVALID || qty <= 0)
+        {
+            unknown.incrementRelease();
+            return;
+        }
+        fills.incrementRelease();
+        final double fee = report.fee() * Scale.pow10(report.feeExponent());
+        portfolio.onFill(i, order.isBuy(), qty, price, fee);
+        orders.onFill(order, qty, now);
+    }
+
+    /**
+     * Cancel orders that stayed unacknowledged too long; give up on cancels that were never confirmed.
+     */
+    public void onTimer()
+    {
+        final long now = clock.nanos();
+        final int n = orders.snapshot(scratch);
+        for (int k = 0; k < n; k++)
+        {
+            final Order order = scratch[k];
+            if (now - order.sentNanos() < timeoutNanos)
+            {
+                continue;
+            }
+            if (order.state() == OrderState.CANCEL_PENDING)
+            {
+                if (now - order.sentNanos() >= 2 * timeoutNanos)
+                {
+                    cancels.incrementRelease();
+                    orders.onDone(order, OrderState.CANCELED);
+                }
+            }
+            else if (order.state() == OrderState.PENDING_NEW)
+            {
+                cancel(order);
+            }
+        }
+    }
+
+    /**
+     * The order gateway connection was lost: the venue cancels every working order on disconnect, so the engine
+     * treats them all as canceled.
+     */
+    public void onGatewayDown()
+    {
+        final int n = orders.snapshot(scratch);
+        for (int k = 0; k < n; k++)
+        {
+            cancels.incrementRelease();
+            orders.onDone(scratch[k], OrderState.CANCELED);
+        }
+    }
+}

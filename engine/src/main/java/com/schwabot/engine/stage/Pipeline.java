@@ -1,0 +1,264 @@
+package com.schwabot.engine.stage;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+
+import com.schwabot.codecs.FrameChecker;
+import com.schwabot.codecs.FrameStatus;
+import com.schwabot.codecs.sbe.AdminAction;
+import com.schwabot.codecs.sbe.AdminCommandDecoder;
+import com.schwabot.codecs.sbe.Channel;
+import com.schwabot.codecs.sbe.ConnectionStateDecoder;
+import com.schwabot.codecs.sbe.ExecutionReportDecoder;
+import com.schwabot.codecs.sbe.LinkState;
+import com.schwabot.codecs.sbe.RiskReason;
+import com.schwabot.codecs.sbe.TimerDecoder;
+import com.schwabot.engine.market.MarketState;
+import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.monitor.StatusPublisher;
+
+/**
+ * The business logic of one inbound frame, the same live and in a replay: check the frame, then by its kind
+ * <ul>
+ *     <li>venue market data: normalize, validate, signal (the tensor stage, risk and orders act at the end of the
+ *     batch);</li>
+ *     <li>execution report: the order stage (state machine, fills to the portfolio), then the circuit breakers;</li>
+ *     <li>connection state: feed or gateway up/down into the risk gate; a lost feed invalidates the books, a lost
+ *     gateway cancels the working orders;</li>
+ *     <li>timer tick: order timeouts, circuit breakers;</li>
+ *     <li>admin command: halt or resume.</li>
+ * </ul>
+ * At the end of each batch the tensor stage scores the instruments that changed and the decision stage acts.
+ * A bad frame is counted by its {@link FrameStatus} and skipped; a stage that throws is counted and the next frame
+ * goes on. Time is the frame's ingress time ({@link EventClock}).
+ * <p>
+ * Not thread-safe: business thread only. Allocation-free in steady state.
+ */
+public final class Pipeline
+{
+    private final FrameChecker checker = new FrameChecker();
+    private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
+    private final ConnectionStateDecoder connectionState = new ConnectionStateDecoder();
+    private final TimerDecoder timer = new TimerDecoder();
+    private final AdminCommandDecoder admin = new AdminCommandDecoder();
+    private final EventClock clock;
+    private final NormalizeStage normalize;
+    private final TensorStage tensor;
+    private final RiskGate risk;
+    private final OrderStage orders;
+    private final MarketState market;
+    private final EngineCounters counters;
+    private final StatusPublisher status;
+    private final AtomicCounter frames;
+    private final AtomicCounter bytes;
+    private final AtomicCounter unexpected;
+    private final AtomicCounter errors;
+    private final AtomicCounter feedDown;
+    private final AtomicCounter gatewayDown;
+    private final AtomicCounter timerTicks;
+    private final AtomicCounter adminCommands;
+
+    /**
+     * A pipeline over its stages.
+     *
+     * @param clock     the event clock.
+     * @param normalize stage 1 (feeding validate and signal).
+     * @param tensor    stage 4 (feeding decisions, risk and orders).
+     * @param risk      stage 5.
+     * @param orders    stage 6.
+     * @param market    the market state.
+     * @param status    publisher of the state other threads display (on timer ticks).
+     * @param counters  engine counters.
+     */
+    public Pipeline(
+        final EventClock clock,
+        final NormalizeStage normalize,
+        final TensorStage tensor,
+        final RiskGate risk,
+        final OrderStage orders,
+        final MarketState market,
+        final StatusPublisher status,
+        final EngineCounters counters)
+    {
+        this.clock = clock;
+        this.normalize = normalize;
+        this.tensor = tensor;
+        this.risk = risk;
+        this.orders = orders;
+        this.market = market;
+        this.counters = counters;
+        this.status = status;
+        this.frames = counters.get(EngineCounter.INBOUND_FRAMES);
+        this.bytes = counters.get(EngineCounter.INBOUND_BYTES);
+        this.unexpected = counters.get(EngineCounter.UNEXPECTED_FRAMES);
+        this.errors = counters.get(EngineCounter.HANDLER_ERRORS);
+        this.feedDown = counters.get(EngineCounter.FEED_DOWN);
+        this.gatewayDown = counters.get(EngineCounter.GATEWAY_DOWN);
+        this.timerTicks = counters.get(EngineCounter.TIMER_TICKS);
+        this.adminCommands = counters.get(EngineCounter.ADMIN_COMMANDS);
+    }
+
+    /**
+     * Process one inbound frame.
+     *
+     * @param buffer          holding the frame.
+     * @param offset          of its SBE header.
+     * @param length          of the frame.
+     * @param ingressNanos    its ingress time: the engine's now.
+     * @param source          its source.
+     * @param journalSequence its journal sequence (order ids derive from it).
+     * @param endOfBatch      true when it is the last frame of a batch: scoring and decisions follow.
+     */
+    public void onFrame(
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long ingressNanos,
+        final long source,
+        final long journalSequence,
+        final boolean endOfBatch)
+    {
+        clock.set(ingressNanos);
+        orders.beginEvent(journalSequence);
+        frames.incrementRelease();
+        bytes.getAndAddRelease(length);
+        try
+        {
+            dispatch(buffer, offset, length);
+        }
+        catch (final RuntimeException ex)
+        {
+            errors.incrementRelease();
+        }
+        if (endOfBatch)
+        {
+            endOfBatch();
+        }
+    }
+
+    /**
+     * End a batch: score the instruments that changed and act on the scores.
+     */
+    public void endOfBatch()
+    {
+        try
+        {
+            tensor.onEndOfBatch();
+        }
+        catch (final RuntimeException ex)
+        {
+            errors.incrementRelease();
+        }
+    }
+
+    /**
+     * Process a frame that is not in the journal (a simulated venue's execution report in a backtest): like
+     * {@link #onFrame} but it keeps the order numbering of the journaled event being processed, so ids stay unique.
+     *
+     * @param buffer       holding the frame.
+     * @param offset       of its SBE header.
+     * @param length       of the frame.
+     * @param ingressNanos its time.
+     */
+    public void onSyntheticFrame(
+        final DirectBuffer buffer, final int offset, final int length, final long ingressNanos)
+    {
+        clock.set(ingressNanos);
+        frames.incrementRelease();
+        bytes.getAndAddRelease(length);
+        try
+        {
+            dispatch(buffer, offset, length);
+        }
+        catch (final RuntimeException ex)
+        {
+            errors.incrementRelease();
+        }
+    }
+
+    /**
+     * Publish the displayed state now (end of a run).
+     */
+    public void publishStatus()
+    {
+        status.publish();
+    }
+
+    private void dispatch(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final FrameStatus frameStatus = checker.check(buffer, offset, length);
+        if (frameStatus != FrameStatus.OK)
+        {
+            counters.badFrame(frameStatus).incrementRelease();
+            return;
+        }
+        final int blockLength = checker.blockLength();
+        final int version = checker.version();
+        final int body = offset + FrameChecker.HEADER_LENGTH;
+        if (checker.isBinance())
+        {
+            normalize.onBinanceFrame(buffer, offset, checker.templateId(), blockLength, version);
+            return;
+        }
+        switch (checker.templateId())
+        {
+            case ExecutionReportDecoder.TEMPLATE_ID ->
+            {
+                orders.onExecution(executionReport.wrap(buffer, body, blockLength, version));
+                risk.checkBreakers();
+            }
+            case ConnectionStateDecoder.TEMPLATE_ID -> onConnection(connectionState.wrap(buffer, body, blockLength,
+                version));
+            case TimerDecoder.TEMPLATE_ID ->
+            {
+                timer.wrap(buffer, body, blockLength, version);
+                timerTicks.incrementRelease();
+                orders.onTimer();
+                risk.checkBreakers();
+                status.publish();
+            }
+            case AdminCommandDecoder.TEMPLATE_ID -> onAdmin(admin.wrap(buffer, body, blockLength, version));
+            default -> unexpected.incrementRelease();
+        }
+    }
+
+    private void onConnection(final ConnectionStateDecoder d)
+    {
+        final boolean up = d.state() == LinkState.UP;
+        if (d.channel() == Channel.ORDER_ENTRY)
+        {
+            risk.gateway(up);
+            if (!up)
+            {
+                gatewayDown.incrementRelease();
+                orders.onGatewayDown();
+            }
+        }
+        else
+        {
+            risk.feed(up);
+            if (!up)
+            {
+                feedDown.incrementRelease();
+                for (int i = 0; i < market.instrumentCount(); i++)
+                {
+                    market.invalidate(i);
+                }
+            }
+        }
+    }
+
+    private void onAdmin(final AdminCommandDecoder d)
+    {
+        adminCommands.incrementRelease();
+        if (d.action() == AdminAction.HALT)
+        {
+            risk.halt(RiskReason.HALTED, Long.MAX_VALUE);
+        }
+        else if (d.action() == AdminAction.RESUME)
+        {
+            risk.resume();
+        }
+    }
+}
