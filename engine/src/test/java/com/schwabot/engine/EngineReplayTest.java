@@ -1,0 +1,81 @@
+package com.schwabot.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.replay.ReplayResult;
+import com.schwabot.engine.replay.Replayer;
+import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalStats;
+import com.schwabot.tensor.TensorCapacity;
+import com.schwabot.tensor.cpu.CpuTensorBackend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live engine's threads and journal with a socket-free venue: every inbound event is journaled, and replaying
+ * the journal (venue reports included) reproduces the live run's order digest, every time.
+ */
+class EngineReplayTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldReproduceTheLiveDigestByReplayingTheJournalTwice() throws Exception
+    {
+        final SchwabotConfig config = TestCores.defaults();
+        final LoopbackVenue[] venue = new LoopbackVenue[1];
+        final String liveDigest;
+        final long liveOrders;
+        final long liveFrames;
+        final Engine engine = Engine.start(config, dir, (e) ->
+        {
+            venue[0] = new LoopbackVenue(e, 3, 30_000).start();
+            return List.of(venue[0]);
+        });
+        try
+        {
+            final long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!venue[0].isDone() && System.nanoTime() < deadline)
+            {
+                Thread.sleep(20);
+            }
+            assertThat(venue[0].isDone()).isTrue();
+            engine.close();
+            liveDigest = engine.core().digest().hex();
+            liveOrders = engine.counters().value(EngineCounter.ORDERS_SENT);
+            liveFrames = engine.counters().value(EngineCounter.INBOUND_FRAMES);
+            assertThat(engine.counters().value(EngineCounter.FILLS)).isGreaterThan(0);
+            assertThat(engine.counters().value(EngineCounter.HANDLER_ERRORS)).isZero();
+        }
+        finally
+        {
+            engine.close();
+        }
+        assertThat(liveOrders).isGreaterThan(0);
+
+        try (Journal journal = Journal.openReadOnly(dir.resolve("journal")))
+        {
+            final JournalStats stats = journal.stats();
+            assertThat(stats.recordCount()).isEqualTo(liveFrames + liveOrders);
+            assertThat(journal.verify().ok()).isTrue();
+        }
+        for (int run = 0; run < 2; run++)
+        {
+            final EngineCounters counters = new EngineCounters();
+            final ReplayResult replay = new Replayer(config,
+                new CpuTensorBackend(new TensorCapacity(64, 16, 1, 1, 1)), counters).replay(dir.resolve("journal"));
+            assertThat(replay.simulated()).isFalse();
+            assertThat(replay.inbound()).isEqualTo(liveFrames);
+            assertThat(replay.outbound()).isEqualTo(liveOrders);
+            assertThat(replay.digest()).isEqualTo(liveDigest);
+        }
+    }
+}
