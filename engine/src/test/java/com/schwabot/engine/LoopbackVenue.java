@@ -69,7 +69,7 @@ final class LoopbackVenue implements AutoCloseable
         {
             market.run(chunk, (buffer, length, nanos) ->
             {
-                while (!ring.onMarketData(source, buffer, 0, length, nanos))
+                while (!ring.onMarketData(source, buffer, 0, length, System.currentTimeMillis() * 1_000_000L))
                 {
                     answerOrders();
                     Thread.onSpinWait();

@@ -23,10 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The business thread's steady state allocates nothing: every stage, orders and fills included, over frames built
  * before the measurement. A first core runs every frame once so that class initialisation and constant resolution
  * (one-off allocations of the JVM, seen with JFR's allocation events) are done before a second core is measured.
+ * What remains in the measured window is the JVM's own: now and then, while C2 recompiles, a String and its byte[]
+ * (64 to 184 bytes in all, over 75,000 frames and thousands of orders, attributed by JFR to varying methods). The
+ * bound allows that and nothing more: one allocation per order, or per hundred frames, would exceed it.
  */
 class PipelineAllocationTest
 {
     private static final long T0 = 1_700_000_000_000_000_000L;
+    private static final long MAX_JVM_BYTES = 512;
     private static final TimerEncoder TIMER = new TimerEncoder();
     private static final int TIMER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + TimerEncoder.BLOCK_LENGTH;
 
@@ -70,7 +74,7 @@ class PipelineAllocationTest
 
         assertThat(counters.value(EngineCounter.ORDERS_SENT)).isGreaterThan(ordersBefore);
         assertThat(counters.value(EngineCounter.FILLS)).isGreaterThan(0);
-        assertThat(allocated).as("bytes allocated by %d frames", frames.size() - warmUp).isZero();
+        assertThat(allocated).as("bytes allocated by %d frames", frames.size() - warmUp).isLessThan(MAX_JVM_BYTES);
     }
 
     private static void run(
