@@ -61,7 +61,10 @@ final class KeysAddCommand implements Callable<Integer>
         final SecretInput input = new SecretInput(context);
         try (KeySource source = input.currentKey(false))
         {
-            checkBeforeReading(editor, source);
+            if (null != context.console())
+            {
+                checkBeforePrompting(editor, source);
+            }
             final ApiKeysFile written = add(editor, source, input);
             final PrintWriter out = spec.commandLine().getOut();
             out.println("added " + name + " (" + venue.label() + ") to " + file + "; " +
@@ -72,9 +75,10 @@ final class KeysAddCommand implements Callable<Integer>
     }
 
     /**
-     * Fail on a wrong key or a duplicate name before asking for the secret.
+     * Fail on a wrong key or a duplicate name before the user types the secret (piped input needs no early
+     * check: the add itself fails the same way, and a key derivation costs a second).
      */
-    private void checkBeforeReading(final ApiKeyStoreEditor editor, final KeySource source)
+    private void checkBeforePrompting(final ApiKeyStoreEditor editor, final KeySource source)
         throws SecretStoreException
     {
         final ApiKeysFile current = editor.read();

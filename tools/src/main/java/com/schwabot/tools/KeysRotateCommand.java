@@ -61,7 +61,11 @@ final class KeysRotateCommand implements Callable<Integer>
         final SecretInput input = new SecretInput(context);
         try (KeySource current = input.currentKey(false))
         {
-            SecretStore.open(editor.read(), current).close();
+            // Before prompting twice for the new passphrase, make sure the current one is right.
+            if (null == newKeyFile && null != context.console())
+            {
+                SecretStore.open(editor.read(), current).close();
+            }
             try (KeySource next = null != newKeyFile ? KeySource.keyFile(newKeyFile) :
                 SecretInput.passphrase(input.readConfirmed("New passphrase for api_keys.yaml: ", "new passphrase")))
             {
