@@ -52,7 +52,8 @@ final class ErrorHandler implements IExecutionExceptionHandler
         }
         if (ex instanceof IOException || ex instanceof UncheckedIOException)
         {
-            err.println(PREFIX + "I/O error: " + ex.getMessage());
+            final Throwable cause = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+            err.println(PREFIX + "I/O error (" + cause.getClass().getSimpleName() + "): " + cause.getMessage());
             return ExitCodes.IO;
         }
         err.println(PREFIX + "internal error (please report it with the stack trace below): " + ex);

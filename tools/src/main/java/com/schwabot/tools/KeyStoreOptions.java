@@ -1,5 +1,6 @@
 package com.schwabot.tools;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.schwabot.config.ConfigFile;
@@ -50,6 +51,20 @@ final class KeyStoreOptions
     Path file(final CommandSpec spec, final CliContext context)
     {
         return dir(spec, context).resolve(ConfigFile.API_KEYS.fileName());
+    }
+
+    /**
+     * @param file the api_keys.yaml path.
+     * @return the file.
+     * @throws CliException with {@link ExitCodes#IO} when it does not exist.
+     */
+    static Path requireExisting(final Path file)
+    {
+        if (!Files.isRegularFile(file))
+        {
+            throw new CliException(ExitCodes.IO, "no api_keys.yaml at " + file + ": run keys init first");
+        }
+        return file;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import com.schwabot.config.ApiKeysFile;
 import com.schwabot.config.VenueKind;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,6 +36,9 @@ import picocli.CommandLine.Spec;
             "API key when --api-key is not given (then standard input holds the key line, then the secret line)." })
 final class KeysAddCommand implements Callable<Integer>
 {
+    /** The entry name rule of api_keys.yaml (ApiKeysFile), checked here before any secret is asked for. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
     @Spec
     CommandSpec spec;
 
@@ -55,8 +60,14 @@ final class KeysAddCommand implements Callable<Integer>
 
     public Integer call() throws SecretStoreException
     {
+        if (!NAME.matcher(name).matches())
+        {
+            throw new ParameterException(spec.commandLine(),
+                "entry name '" + name + "' must be 1 to 64 letters, digits, '_', '.' or '-', starting with a " +
+                "letter or digit");
+        }
         final CliContext context = SchwabotCli.context(spec);
-        final Path file = store.file(spec, context);
+        final Path file = KeyStoreOptions.requireExisting(store.file(spec, context));
         final ApiKeyStoreEditor editor = KeyStoreOptions.editor(file, context);
         final SecretInput input = new SecretInput(context);
         try (KeySource source = input.currentKey(false))

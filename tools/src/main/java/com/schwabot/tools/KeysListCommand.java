@@ -41,7 +41,7 @@ final class KeysListCommand implements Callable<Integer>
     public Integer call() throws SecretStoreException
     {
         final CliContext context = SchwabotCli.context(spec);
-        final Path file = store.file(spec, context);
+        final Path file = KeyStoreOptions.requireExisting(store.file(spec, context));
         final ApiKeysFile keys = KeyStoreOptions.editor(file, context).read();
         if (check)
         {

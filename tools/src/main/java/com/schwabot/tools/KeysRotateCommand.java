@@ -56,7 +56,7 @@ final class KeysRotateCommand implements Callable<Integer>
             throw new ParameterException(spec.commandLine(),
                 "--iterations must be at least " + context.minKdfIterations() + ", was " + iterations);
         }
-        final Path file = store.file(spec, context);
+        final Path file = KeyStoreOptions.requireExisting(store.file(spec, context));
         final ApiKeyStoreEditor editor = KeyStoreOptions.editor(file, context);
         final SecretInput input = new SecretInput(context);
         try (KeySource current = input.currentKey(false))

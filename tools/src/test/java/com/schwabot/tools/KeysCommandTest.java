@@ -165,12 +165,24 @@ class KeysCommandTest
         final CliRunner.Result noDir = CliRunner.run(Map.of("SCHWABOT_PASSPHRASE", PASSPHRASE), "keys", "list");
         final CliRunner.Result noVenue = CliRunner.run(env(PASSPHRASE), "keys", "add", "x");
         final CliRunner.Result badVenue = CliRunner.run(env(PASSPHRASE), "keys", "add", "x", "--venue", "kraken");
+        final CliRunner.Result badName = CliRunner.run(env(PASSPHRASE), "keys", "add", "-x", "--venue", "binance");
 
         assertThat(noDir.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(noDir.err()).contains("no configuration directory: give --config DIR or set SCHWABOT_CONFIG_DIR");
         assertThat(noVenue.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(noVenue.err()).contains("Missing required option: '--venue=VENUE'");
         assertThat(badVenue.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badName.status()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void shouldFailWithTheIoCodeBeforeInit()
+    {
+        final CliRunner.Result result = CliRunner.run(env(PASSPHRASE), "keys", "list");
+
+        assertThat(result.status()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).isEqualTo("schwabot: no api_keys.yaml at " + temp.resolve("config/api_keys.yaml") +
+            ": run keys init first" + System.lineSeparator());
     }
 
     @Test

@@ -112,6 +112,17 @@ class SchwabotCliTest
         assertThat(err.toString().lines().toList()).containsExactly("schwabot: cannot read x", "  first", "  second");
     }
 
+    @Test
+    void shouldNameTheKindOfAnIoError()
+    {
+        final StringWriter err = new StringWriter();
+
+        final int status = ErrorHandler.report(new java.nio.file.NoSuchFileException("/x/y"), new PrintWriter(err));
+
+        assertThat(status).isEqualTo(ExitCodes.IO);
+        assertThat(err.toString()).startsWith("schwabot: I/O error (NoSuchFileException): /x/y");
+    }
+
     /**
      * Every command and subcommand, as the words that name it: [], [run], [journal], [journal dump], ...
      */
