@@ -1,0 +1,63 @@
+package com.schwabot.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import com.schwabot.config.ConfigException;
+import com.schwabot.config.secret.SecretStoreException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns what a command throws into a message on stderr and an exit status. User errors (configuration, secrets,
+ * I/O, {@link CliException}) print one line, {@code schwabot: MESSAGE}, plus any detail lines, never a stack
+ * trace; anything else is a bug and prints its stack trace with {@link ExitCodes#INTERNAL}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler
+{
+    private static final String PREFIX = "schwabot: ";
+
+    public int handleExecutionException(
+        final Exception ex, final CommandLine commandLine, final ParseResult parseResult)
+    {
+        final PrintWriter err = commandLine.getErr();
+        final int status = report(ex, err);
+        err.flush();
+        return status;
+    }
+
+    static int report(final Exception ex, final PrintWriter err)
+    {
+        if (ex instanceof CliException)
+        {
+            final CliException cli = (CliException)ex;
+            err.println(PREFIX + cli.getMessage());
+            for (final String line : cli.details())
+            {
+                err.println("  " + line);
+            }
+            return cli.exitCode();
+        }
+        if (ex instanceof ConfigException)
+        {
+            return report(ConfigOptions.invalid((ConfigException)ex, "the configuration"), err);
+        }
+        if (ex instanceof SecretStoreException)
+        {
+            err.println(PREFIX + ex.getMessage());
+            return ExitCodes.SECRETS;
+        }
+        if (ex instanceof IOException || ex instanceof UncheckedIOException)
+        {
+            final Throwable cause = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+            err.println(PREFIX + "I/O error (" + cause.getClass().getSimpleName() + "): " + cause.getMessage());
+            return ExitCodes.IO;
+        }
+        err.println(PREFIX + "internal error (please report it with the stack trace below): " + ex);
+        ex.printStackTrace(err);
+        return ExitCodes.INTERNAL;
+    }
+}

@@ -1,0 +1,83 @@
+package com.schwabot.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.stream.Stream;
+
+import com.schwabot.journal.Journal;
+
+/**
+ * Opening a journal for the {@code journal} commands, with one-line errors for the usual mistakes (a missing
+ * directory, a directory that is not a journal), and the time format they print.
+ */
+final class JournalFiles
+{
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final DateTimeFormatter ISO_NANOS = new DateTimeFormatterBuilder()
+        .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+        .appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true)
+        .appendLiteral('Z')
+        .toFormatter()
+        .withZone(ZoneOffset.UTC);
+
+    private JournalFiles()
+    {
+    }
+
+    /**
+     * Open an existing journal read-only.
+     *
+     * @param dir the journal directory.
+     * @return the open journal; close it.
+     * @throws CliException with {@link ExitCodes#IO} when the directory is missing, holds no queue file or cannot
+     *                      be opened.
+     */
+    static Journal openReadOnly(final Path dir)
+    {
+        if (!Files.isDirectory(dir))
+        {
+            throw new CliException(ExitCodes.IO, "journal directory does not exist: " + dir);
+        }
+        if (!holdsQueueFiles(dir))
+        {
+            throw new CliException(ExitCodes.IO,
+                dir + " is not a journal: it holds no Chronicle Queue file (*.cq4)");
+        }
+        try
+        {
+            return Journal.openReadOnly(dir);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new CliException(ExitCodes.IO, "cannot open journal " + dir + ": " + ex.getMessage());
+        }
+    }
+
+    /**
+     * @param epochNanos epoch nanoseconds.
+     * @return ISO-8601 UTC with all nine fraction digits, e.g. {@code 2023-11-14T22:13:20.123456789Z}.
+     */
+    static String isoTime(final long epochNanos)
+    {
+        return ISO_NANOS.format(Instant.ofEpochSecond(
+            Math.floorDiv(epochNanos, NANOS_PER_SECOND), Math.floorMod(epochNanos, NANOS_PER_SECOND)));
+    }
+
+    private static boolean holdsQueueFiles(final Path dir)
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            return files.anyMatch((file) -> file.getFileName().toString().endsWith(".cq4"));
+        }
+        catch (final IOException ex)
+        {
+            throw new CliException(ExitCodes.IO, "cannot list " + dir + ": " + ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package com.schwabot.tools;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import com.schwabot.config.ApiKeysFile;
+import com.schwabot.config.VenueKind;
+import com.schwabot.config.secret.ApiKeyStoreEditor;
+import com.schwabot.config.secret.KeySource;
+import com.schwabot.config.secret.Secret;
+import com.schwabot.config.secret.SecretStore;
+import com.schwabot.config.secret.SecretStoreException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code schwabot keys add NAME --venue VENUE}: encrypt and add one credential. The API secret is read from the
+ * terminal without echo or from standard input, never from the command line.
+ */
+@Command(
+    name = "add",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = { ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.SECRETS_HELP, ExitCodes.IO_HELP },
+    description = {
+        "Encrypt and add an API credential named NAME.",
+        "The API secret is read from the terminal without echo, or as one line of standard input; so is the " +
+            "API key when --api-key is not given (then standard input holds the key line, then the secret line)." })
+final class KeysAddCommand implements Callable<Integer>
+{
+    /** The entry name rule of api_keys.yaml (ApiKeysFile), checked here before any secret is asked for. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KeyStoreOptions store;
+
+    @Parameters(index = "0", paramLabel = "NAME",
+        description = "Entry name: letters, digits, '_', '.', '-' (e.g. binance-main).")
+    String name;
+
+    @Option(names = "--venue", paramLabel = "VENUE", required = true,
+        description = "Venue of the credential: simulator or binance.")
+    VenueKind venue;
+
+    @Option(names = "--api-key", paramLabel = "KEY",
+        description = "The venue API key (not the secret; stored in the clear and never printed). " +
+            "Default: read before the secret.")
+    String apiKey;
+
+    public Integer call() throws SecretStoreException
+    {
+        if (!NAME.matcher(name).matches())
+        {
+            throw new ParameterException(spec.commandLine(),
+                "entry name '" + name + "' must be 1 to 64 letters, digits, '_', '.' or '-', starting with a " +
+                "letter or digit");
+        }
+        final CliContext context = SchwabotCli.context(spec);
+        final Path file = KeyStoreOptions.requireExisting(store.file(spec, context));
+        final ApiKeyStoreEditor editor = KeyStoreOptions.editor(file, context);
+        final SecretInput input = new SecretInput(context);
+        try (KeySource source = input.currentKey(false))
+        {
+            if (null != context.console())
+            {
+                checkBeforePrompting(editor, source);
+            }
+            final ApiKeysFile written = add(editor, source, input);
+            final PrintWriter out = spec.commandLine().getOut();
+            out.println("added " + name + " (" + venue.label() + ") to " + file + "; " +
+                written.entries().size() + (written.entries().size() == 1 ? " entry" : " entries"));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Fail on a wrong key or a duplicate name before the user types the secret (piped input needs no early
+     * check: the add itself fails the same way, and a key derivation costs a second).
+     */
+    private void checkBeforePrompting(final ApiKeyStoreEditor editor, final KeySource source)
+        throws SecretStoreException
+    {
+        final ApiKeysFile current = editor.read();
+        if (null != current.entry(name))
+        {
+            throw new SecretStoreException("api_keys.yaml already has an entry named '" + name + "'");
+        }
+        SecretStore.open(current, source).close();
+    }
+
+    private ApiKeysFile add(final ApiKeyStoreEditor editor, final KeySource source, final SecretInput input)
+        throws SecretStoreException
+    {
+        final String key = null != apiKey ? apiKey : keyFromInput(input);
+        final char[] chars = input.read("API secret for " + name + ": ", "API secret");
+        try (Secret secret = Secret.ofChars(chars))
+        {
+            return editor.add(source, name, venue, key, secret);
+        }
+        finally
+        {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    private String keyFromInput(final SecretInput input)
+    {
+        final char[] chars = input.read("API key for " + name + ": ", "API key");
+        try
+        {
+            return new String(chars);
+        }
+        finally
+        {
+            Arrays.fill(chars, '\0');
+        }
+    }
+}

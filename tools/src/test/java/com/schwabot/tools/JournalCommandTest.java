@@ -1,0 +1,165 @@
+package com.schwabot.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JournalCommandTest
+{
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldDumpOneLinePerRecordWithSequenceTimeSourceFlagsAndTheMessage()
+    {
+        final Path dir = sampleJournal();
+
+        final CliRunner.Result result = CliRunner.run("journal", "dump", dir.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        final List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith(
+            "seq=1 time=2023-11-14T22:13:20.123456789Z venue=1 conn=2 flags=0x04 Trade{");
+        assertThat(lines.get(0)).contains("tradeId=" + TestJournals.TRADE_ID, "price=6512345e-2");
+        assertThat(lines.get(1))
+            .startsWith("seq=2 time=2023-11-14T22:13:20.123457789Z venue=1 conn=2 flags=0x00 BookTop{");
+        assertThat(lines.get(2)).startsWith("seq=3 ").contains(" Heartbeat{");
+        assertThat(lines.get(3)).startsWith("seq=4 ").contains(" BadFrame{", "schemaId=77");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void shouldDumpFromASequenceUpToALimit()
+    {
+        final Path dir = sampleJournal();
+
+        final CliRunner.Result result = CliRunner.run("journal", "dump", dir.toString(), "--from", "2", "--limit", "2");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        final List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("seq=2 ");
+        assertThat(lines.get(1)).startsWith("seq=3 ");
+    }
+
+    @Test
+    void shouldPrintNothingFromASequenceAfterTheEnd()
+    {
+        final CliRunner.Result result = CliRunner.run("journal", "dump", sampleJournal().toString(), "--from", "99");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void shouldFollowRecordsAppendedWhileDumping() throws Exception
+    {
+        final Path dir = sampleJournal();
+        final CompletableFuture<CliRunner.Result> dump = CompletableFuture.supplyAsync(
+            () -> CliRunner.run("journal", "dump", dir.toString(), "--follow", "--from", "3", "--limit", "4"));
+        Thread.sleep(200);
+        assertThat(dump).isNotDone();
+
+        TestJournals.appendHeartbeats(dir, 2);
+
+        final CliRunner.Result result = dump.get(30, TimeUnit.SECONDS);
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out().lines().map((line) -> line.substring(0, line.indexOf(' '))).toList())
+            .containsExactly("seq=3", "seq=4", "seq=5", "seq=6");
+    }
+
+    @Test
+    void shouldRejectANonPositiveLimit()
+    {
+        final CliRunner.Result result = CliRunner.run("journal", "dump", sampleJournal().toString(), "--limit", "0");
+
+        assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--limit must be >= 1");
+    }
+
+    @Test
+    void shouldVerifyASoundJournal()
+    {
+        final CliRunner.Result result = CliRunner.run("journal", "verify", sampleJournal().toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("OK records=4 valid=4 problems=0");
+    }
+
+    @Test
+    void shouldReportADamagedJournalWithExitOne() throws IOException
+    {
+        final Path dir = sampleJournal();
+        TestJournals.damageTrade(dir);
+
+        final CliRunner.Result result = CliRunner.run("journal", "verify", dir.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.out()).contains("DAMAGED records=4 valid=3 problems=1", "CHECKSUM_MISMATCH", "sequence=1");
+    }
+
+    @Test
+    void shouldCountRecordsPerTemplateWithTheSchemaNames()
+    {
+        final CliRunner.Result result = CliRunner.run("journal", "stats", sampleJournal().toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out())
+            .contains("records        4")
+            .contains("first          seq=1 time=2023-11-14T22:13:20.123456789Z")
+            .contains("last           seq=4 time=2023-11-14T22:13:20.123459789Z")
+            .containsPattern("Trade +101 +1 +1 +\\d+")
+            .containsPattern("BookTop +101 +2 +1 +\\d+")
+            .containsPattern("Heartbeat +101 +13 +1 +\\d+")
+            .containsPattern("\\(unknown\\) +77 +5 +1 +12");
+    }
+
+    @Test
+    void shouldFailWithTheIoCodeOnAMissingDirectory()
+    {
+        for (final String command : List.of("dump", "verify", "stats"))
+        {
+            final CliRunner.Result result = CliRunner.run("journal", command, temp.resolve("nope").toString());
+
+            assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.IO);
+            assertThat(result.err()).isEqualTo("schwabot: journal directory does not exist: " +
+                temp.resolve("nope") + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void shouldFailWithTheIoCodeOnADirectoryThatIsNotAJournal() throws IOException
+    {
+        final Path empty = Files.createDirectory(temp.resolve("empty"));
+
+        final CliRunner.Result result = CliRunner.run("journal", "verify", empty.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).contains("is not a journal");
+    }
+
+    @Test
+    void shouldRequireTheDirectory()
+    {
+        final CliRunner.Result result = CliRunner.run("journal", "stats");
+
+        assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Missing required parameter: 'DIR'");
+    }
+
+    private Path sampleJournal()
+    {
+        final Path dir = temp.resolve("journal");
+        TestJournals.writeSample(dir);
+        return dir;
+    }
+}

@@ -1,0 +1,263 @@
+package com.schwabot.tools;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.schwabot.config.secret.ApiKeyStoreEditor;
+import com.schwabot.config.secret.KeySource;
+import com.schwabot.config.secret.Secret;
+import com.schwabot.config.secret.SecretStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeysCommandTest
+{
+    private static final String PASSPHRASE = "correct horse battery staple";
+    private static final String API_KEY = "AK-public-0123456789";
+    private static final String SECRET = "s3cr3t-value-never-printed";
+    private static final String ITERATIONS = Integer.toString(CliRunner.TEST_ITERATIONS);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldInitAddListAndRotateWithoutEverPrintingASecret() throws Exception
+    {
+        final Path dir = temp.resolve("config");
+        final Map<String, String> env = env(PASSPHRASE);
+        final StringBuilder everything = new StringBuilder();
+
+        final CliRunner.Result init =
+            expectOk(CliRunner.run(env, "keys", "init", "--iterations", ITERATIONS), everything);
+        assertThat(init.out()).startsWith("initialised " + dir.resolve("api_keys.yaml"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("api_keys.yaml"))))
+            .isEqualTo("rw-------");
+
+        final CliRunner.Result add = expectOk(CliRunner.withInput(env, API_KEY + "\n" + SECRET + "\n",
+            "keys", "add", "binance-main", "--venue", "binance"), everything);
+        assertThat(add.out()).contains("added binance-main (binance)", "1 entry");
+        expectOk(CliRunner.withInput(env, SECRET + "\n",
+            "keys", "add", "sim", "--venue", "simulator", "--api-key", "sim-key"), everything);
+
+        final CliRunner.Result list = expectOk(CliRunner.run(Map.of(), "keys", "list", "--config", dir.toString()),
+            everything);
+        assertThat(list.out().lines().toList()).containsExactly(
+            String.format("%-32s %s", "binance-main", "binance"), String.format("%-32s %s", "sim", "simulator"));
+
+        expectOk(CliRunner.withInput(env, "a new passphrase\n", "keys", "rotate", "--iterations", ITERATIONS),
+            everything);
+
+        final CliRunner.Result checked = expectOk(CliRunner.run(env("a new passphrase"), "keys", "list", "--check"),
+            everything);
+        assertThat(checked.out()).contains("binance-main", "ok");
+        assertThat(decrypt(dir, "a new passphrase", "binance-main")).isEqualTo(SECRET);
+        assertThat(everything.toString()).doesNotContain(SECRET, API_KEY, PASSPHRASE, "sim-key");
+    }
+
+    @Test
+    void shouldFailWithTheSecretsCodeOnAWrongPassphraseAndLeaveTheFileUnchanged() throws IOException
+    {
+        final Path dir = storeWithOneEntry();
+        final String before = Files.readString(dir.resolve("api_keys.yaml"));
+
+        final CliRunner.Result add = CliRunner.withInput(env("wrong"), SECRET + "\n",
+            "keys", "add", "other", "--venue", "binance", "--api-key", "k");
+        final CliRunner.Result check = CliRunner.run(env("wrong"), "keys", "list", "--check");
+        final CliRunner.Result rotate = CliRunner.withInput(env("wrong"), "new\n", "keys", "rotate");
+
+        for (final CliRunner.Result result : new CliRunner.Result[] { add, check, rotate })
+        {
+            assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.SECRETS);
+            assertThat(result.err()).startsWith("schwabot: wrong passphrase or key file for api_keys.yaml");
+            assertThat(result.err().lines().count()).isEqualTo(1);
+        }
+        assertThat(Files.readString(dir.resolve("api_keys.yaml"))).isEqualTo(before);
+    }
+
+    @Test
+    void shouldFailWithTheSecretsCodeWithoutAMasterKey() throws IOException
+    {
+        storeWithOneEntry();
+
+        final CliRunner.Result result = CliRunner.withInput(
+            Map.of("SCHWABOT_CONFIG_DIR", temp.resolve("config").toString()),
+            SECRET + "\n", "keys", "add", "other", "--venue", "binance", "--api-key", "k");
+
+        assertThat(result.status()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(result.err()).isEqualTo("schwabot: no master key for api_keys.yaml: set SCHWABOT_PASSPHRASE or " +
+            "SCHWABOT_KEY_FILE" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldDetectATamperedEntry() throws IOException
+    {
+        final Path dir = storeWithOneEntry();
+        final Path file = dir.resolve("api_keys.yaml");
+        final Matcher secret = Pattern.compile("secret: \"([A-Za-z0-9+/=]+)\"").matcher(Files.readString(file));
+        assertThat(secret.find()).isTrue();
+        final byte[] sealed = Base64.getDecoder().decode(secret.group(1));
+        sealed[0] ^= 1;
+        Files.writeString(file, Files.readString(file)
+            .replace(secret.group(1), Base64.getEncoder().encodeToString(sealed)));
+
+        final CliRunner.Result list = CliRunner.run(env(PASSPHRASE), "keys", "list");
+        final CliRunner.Result check = CliRunner.run(env(PASSPHRASE), "keys", "list", "--check");
+
+        assertThat(list.status()).isEqualTo(ExitCodes.OK);
+        assertThat(check.status()).as(check.toString()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(check.err()).isEqualTo("schwabot: api_keys.yaml entry 'binance-main' failed authentication: it " +
+            "was tampered with or swapped with another entry" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldRefuseAStoreReadableByOthers() throws IOException
+    {
+        final Path dir = storeWithOneEntry();
+        Files.setPosixFilePermissions(dir.resolve("api_keys.yaml"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        final CliRunner.Result result = CliRunner.run(env(PASSPHRASE), "keys", "list");
+
+        assertThat(result.status()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(result.err()).contains("accessible by group or others", "chmod 600");
+    }
+
+    @Test
+    void shouldRefuseToReinitialiseAStoreWithEntriesAndToAddADuplicate() throws IOException
+    {
+        storeWithOneEntry();
+
+        final CliRunner.Result init = CliRunner.run(env(PASSPHRASE), "keys", "init", "--iterations", ITERATIONS);
+        final CliRunner.Result duplicate = CliRunner.withInput(env(PASSPHRASE), SECRET + "\n",
+            "keys", "add", "binance-main", "--venue", "binance", "--api-key", "k");
+
+        assertThat(init.status()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(init.err()).contains("already holds entries; use rotate");
+        assertThat(duplicate.status()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(duplicate.err()).contains("already has an entry named 'binance-main'");
+    }
+
+    @Test
+    void shouldRequireASecretOnStandardInput() throws IOException
+    {
+        storeWithOneEntry();
+
+        final CliRunner.Result result = CliRunner.withInput(env(PASSPHRASE), "",
+            "keys", "add", "other", "--venue", "binance", "--api-key", "k");
+
+        assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("no API secret given on standard input");
+    }
+
+    @Test
+    void shouldRequireAConfigurationDirectoryAndAVenue()
+    {
+        final CliRunner.Result noDir = CliRunner.run(Map.of("SCHWABOT_PASSPHRASE", PASSPHRASE), "keys", "list");
+        final CliRunner.Result noVenue = CliRunner.run(env(PASSPHRASE), "keys", "add", "x");
+        final CliRunner.Result badVenue = CliRunner.run(env(PASSPHRASE), "keys", "add", "x", "--venue", "kraken");
+        final CliRunner.Result badName = CliRunner.run(env(PASSPHRASE), "keys", "add", "-x", "--venue", "binance");
+
+        assertThat(noDir.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noDir.err()).contains("no configuration directory: give --config DIR or set SCHWABOT_CONFIG_DIR");
+        assertThat(noVenue.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noVenue.err()).contains("Missing required option: '--venue=VENUE'");
+        assertThat(badVenue.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badName.status()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void shouldFailWithTheIoCodeBeforeInit()
+    {
+        final CliRunner.Result result = CliRunner.run(env(PASSPHRASE), "keys", "list");
+
+        assertThat(result.status()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).isEqualTo("schwabot: no api_keys.yaml at " + temp.resolve("config/api_keys.yaml") +
+            ": run keys init first" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldRejectTooFewIterations()
+    {
+        final CliRunner.Result result = CliRunner.run(env(PASSPHRASE), "keys", "init", "--iterations", "10");
+
+        assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--iterations must be at least " + CliRunner.TEST_ITERATIONS);
+    }
+
+    @Test
+    void shouldUseKeyFilesAndRotateFromAPassphraseToAKeyFile() throws Exception
+    {
+        final Path dir = storeWithOneEntry();
+        final Path keyFile = keyFile("key", (byte)7);
+
+        final CliRunner.Result rotate = CliRunner.run(env(PASSPHRASE), "keys", "rotate", "--new-key-file",
+            keyFile.toString(), "--iterations", ITERATIONS);
+        final Map<String, String> withKeyFile = new HashMap<>(env(PASSPHRASE));
+        withKeyFile.put("SCHWABOT_KEY_FILE", keyFile.toString());
+        final CliRunner.Result check = CliRunner.run(withKeyFile, "keys", "list", "--check");
+        final CliRunner.Result old = CliRunner.run(env(PASSPHRASE), "keys", "list", "--check");
+
+        assertThat(rotate.status()).as(rotate.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(rotate.out()).contains("1 entry re-encrypted under the new key");
+        assertThat(check.status()).as(check.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(old.status()).isEqualTo(ExitCodes.SECRETS);
+        try (KeySource source = KeySource.keyFile(keyFile);
+            SecretStore store = SecretStore.open(new ApiKeyStoreEditor(dir.resolve("api_keys.yaml"))
+                .minIterations(CliRunner.TEST_ITERATIONS).read(), source);
+            Secret secret = store.secret("binance-main"))
+        {
+            assertThat(new String(secret.chars())).isEqualTo(SECRET);
+        }
+    }
+
+    private Path storeWithOneEntry()
+    {
+        expectOk(CliRunner.run(env(PASSPHRASE), "keys", "init", "--iterations", ITERATIONS), new StringBuilder());
+        expectOk(CliRunner.withInput(env(PASSPHRASE), API_KEY + "\n" + SECRET + "\n",
+            "keys", "add", "binance-main", "--venue", "binance"), new StringBuilder());
+        return temp.resolve("config");
+    }
+
+    private Map<String, String> env(final String passphrase)
+    {
+        return Map.of("SCHWABOT_CONFIG_DIR", temp.resolve("config").toString(), "SCHWABOT_PASSPHRASE", passphrase);
+    }
+
+    private Path keyFile(final String name, final byte fill) throws IOException
+    {
+        final byte[] key = new byte[32];
+        java.util.Arrays.fill(key, fill);
+        final Path file = temp.resolve(name);
+        Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    private static String decrypt(final Path dir, final String passphrase, final String name) throws Exception
+    {
+        try (KeySource source = KeySource.passphrase(passphrase.toCharArray());
+            SecretStore store = SecretStore.open(new ApiKeyStoreEditor(dir.resolve("api_keys.yaml"))
+                .minIterations(CliRunner.TEST_ITERATIONS).read(), source);
+            Secret secret = store.secret(name))
+        {
+            return new String(secret.chars());
+        }
+    }
+
+    private static CliRunner.Result expectOk(final CliRunner.Result result, final StringBuilder everything)
+    {
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        everything.append(result.out()).append(result.err());
+        return result;
+    }
+}

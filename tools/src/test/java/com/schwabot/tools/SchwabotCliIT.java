@@ -1,0 +1,165 @@
+package com.schwabot.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.schwabot.config.ApiKeysFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line as a user runs it: the shaded jar in a child JVM with the flags of tools/jvm.flags, and the
+ * launcher tools/schwabot. Each child JVM costs about a second, so each test checks several things per run.
+ */
+class SchwabotCliIT
+{
+    private static final String PASSPHRASE = "it passphrase";
+    private static final String SECRET = "it-secret-value-0123456789";
+    private static final String API_KEY = "it-api-key-abcdef";
+    private static final String ITERATIONS = Integer.toString(ApiKeysFile.MIN_ITERATIONS);
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void requireTheBuiltJar()
+    {
+        assertThat(ChildCli.JAR).as("run mvn package first: the jar is built in the package phase").exists();
+    }
+
+    @Test
+    void shouldPrintHelpForEveryCommandAndExitZero() throws Exception
+    {
+        for (final List<String> path : SchwabotCliTest.commandPaths())
+        {
+            final List<String> args = new ArrayList<>(path);
+            args.add("--help");
+
+            final CliRunner.Result result = ChildCli.jar(temp, Map.of(), "", args.toArray(new String[0]));
+
+            assertThat(result.status()).as(args + "\n" + result).isEqualTo(ExitCodes.OK);
+            assertThat(result.out()).as(args.toString()).startsWith(
+                ("Usage: schwabot " + String.join(" ", path)).trim() + " [").contains("Exit codes:");
+            assertThat(result.err()).isEmpty();
+        }
+        final CliRunner.Result version = ChildCli.jar(temp, Map.of(), "", "--version");
+        assertThat(version.status()).isEqualTo(ExitCodes.OK);
+        assertThat(version.out()).startsWith("schwabot 0.");
+    }
+
+    @Test
+    void shouldRunOnTheDefaultsAndPrintTheEffectiveConfiguration() throws Exception
+    {
+        final CliRunner.Result result = ChildCli.jar(temp, Map.of(), "", "run");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out())
+            .startsWith("# schwabot run: the configuration is valid.")
+            .contains("The engine is not wired yet", "input_ring_size: 65536  # default", "api_keys.yaml:");
+        assertThat(result.err()).as("a quiet console: no log lines").isEmpty();
+    }
+
+    @Test
+    void shouldListTheErrorsOfABadConfigurationWithTheConfigCode() throws Exception
+    {
+        final Path dir = badConfig();
+
+        final CliRunner.Result result = ChildCli.jar(temp, Map.of(), "", "run", "--config", dir.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("schwabot: invalid configuration from " + dir + " (1 error):\n" +
+            "  config.yaml: engine.input_ring_size = 1000: must be a power of two in [64, 16777216] (line 2)\n");
+    }
+
+    @Test
+    void shouldRunTheLauncher() throws Exception
+    {
+        final CliRunner.Result help = ChildCli.launcher(temp, Map.of(), "--help");
+        final CliRunner.Result run = ChildCli.launcher(temp, Map.of(), "run");
+        final CliRunner.Result bad = ChildCli.launcher(temp, Map.of("SCHWABOT_CONFIG_DIR", badConfig().toString()),
+            "config", "check");
+
+        assertThat(help.status()).as(help.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(help.out()).startsWith("Usage: schwabot [-hV] [COMMAND]");
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("The engine is not wired yet", "input_ring_size: 65536  # default");
+        assertThat(run.err()).isEmpty();
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(bad.err()).contains("config.yaml: engine.input_ring_size = 1000: must be a power of two");
+    }
+
+    @Test
+    void shouldVerifyCountAndDumpARealJournalAndReportADamagedOne() throws Exception
+    {
+        final Path dir = temp.resolve("journal");
+        TestJournals.writeSample(dir);
+
+        final CliRunner.Result verify = ChildCli.jar(temp, Map.of(), "", "journal", "verify", dir.toString());
+        final CliRunner.Result stats = ChildCli.jar(temp, Map.of(), "", "journal", "stats", dir.toString());
+        final CliRunner.Result dump = ChildCli.jar(temp, Map.of(), "", "journal", "dump", dir.toString());
+        TestJournals.damageTrade(dir);
+        final CliRunner.Result damaged = ChildCli.jar(temp, Map.of(), "", "journal", "verify", dir.toString());
+
+        assertThat(verify.status()).as(verify.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(verify.out()).contains("OK records=4 valid=4 problems=0");
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(stats.out()).contains("records        4").containsPattern("Trade +101 +1 +1 ")
+            .containsPattern("Heartbeat +101 +13 +1 ");
+        assertThat(dump.status()).as(dump.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(dump.out().lines().toList()).hasSize(4).first().asString()
+            .startsWith("seq=1 time=2023-11-14T22:13:20.123456789Z venue=1 conn=2 flags=0x04 Trade{");
+        assertThat(damaged.status()).as(damaged.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(damaged.out()).contains("DAMAGED records=4 valid=3 problems=1", "CHECKSUM_MISMATCH");
+        assertThat(verify.err() + stats.err() + dump.err() + damaged.err()).isEmpty();
+    }
+
+    @Test
+    void shouldManageKeysWithThePassphraseFromTheEnvironmentAndTheSecretOnStdin() throws Exception
+    {
+        final Path dir = temp.resolve("config");
+        final Map<String, String> env =
+            Map.of("SCHWABOT_CONFIG_DIR", dir.toString(), "SCHWABOT_PASSPHRASE", PASSPHRASE);
+        final Map<String, String> rotated =
+            Map.of("SCHWABOT_CONFIG_DIR", dir.toString(), "SCHWABOT_PASSPHRASE", "rotated " + PASSPHRASE);
+
+        final CliRunner.Result init = ChildCli.jar(temp, env, "", "keys", "init", "--iterations", ITERATIONS);
+        final CliRunner.Result add = ChildCli.jar(temp, env, API_KEY + "\n" + SECRET + "\n",
+            "keys", "add", "binance-main", "--venue", "binance");
+        final CliRunner.Result list = ChildCli.jar(temp, env, "", "keys", "list");
+        final CliRunner.Result rotate = ChildCli.jar(temp, env, "rotated " + PASSPHRASE + "\n",
+            "keys", "rotate", "--iterations", ITERATIONS);
+        final CliRunner.Result check = ChildCli.jar(temp, rotated, "", "keys", "list", "--check");
+        final CliRunner.Result wrong = ChildCli.jar(temp, env, "", "keys", "list", "--check");
+
+        for (final CliRunner.Result ok : List.of(init, add, list, rotate, check))
+        {
+            assertThat(ok.status()).as(ok.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(ok.all()).doesNotContain(SECRET, API_KEY, PASSPHRASE);
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("api_keys.yaml"))))
+            .isEqualTo("rw-------");
+        assertThat(list.out()).isEqualTo(String.format("%-32s %s%n", "binance-main", "binance"));
+        assertThat(check.out()).contains("binance-main", "ok");
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(wrong.out()).isEmpty();
+        assertThat(wrong.err()).isEqualTo("schwabot: wrong passphrase or key file for api_keys.yaml (the key check " +
+            "failed; if the passphrase is right, the kdf section was altered)\n");
+    }
+
+    private Path badConfig() throws IOException
+    {
+        final Path dir = Files.createDirectories(temp.resolve("bad-config"));
+        Files.writeString(dir.resolve("config.yaml"), "engine:\n  input_ring_size: 1000\n");
+        return dir;
+    }
+}

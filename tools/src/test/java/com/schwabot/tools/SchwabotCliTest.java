@@ -1,0 +1,148 @@
+package com.schwabot.tools;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchwabotCliTest
+{
+    @Test
+    void shouldPrintHelpForEveryCommandAndExitZero()
+    {
+        final List<List<String>> paths = commandPaths();
+        assertThat(paths).hasSizeGreaterThanOrEqualTo(14);
+        for (final List<String> path : paths)
+        {
+            final List<String> args = new ArrayList<>(path);
+            args.add("--help");
+
+            final CliRunner.Result result = CliRunner.run(args.toArray(new String[0]));
+
+            assertThat(result.status()).as(String.join(" ", args)).isEqualTo(ExitCodes.OK);
+            assertThat(result.out()).as(String.join(" ", args))
+                .startsWith("Usage: " + String.join(" ", List.of("schwabot", String.join(" ", path))).trim())
+                .contains("Exit codes:");
+            assertThat(result.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldListEveryExitCodeInTheTopLevelHelp() throws IllegalAccessException
+    {
+        final String help = CliRunner.run("--help").out();
+
+        for (final Field field : ExitCodes.class.getDeclaredFields())
+        {
+            if (Modifier.isPublic(field.getModifiers()) && field.getType() == int.class)
+            {
+                assertThat(help).as(field.getName()).containsPattern("\\n  " + field.getInt(null) + " +[a-zI]");
+            }
+        }
+    }
+
+    @Test
+    void shouldPrintTheVersion()
+    {
+        final CliRunner.Result result = CliRunner.run("--version");
+
+        assertThat(result.status()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).startsWith("schwabot 0.").contains("Java 17");
+    }
+
+    @Test
+    void shouldExitWithTheUsageCodeWithoutACommand()
+    {
+        final CliRunner.Result result = CliRunner.run();
+
+        assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("missing command: run, config, journal or keys").contains("Usage:");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void shouldExitWithTheUsageCodeForAGroupWithoutASubcommand()
+    {
+        assertThat(CliRunner.run("journal").err()).startsWith("missing subcommand: dump, verify or stats");
+        assertThat(CliRunner.run("keys").err()).startsWith("missing subcommand: init, add, list or rotate");
+        assertThat(CliRunner.run("config").err()).startsWith("missing subcommand: show or check");
+        assertThat(CliRunner.run("config").status()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void shouldExitWithTheUsageCodeOnAnUnknownCommandOrOption()
+    {
+        final CliRunner.Result command = CliRunner.run("trade");
+        final CliRunner.Result option = CliRunner.run("run", "--fast");
+
+        assertThat(command.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(command.err()).contains("Unmatched argument at index 0: 'trade'");
+        assertThat(option.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(option.err()).contains("Unknown option: '--fast'");
+    }
+
+    @Test
+    void shouldPrintAStackTraceOnlyForAnInternalError()
+    {
+        final StringWriter err = new StringWriter();
+
+        final int status = ErrorHandler.report(new IllegalStateException("bug"), new PrintWriter(err, true));
+
+        assertThat(status).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(err.toString()).startsWith("schwabot: internal error").contains("\tat ");
+    }
+
+    @Test
+    void shouldPrintAUserErrorAsOneLineWithItsDetails()
+    {
+        final StringWriter err = new StringWriter();
+
+        final int status = ErrorHandler.report(
+            new CliException(ExitCodes.IO, "cannot read x", List.of("first", "second")), new PrintWriter(err, true));
+
+        assertThat(status).isEqualTo(ExitCodes.IO);
+        assertThat(err.toString().lines().toList()).containsExactly("schwabot: cannot read x", "  first", "  second");
+    }
+
+    @Test
+    void shouldNameTheKindOfAnIoError()
+    {
+        final StringWriter err = new StringWriter();
+
+        final int status = ErrorHandler.report(new java.nio.file.NoSuchFileException("/x/y"), new PrintWriter(err));
+
+        assertThat(status).isEqualTo(ExitCodes.IO);
+        assertThat(err.toString()).startsWith("schwabot: I/O error (NoSuchFileException): /x/y");
+    }
+
+    /**
+     * Every command and subcommand, as the words that name it: [], [run], [journal], [journal dump], ...
+     */
+    static List<List<String>> commandPaths()
+    {
+        final List<List<String>> paths = new ArrayList<>();
+        collect(SchwabotCli.commandLine(new CliContext(java.util.Map.of(), System.in, null, 1)), new ArrayList<>(),
+            paths);
+        return paths;
+    }
+
+    private static void collect(
+        final CommandLine commandLine, final List<String> path, final List<List<String>> paths)
+    {
+        paths.add(List.copyOf(path));
+        for (final CommandLine sub : commandLine.getSubcommands().values())
+        {
+            final List<String> subPath = new ArrayList<>(path);
+            subPath.add(sub.getCommandName());
+            collect(sub, subPath, paths);
+        }
+    }
+}
