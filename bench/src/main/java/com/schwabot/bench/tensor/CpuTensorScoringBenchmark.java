@@ -1,8 +1,7 @@
 package com.schwabot.bench.tensor;
 
-import com.schwabot.tensor.Activation;
+import com.schwabot.tensor.SweepBatch;
 import com.schwabot.tensor.TensorBatch;
-import com.schwabot.tensor.TensorCapacity;
 import com.schwabot.tensor.cpu.CpuTensorBackend;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,13 +18,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
+
+import static com.schwabot.bench.tensor.TensorBenchData.OUTPUTS;
 
 /**
  * The tensor stage's scoring batch on the CPU backend: scores = tanh(features[N x F] . weights[F x K] + bias[K]) for
  * N instruments, one call per batch, as the engine makes it once per Disruptor batch. The score is ns per batch;
- * ns per instrument is that divided by N. {@link #scoreAndUpdate} adds the weight update from outcomes.
+ * ns per instrument is that divided by N. {@link #scoreAndUpdate} adds the weight update from outcomes;
+ * {@link #sweep} scores {@link TensorBenchData#VARIANTS} weight variants at once (the backtest form).
+ * {@link CudaTensorScoringBenchmark} runs the same batches on the CUDA backend.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,28 +37,22 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 public class CpuTensorScoringBenchmark
 {
-    private static final int FEATURES = 32;
-    private static final int OUTPUTS = 4;
-
     @Param({"8", "256", "4096"})
     private int instruments;
 
     private CpuTensorBackend backend;
     private TensorBatch batch;
+    private SweepBatch sweep;
 
     /**
-     * Builds the backend and a batch of seeded features, weights and outcomes.
+     * Builds the backend, a batch and a sweep batch of seeded data.
      */
     @Setup(Level.Trial)
     public void setUp()
     {
-        backend = new CpuTensorBackend(new TensorCapacity(instruments, FEATURES, OUTPUTS, 1, 1));
-        batch = new TensorBatch(instruments, FEATURES, OUTPUTS).activation(Activation.TANH).learningRate(1e-4f);
-        final Random random = new Random(42);
-        fill(batch.features(), random, 2.0f);
-        fill(batch.weights(), random, 0.25f);
-        fill(batch.bias(), random, 0.1f);
-        fill(batch.outcomes(), random, 1.0f);
+        backend = new CpuTensorBackend(TensorBenchData.capacity(instruments));
+        batch = TensorBenchData.batch(instruments);
+        sweep = TensorBenchData.sweep(instruments);
     }
 
     /**
@@ -93,11 +89,15 @@ public class CpuTensorScoringBenchmark
         blackhole.consume(batch.weights()[0]);
     }
 
-    private static void fill(final float[] array, final Random random, final float scale)
+    /**
+     * One sweep batch: N instruments scored under each of the variants' weights.
+     *
+     * @param blackhole consumes a score so the work is kept.
+     */
+    @Benchmark
+    public void sweep(final Blackhole blackhole)
     {
-        for (int i = 0; i < array.length; i++)
-        {
-            array[i] = (random.nextFloat() * 2.0f - 1.0f) * scale;
-        }
+        backend.sweep(sweep, instruments);
+        blackhole.consume(sweep.scores()[sweep.scores().length - 1]);
     }
 }

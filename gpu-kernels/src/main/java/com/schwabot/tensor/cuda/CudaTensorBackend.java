@@ -20,8 +20,6 @@ import jcuda.driver.CUstream_flags;
 import jcuda.driver.JCudaDriver;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The CUDA tensor backend, on the JCuda driver API. At creation it initialises the driver, creates a context and a
@@ -39,9 +37,8 @@ import java.util.regex.Pattern;
 public final class CudaTensorBackend implements TensorBackend
 {
     private static final int BLOCK = 256;
-    private static final Pattern MISSING_LIBRARY =
-        Pattern.compile("([\\w.+-]+\\.so[\\w.]*): cannot open shared object");
-    private static String firstLoadFailure;
+    private static final NativeLoadFailure DRIVER_LOAD_FAILURE =
+        new NativeLoadFailure("no CUDA driver on this machine");
 
     private final TensorCapacity capacity;
     private final String description;
@@ -174,33 +171,12 @@ public final class CudaTensorBackend implements TensorBackend
         catch (final LinkageError ex)
         {
             throw new CudaUnavailableException(
-                "the JCuda natives could not be loaded: " + loadFailureReason(ex), ex);
+                "the JCuda natives could not be loaded: " + DRIVER_LOAD_FAILURE.reason(ex), ex);
         }
         catch (final CudaException ex)
         {
             throw new CudaUnavailableException("CUDA driver initialisation failed: " + KernelModule.oneLine(ex), ex);
         }
-    }
-
-    /**
-     * The reason the JCuda natives did not load, in one line. The first failure (an UnsatisfiedLinkError whose
-     * message holds several nested traces) is reduced to the missing library and remembered, because later attempts
-     * only get "Could not initialize class".
-     *
-     * @param error the error.
-     * @return the reason.
-     */
-    static synchronized String loadFailureReason(final LinkageError error)
-    {
-        if (firstLoadFailure == null)
-        {
-            final String message = error.getMessage() == null ? "" : error.getMessage();
-            final Matcher missing = MISSING_LIBRARY.matcher(message);
-            firstLoadFailure = missing.find() ?
-                missing.group(1) + ": cannot open shared object file (no CUDA driver on this machine)" :
-                KernelModule.oneLine(error);
-        }
-        return firstLoadFailure;
     }
 
     /** @return the device, for the log line: ordinal, name and compute capability. */

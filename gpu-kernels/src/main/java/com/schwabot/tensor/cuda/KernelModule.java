@@ -29,6 +29,9 @@ final class KernelModule
     static final String SWEEP = "sweep_kernel";
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelModule.class);
+    /** JCuda's NVRTC binding links one major version of NVRTC (12 for JCuda 12.x), by versioned symbols. */
+    private static final NativeLoadFailure NVRTC_LOAD_FAILURE = new NativeLoadFailure(
+        "JCuda's NVRTC binding needs the NVRTC of that CUDA major version; another major version cannot stand in");
 
     private KernelModule()
     {
@@ -55,9 +58,13 @@ final class KernelModule
             final String ptx = compile(source, major, minor);
             return loadPtx(ptx);
         }
-        catch (final CudaException | LinkageError ex)
+        catch (final CudaException ex)
         {
             nvrtcFailure = oneLine(ex);
+        }
+        catch (final LinkageError ex)
+        {
+            nvrtcFailure = NVRTC_LOAD_FAILURE.reason(ex);
         }
         final String ptx = resource(PTX);
         if (ptx == null)
