@@ -50,6 +50,38 @@ final class BinanceFrames
             buffer, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
     }
 
+    /**
+     * The symbol of any of the four messages, read after walking its groups (SBE reads fields in order).
+     */
+    static String symbolOf(final DirectBuffer buffer)
+    {
+        switch (templateId(buffer))
+        {
+            case TradesStreamEventDecoder.TEMPLATE_ID:
+            {
+                final TradesStreamEventDecoder trades = trades(buffer);
+                trades.trades().forEach((trade) -> trade.id());
+                return trades.symbol();
+            }
+            case BestBidAskStreamEventDecoder.TEMPLATE_ID:
+                return bestBidAsk(buffer).symbol();
+            case DepthDiffStreamEventDecoder.TEMPLATE_ID:
+            {
+                final DepthDiffStreamEventDecoder diff = diff(buffer);
+                diff.bids().forEach((level) -> level.price());
+                diff.asks().forEach((level) -> level.price());
+                return diff.symbol();
+            }
+            default:
+            {
+                final DepthSnapshotStreamEventDecoder snapshot = snapshot(buffer);
+                snapshot.bids().forEach((level) -> level.price());
+                snapshot.asks().forEach((level) -> level.price());
+                return snapshot.symbol();
+            }
+        }
+    }
+
     private static MessageHeaderDecoder header(final DirectBuffer buffer, final int templateId)
     {
         final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(buffer, 0);

@@ -59,10 +59,15 @@ class MatchingEngineTest
         assertThat(asks.qty(0)).isEqualTo(q2 - 1);
         assertThat(sim.core.openOrderCount()).isZero();
 
-        final TradesStreamEventDecoder trades = lastTrades();
-        assertThat(trades.trades().count()).isEqualTo(3);
-        for (final TradesStreamEventDecoder.TradesDecoder trade : trades.trades())
+        final TradesStreamEventDecoder.TradesDecoder trades = lastTrades().trades();
+        assertThat(trades.count()).isEqualTo(3);
+        final long[] prices = {p0 * TICK, p1 * TICK, p2 * TICK};
+        final long[] quantities = {q0 * LOT, q1 * LOT, LOT};
+        for (int i = 0; i < 3; i++)
         {
+            final TradesStreamEventDecoder.TradesDecoder trade = trades.next();
+            assertThat(trade.price()).isEqualTo(prices[i]);
+            assertThat(trade.qty()).isEqualTo(quantities[i]);
             assertThat(trade.isBuyerMaker()).isEqualTo(com.schwabot.codecs.binance.BoolEnum.False);
         }
         assertThat(sim.counters.get(SimCounter.TAKER_FILLS)).isEqualTo(3);
