@@ -215,6 +215,7 @@ public final class ExchangeSimulator implements AutoCloseable
     /**
      * Graceful stop: stop the timers, send {@code serverShutdown} to every WebSocket session and close it, close
      * every order-entry connection (its open orders are canceled), unbind, and stop the event loop. Idempotent.
+     * Do not call it from the simulator's own event loop (for example inside {@link #submit}): it waits for it.
      */
     @Override
     public synchronized void close()

@@ -42,6 +42,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
  *   <li>A ping every {@code pingIntervalMs}; pings are answered with pongs carrying their payload; a session with
  *   no pong for {@code pongTimeoutMs} is closed.</li>
  *   <li>Subscribing to {@code @depth20} sends the current snapshot to that session at once.</li>
+ *   <li>Binary frames are never wrapped: the {@code combined} property (set by the {@code /stream} path or
+ *   {@code SET_PROPERTY}) is kept and reported but changes nothing, since every SBE message carries its symbol.</li>
  * </ul>
  * Each frame is copied once into a pooled buffer and shared by every subscribed session; a session whose channel
  * is not writable misses the frame (counted in {@link SimCounter#MD_FRAMES_DROPPED}), as Binance culls. Touched only
@@ -276,14 +278,14 @@ final class MarketDataServer implements MarketDataListener
     {
         final List<ChannelFuture> futures = new ArrayList<>();
         final String event = "{\"e\":\"serverShutdown\",\"E\":" + nowNanos / NANOS_PER_MICRO + '}';
-        for (final MarketDataSession session : sessions)
+        for (final MarketDataSession session : new ArrayList<>(sessions))
         {
             final Channel channel = session.channel();
             channel.write(new TextWebSocketFrame(event));
             channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "serverShutdown"))
                 .addListener(ChannelFutureListener.CLOSE);
         }
-        for (final Channel channel : channels)
+        for (final Channel channel : new ArrayList<>(channels))
         {
             if (!isSession(channel))
             {

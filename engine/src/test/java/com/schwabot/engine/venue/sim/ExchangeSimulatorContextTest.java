@@ -57,6 +57,18 @@ class ExchangeSimulatorContextTest
     }
 
     @Test
+    void shouldServeOrdersOnTheEpollTransportWhenAskedAndAvailable() throws Exception
+    {
+        try (ExchangeSimulator simulator = ExchangeSimulator.launch(SimFixtures.context(1).preferEpoll(true));
+            TestOrderClient client = new TestOrderClient(simulator.context().host(), simulator.orderEntryPort()))
+        {
+            client.send(SimFixtures.newOrder(1, SimFixtures.ETH_ID, com.schwabot.codecs.sbe.Side.SELL,
+                com.schwabot.codecs.sbe.OrderType.LIMIT, com.schwabot.codecs.sbe.TimeInForce.GTC, 900_000_000L, 1));
+            assertThat(client.nextReport().execType()).isEqualTo(com.schwabot.codecs.sbe.ExecType.NEW);
+        }
+    }
+
+    @Test
     void shouldRefuseToStartTwiceAndCloseIdempotently()
     {
         final ExchangeSimulator simulator = ExchangeSimulator.launch(SimFixtures.context(1));
