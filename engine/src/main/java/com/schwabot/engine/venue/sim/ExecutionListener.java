@@ -1,0 +1,30 @@
+package com.schwabot.engine.venue.sim;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Receives the order-entry frames a {@link SimulatorCore} sends to a client connection: canonical SBE
+ * {@code ExecutionReport} frames (schema 101), header included, without the order-entry length prefix.
+ * <p>
+ * Called on the thread that drives the core. The buffer is reused as soon as the call returns: copy what you keep.
+ */
+@FunctionalInterface
+public interface ExecutionListener
+{
+    /**
+     * One execution report for a connection.
+     *
+     * @param sessionId the connection the order came from.
+     * @param buffer    holding the frame.
+     * @param offset    of the frame's message header.
+     * @param length    of the frame.
+     */
+    void onExecutionReport(int sessionId, DirectBuffer buffer, int offset, int length);
+
+    /**
+     * The core has finished a unit of work (a tick or an inbound message): a good time to flush sockets.
+     */
+    default void onFlush()
+    {
+    }
+}

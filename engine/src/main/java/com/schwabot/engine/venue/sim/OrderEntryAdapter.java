@@ -1,0 +1,89 @@
+package com.schwabot.engine.venue.sim;
+
+import org.agrona.DirectBuffer;
+
+import com.schwabot.codecs.FrameChecker;
+import com.schwabot.codecs.FrameStatus;
+import com.schwabot.codecs.sbe.CancelOrderDecoder;
+import com.schwabot.codecs.sbe.HeartbeatDecoder;
+import com.schwabot.codecs.sbe.MessageHeaderDecoder;
+import com.schwabot.codecs.sbe.NewOrderDecoder;
+
+/**
+ * Decodes order-entry frames (canonical SBE, the length prefix already removed) and hands them to the
+ * {@link MatchingEngine}. A frame that does not check (unknown schema or template, bad block length, truncated) or
+ * that is a canonical message a client does not send is counted in {@link SimCounter#OE_UNKNOWN_FRAMES} and
+ * skipped, except that a NewOrder or CancelOrder whose client order id can still be read is answered with
+ * {@code REJECTED} / {@code OTHER}. Not thread-safe; allocation-free.
+ */
+final class OrderEntryAdapter
+{
+    /** What a frame was. */
+    static final int ORDER = 1;
+    static final int CANCEL = 2;
+    static final int HEARTBEAT = 3;
+    static final int UNKNOWN = 0;
+
+    private static final int CL_ORD_ID_LENGTH = 8;
+
+    private final FrameChecker checker = new FrameChecker();
+    private final NewOrderDecoder newOrder = new NewOrderDecoder();
+    private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
+    private final MatchingEngine engine;
+    private final SimulatorCounters counters;
+
+    OrderEntryAdapter(final MatchingEngine engine, final SimulatorCounters counters)
+    {
+        this.engine = engine;
+        this.counters = counters;
+    }
+
+    /**
+     * Act on one frame.
+     *
+     * @param sessionId connection it came on.
+     * @param buffer    holding the frame.
+     * @param offset    of its message header.
+     * @param length    of the frame (as the length prefix said).
+     * @param nowNanos  time of arrival.
+     * @return {@link #ORDER}, {@link #CANCEL}, {@link #HEARTBEAT} or {@link #UNKNOWN}.
+     */
+    int onFrame(final int sessionId, final DirectBuffer buffer, final int offset, final int length, final long nowNanos)
+    {
+        final FrameStatus status = checker.check(buffer, offset, length);
+        final int headerLength = MessageHeaderDecoder.ENCODED_LENGTH;
+        if (FrameStatus.OK == status && checker.isCanonical())
+        {
+            switch (checker.templateId())
+            {
+                case NewOrderDecoder.TEMPLATE_ID:
+                    newOrder.wrap(buffer, offset + headerLength, checker.blockLength(), checker.version());
+                    engine.onNewOrder(sessionId, newOrder, nowNanos);
+                    return ORDER;
+
+                case CancelOrderDecoder.TEMPLATE_ID:
+                    cancelOrder.wrap(buffer, offset + headerLength, checker.blockLength(), checker.version());
+                    engine.onCancel(sessionId, cancelOrder, nowNanos);
+                    return CANCEL;
+
+                case HeartbeatDecoder.TEMPLATE_ID:
+                    counters.increment(SimCounter.OE_HEARTBEATS_IN);
+                    return HEARTBEAT;
+
+                default:
+                    break;
+            }
+        }
+        counters.increment(SimCounter.OE_UNKNOWN_FRAMES);
+        final int templateId = checker.templateId();
+        final boolean orderOrCancel =
+            templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CancelOrderDecoder.TEMPLATE_ID;
+        if (checker.schemaId() == FrameChecker.CANONICAL_SCHEMA_ID && orderOrCancel &&
+            length >= headerLength + CL_ORD_ID_LENGTH)
+        {
+            final long clOrdId = buffer.getLong(offset + headerLength, NewOrderDecoder.BYTE_ORDER);
+            engine.rejectUnreadable(sessionId, clOrdId, templateId == NewOrderDecoder.TEMPLATE_ID, nowNanos);
+        }
+        return UNKNOWN;
+    }
+}
