@@ -76,6 +76,8 @@ class EngineReplayTest
             assertThat(replay.inbound()).isEqualTo(liveFrames);
             assertThat(replay.outbound()).isEqualTo(liveOrders);
             assertThat(replay.digest()).isEqualTo(liveDigest);
+            assertThat(replay.recordedDigest()).isEqualTo(liveDigest);
+            assertThat(replay.reproduced()).isTrue();
         }
     }
 }

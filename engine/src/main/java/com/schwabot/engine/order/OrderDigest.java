@@ -3,6 +3,7 @@ package com.schwabot.engine.order;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -15,6 +16,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class OrderDigest
 {
     private final MessageDigest sha256;
+    private final byte[] scratch = new byte[1024];
     private long frames;
 
     /**
@@ -42,6 +44,20 @@ public final class OrderDigest
     public void update(final UnsafeBuffer buffer, final int offset, final int length)
     {
         sha256.update(buffer.byteArray(), buffer.wrapAdjustment() + offset, length);
+        frames++;
+    }
+
+    /**
+     * Add one frame held in any buffer (off-heap included) by copying it first.
+     *
+     * @param buffer holding the frame.
+     * @param offset of the frame.
+     * @param length of the frame, at most 1024 bytes.
+     */
+    public void update(final DirectBuffer buffer, final int offset, final int length)
+    {
+        buffer.getBytes(offset, scratch, 0, length);
+        sha256.update(scratch, 0, length);
         frames++;
     }
 

@@ -9,6 +9,8 @@ package com.schwabot.engine.replay;
  * @param simulated     true when fills came from the simulated venue (market-data-only journal).
  * @param ordersSent    orders and cancels the replay sent.
  * @param digest        SHA-256 of the replay's order stream, hex.
+ * @param recordedDigest SHA-256 of the order stream the journal recorded (its outbound records), hex; for a
+ *                       market-data-only journal, the digest of nothing.
  * @param pnl           total P&amp;L at the end, quote currency.
  * @param elapsedNanos  wall time the replay took.
  */
@@ -19,9 +21,20 @@ public record ReplayResult(
     boolean simulated,
     long ordersSent,
     String digest,
+    String recordedDigest,
     double pnl,
     long elapsedNanos)
 {
+    /**
+     * Whether the replay sent exactly the orders the journal recorded (a replay of a live run must).
+     *
+     * @return true when the digests are equal.
+     */
+    public boolean reproduced()
+    {
+        return digest.equals(recordedDigest);
+    }
+
     /**
      * Inbound events per second of wall time.
      *

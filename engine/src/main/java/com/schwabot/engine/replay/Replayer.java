@@ -10,6 +10,7 @@ import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.TradingCore;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.order.OrderDigest;
 import com.schwabot.engine.order.OrderSender;
 import com.schwabot.engine.ring.JournalFlags;
 import com.schwabot.engine.stage.EventClock;
@@ -94,6 +95,7 @@ public final class Replayer
             core.risk().feed(true);
         }
         final Pipeline pipeline = core.pipeline();
+        final OrderDigest recorded = new OrderDigest();
         final long[] tally = new long[3];
         final RecordHandler handler = (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
         {
@@ -101,6 +103,7 @@ public final class Replayer
             if ((flags & JournalFlags.OUTBOUND) != 0)
             {
                 tally[2]++;
+                recorded.update(buffer, offset, length);
                 return;
             }
             tally[1]++;
@@ -117,7 +120,7 @@ public final class Replayer
         final long elapsed = System.nanoTime() - start;
         return new ReplayResult(tally[0], tally[1], tally[2], simulated,
             counters.value(EngineCounter.ORDERS_SENT) + counters.value(EngineCounter.CANCELS_SENT),
-            core.digest().hex(), core.status().pnl(), elapsed);
+            core.digest().hex(), recorded.hex(), core.status().pnl(), elapsed);
     }
 
     private static void feed(

@@ -53,6 +53,8 @@ class ReplayerTest
         final ReplayResult b = replay(journalDir, new EngineCounters());
 
         assertThat(a.simulated()).isTrue();
+        assertThat(a.outbound()).isZero();
+        assertThat(a.reproduced()).isFalse();
         assertThat(a.inbound()).isEqualTo(a.records()).isGreaterThan(40_000);
         assertThat(a.ordersSent()).isGreaterThan(0);
         assertThat(first.value(EngineCounter.FILLS)).isGreaterThan(0);
