@@ -12,9 +12,18 @@ import java.math.BigDecimal;
  * @param tickSize      smallest price increment; a multiple of 10^priceExponent.
  * @param lotSize       smallest quantity increment; a multiple of 10^qtyExponent.
  * @param venue         the venue that lists it.
+ * @param referencePrice optional plausible price (a tick multiple): where the embedded simulator starts its random
+ *                      walk; null when not set.
  */
 public record Instrument(
-    String symbol, int id, int priceExponent, int qtyExponent, BigDecimal tickSize, BigDecimal lotSize, VenueKind venue)
+    String symbol,
+    int id,
+    int priceExponent,
+    int qtyExponent,
+    BigDecimal tickSize,
+    BigDecimal lotSize,
+    VenueKind venue,
+    BigDecimal referencePrice)
 {
     static Instrument read(final Section s)
     {
@@ -25,7 +34,8 @@ public record Instrument(
             s.intValue("qty_exponent", -18, 0),
             s.decimal("tick_size", BigDecimal.ZERO, null),
             s.decimal("lot_size", BigDecimal.ZERO, null),
-            s.enumValue("venue", VenueKind.class));
+            s.enumValue("venue", VenueKind.class),
+            s.optionalDecimal("reference_price", BigDecimal.ZERO, null));
         if (!s.errors().hasErrorsUnder(s.file(), s.path() + "."))
         {
             if (instrument.tickSize.scale() > -instrument.priceExponent)
@@ -35,6 +45,11 @@ public record Instrument(
             if (instrument.lotSize.scale() > -instrument.qtyExponent)
             {
                 s.error("lot_size", "must be a multiple of 10^" + instrument.qtyExponent + " (qty_exponent)");
+            }
+            if (null != instrument.referencePrice &&
+                instrument.referencePrice.remainder(instrument.tickSize).signum() != 0)
+            {
+                s.error("reference_price", "must be a multiple of tick_size " + instrument.tickSize.toPlainString());
             }
         }
         s.finish();

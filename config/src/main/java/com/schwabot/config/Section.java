@@ -241,6 +241,32 @@ final class Section
     }
 
     /**
+     * An optional exact decimal: absent, YAML {@code null}, or an empty value or {@code none} means absent.
+     *
+     * @return the value, or null when absent.
+     */
+    BigDecimal optionalDecimal(final String key, final BigDecimal minExclusive, final BigDecimal max)
+    {
+        known.add(key);
+        final Object value = map.get(key);
+        if (null == value)
+        {
+            return null;
+        }
+        if (value instanceof Leaf)
+        {
+            final Leaf leaf = (Leaf)value;
+            final String text = leaf.text().trim();
+            if (leaf.kind() == Leaf.Kind.NULL ||
+                (leaf.kind() == Leaf.Kind.UNTYPED && (text.isEmpty() || "none".equalsIgnoreCase(text))))
+            {
+                return null;
+            }
+        }
+        return decimal(key, minExclusive, max);
+    }
+
+    /**
      * An exact decimal in ({@code minExclusive}, {@code max}]; {@code max} may be null for no upper bound.
      */
     BigDecimal decimal(final String key, final BigDecimal minExclusive, final BigDecimal max)

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 class PortfolioTest
 {
     private final Portfolio portfolio = new Portfolio(new InstrumentTable(List.of(
-        new Instrument("TESTUSDT", 9, 0, 0, BigDecimal.ONE, BigDecimal.ONE, VenueKind.SIMULATOR))));
+        new Instrument("TESTUSDT", 9, 0, 0, BigDecimal.ONE, BigDecimal.ONE, VenueKind.SIMULATOR, null))));
 
     @Test
     void shouldAverageIncreasesAndRealizeReductionsIncludingThroughZero()

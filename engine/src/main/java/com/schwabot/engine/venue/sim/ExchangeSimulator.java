@@ -366,7 +366,8 @@ public final class ExchangeSimulator implements AutoCloseable
         }
 
         /**
-         * Take host, ports, seed, tick interval and the quoted symbols from the {@code venues.simulator} section.
+         * Take host, ports, seed, tick interval and the quoted symbols from the {@code venues.simulator} section, and
+         * the starting price of each instrument that has a {@code reference_price}.
          *
          * @param simulator   the section.
          * @param instruments every configured instrument; the section's symbols are looked up here.
@@ -374,6 +375,8 @@ public final class ExchangeSimulator implements AutoCloseable
          */
         public Context simulator(final VenuesConfig.Simulator simulator, final List<Instrument> instruments)
         {
+            instruments.stream().filter((i) -> null != i.referencePrice())
+                .forEach((i) -> initialPrice(i.symbol(), i.referencePrice()));
             return host(simulator.host())
                 .marketDataPort(simulator.marketDataPort())
                 .orderEntryPort(simulator.orderPort())

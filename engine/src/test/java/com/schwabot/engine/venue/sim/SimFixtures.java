@@ -28,9 +28,9 @@ final class SimFixtures
     static final int BTC = 0;
     static final int ETH = 1;
     static final Instrument BTCUSDT = new Instrument(
-        "BTCUSDT", BTC_ID, -3, -6, new BigDecimal("0.010"), new BigDecimal("0.00001"), VenueKind.SIMULATOR);
+        "BTCUSDT", BTC_ID, -3, -6, new BigDecimal("0.010"), new BigDecimal("0.00001"), VenueKind.SIMULATOR, null);
     static final Instrument ETHUSDT = new Instrument(
-        "ETHUSDT", ETH_ID, -2, -4, new BigDecimal("0.01"), new BigDecimal("0.0001"), VenueKind.SIMULATOR);
+        "ETHUSDT", ETH_ID, -2, -4, new BigDecimal("0.01"), new BigDecimal("0.0001"), VenueKind.SIMULATOR, null);
 
     private SimFixtures()
     {
