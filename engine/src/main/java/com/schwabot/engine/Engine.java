@@ -27,10 +27,7 @@ import com.schwabot.engine.stage.EventClock;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalContext;
 import com.schwabot.journal.JournalRollCycle;
-import com.schwabot.tensor.BackendMode;
 import com.schwabot.tensor.TensorBackend;
-import com.schwabot.tensor.TensorBackends;
-import com.schwabot.tensor.TensorCapacity;
 
 /**
  * The live engine: the journal, the input ring and the business thread running the {@link TradingCore}, the output
@@ -68,7 +65,7 @@ public final class Engine implements AutoCloseable
     }
 
     private final SchwabotConfig config;
-    private final Path dataDir;
+    private final Path journalDir;
     private final EngineCounters counters = new EngineCounters();
     private final EpochNanoClock wallClock = new OffsetEpochNanoClock();
     private final Journal journal;
@@ -82,21 +79,19 @@ public final class Engine implements AutoCloseable
     private final List<AutoCloseable> venues = new ArrayList<>();
     private boolean closed;
 
-    private Engine(final SchwabotConfig config, final Path dataDir)
+    private Engine(final SchwabotConfig config, final Path journalDir)
     {
         this.config = config;
-        this.dataDir = dataDir;
+        this.journalDir = journalDir;
         journal = Journal.open(new JournalContext()
-            .directory(dataDir.resolve("journal"))
+            .directory(journalDir)
             .rollCycle(JournalRollCycle.valueOf(config.journal().rollCycle().name()))
             .blockSize((long)config.journal().blockSizeMb() << 20));
         inputRing = new InputRing(config.engine().inputRingSize(), SLOT_CAPACITY,
             EngineWaitStrategies.of(config.engine().waitStrategy()), counters);
         outputRing = RingBuffer.createSingleProducer(
             OutboundEvent::new, config.engine().outputRingSize(), new SleepingWaitStrategy());
-        backend = TensorBackends.create(BackendMode.parse(config.tensor().backend().name()),
-            new TensorCapacity(Math.max(config.tensor().maxInstruments(), config.instruments().size()),
-                config.tensor().featureCount(), 1, 1, 1), config.tensor().cudaDevice());
+        backend = TradingCore.backend(config);
         final EventClock clock = new EventClock();
         core = new TradingCore(config, backend, clock,
             new OutputRingSender(outputRing, journal.appender(), clock), Venues.orderDestination(config), counters);
@@ -108,25 +103,25 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Start an engine: journal under {@code dataDir/journal}, business thread, timer, venues.
+     * Start an engine: journal, business thread, timer, venues.
      *
-     * @param config  the validated configuration.
-     * @param dataDir directory for the journal.
-     * @param venues  starts the venues.
+     * @param config     the validated configuration.
+     * @param journalDir directory of the journal (created when absent; an existing journal continues).
+     * @param venues     starts the venues.
      * @return the running engine.
      * @throws Exception when something cannot start (everything started is closed first).
      */
-    public static Engine start(final SchwabotConfig config, final Path dataDir, final VenueStarter venues)
+    public static Engine start(final SchwabotConfig config, final Path journalDir, final VenueStarter venues)
         throws Exception
     {
-        final Engine engine = new Engine(config, dataDir);
+        final Engine engine = new Engine(config, journalDir);
         try
         {
             engine.businessThread.start();
             engine.timer.start();
             engine.venues.addAll(venues.start(engine));
             LOG.info("engine started: journal {}, tensor backend {}, wait strategy {}",
-                dataDir.resolve("journal"), engine.backend.name(), config.engine().waitStrategy().label());
+                journalDir, engine.backend.name(), config.engine().waitStrategy().label());
             return engine;
         }
         catch (final Exception | Error ex)
@@ -214,7 +209,7 @@ public final class Engine implements AutoCloseable
      */
     public Path journalDirectory()
     {
-        return dataDir.resolve("journal");
+        return journalDir;
     }
 
     /**

@@ -20,7 +20,10 @@ import com.schwabot.engine.stage.SignalStage;
 import com.schwabot.engine.stage.StrategyTable;
 import com.schwabot.engine.stage.TensorStage;
 import com.schwabot.engine.stage.ValidateStage;
+import com.schwabot.tensor.BackendMode;
 import com.schwabot.tensor.TensorBackend;
+import com.schwabot.tensor.TensorBackends;
+import com.schwabot.tensor.TensorCapacity;
 
 /**
  * Everything the business thread owns, assembled from the configuration the same way for a live run and for a
@@ -91,6 +94,20 @@ public final class TradingCore
             backend, config.tensor().featureCount(), signal, strategies, market, decisions, counters);
         status = new StatusPublisher(counters, instruments, portfolio, market, risk);
         pipeline = new Pipeline(clock, normalize, tensor, risk, orderStage, market, status, counters);
+    }
+
+    /**
+     * The tensor backend the configuration asks for ({@code tensor.backend}: auto, cpu or cuda), sized for the
+     * configured instruments and features. Auto logs one line saying which backend and why.
+     *
+     * @param config the configuration.
+     * @return the backend; the caller closes it.
+     */
+    public static TensorBackend backend(final SchwabotConfig config)
+    {
+        return TensorBackends.create(BackendMode.parse(config.tensor().backend().name()),
+            new TensorCapacity(Math.max(config.tensor().maxInstruments(), config.instruments().size()),
+                config.tensor().featureCount(), 1, 1, 1), config.tensor().cudaDevice());
     }
 
     /**

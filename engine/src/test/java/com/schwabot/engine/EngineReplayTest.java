@@ -35,7 +35,7 @@ class EngineReplayTest
         final String liveDigest;
         final long liveOrders;
         final long liveFrames;
-        final Engine engine = Engine.start(config, dir, (e) ->
+        final Engine engine = Engine.start(config, dir.resolve("journal"), (e) ->
         {
             venue[0] = new LoopbackVenue(e, 3, 30_000).start();
             return List.of(venue[0]);

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Schwabot, a low-latency trading engine for crypto markets.",
-    subcommands = { RunCommand.class, ConfigCommand.class, JournalCommand.class, KeysCommand.class },
+    subcommands = {
+        RunCommand.class, ReplayCommand.class, ConfigCommand.class, JournalCommand.class, KeysCommand.class },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         ExitCodes.OK_HELP, ExitCodes.FAILURE_HELP, ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP,

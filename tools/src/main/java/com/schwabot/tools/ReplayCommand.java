@@ -1,0 +1,114 @@
+package com.schwabot.tools;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.TradingCore;
+import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.replay.ReplayResult;
+import com.schwabot.engine.replay.Replayer;
+import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalStats;
+import com.schwabot.tensor.TensorBackend;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code schwabot replay --journal DIR}: feeds the journal's inbound events through the same pipeline as a live run,
+ * on this thread, as fast as it reads, and prints the digest of the order stream it sent. A live run's journal is
+ * replayed with its recorded venue reports and must reproduce the live digest (printed next to it, with a verdict);
+ * a market-data-only journal is a backtest whose fills come from the deterministic simulated venue.
+ */
+@Command(
+    name = "replay",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        ExitCodes.OK_HELP, "1:a live run's journal did not reproduce its order stream", ExitCodes.USAGE_HELP,
+        ExitCodes.CONFIG_HELP, ExitCodes.IO_HELP },
+    description = {
+        "Replay a journal through the pipeline and print the digest of the order stream.",
+        "A live run's journal (it holds venue execution reports) is replayed as recorded and must reproduce the " +
+            "run's digest; a journal of market data only is backtested against a simulated venue." })
+public final class ReplayCommand implements Callable<Integer>
+{
+    /** How a replay gets its fills. */
+    enum Fills
+    {
+        /** Recorded when the journal holds execution reports, else simulated. */
+        AUTO,
+        /** The venue reports in the journal. */
+        RECORDED,
+        /** The deterministic simulated venue. */
+        SIMULATED
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Option(names = "--journal", paramLabel = "DIR", required = true, description = "The journal directory.")
+    Path journalDir;
+
+    @Option(names = "--fills", paramLabel = "MODE", defaultValue = "AUTO",
+        description = "Where fills come from: auto (default), recorded, simulated.")
+    Fills fills;
+
+    /**
+     * Replay and report.
+     *
+     * @return the exit status.
+     */
+    public Integer call()
+    {
+        final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec));
+        final PrintWriter out = spec.commandLine().getOut();
+        final EngineCounters counters = new EngineCounters();
+        try (Journal journal = JournalFiles.openReadOnly(journalDir);
+            TensorBackend backend = TradingCore.backend(config))
+        {
+            final boolean simulated = switch (fills)
+            {
+                case SIMULATED -> true;
+                case RECORDED -> false;
+                case AUTO -> !hasExecutionReports(journal.stats());
+            };
+            final ReplayResult result = new Replayer(config, backend, counters).replay(journal, simulated);
+            print(out, result, counters);
+            out.flush();
+            return !result.simulated() && !result.reproduced() ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+    }
+
+    private static boolean hasExecutionReports(final JournalStats stats)
+    {
+        return stats.count(com.schwabot.codecs.sbe.MessageHeaderDecoder.SCHEMA_ID,
+            com.schwabot.codecs.sbe.ExecutionReportDecoder.TEMPLATE_ID) > 0;
+    }
+
+    private static void print(final PrintWriter out, final ReplayResult result, final EngineCounters counters)
+    {
+        out.printf(Locale.ROOT, "replayed %d records: %d inbound, %d outbound (recorded orders) in %.3f s " +
+            "(%,.0f events/s)%n", result.records(), result.inbound(), result.outbound(),
+            result.elapsedNanos() / 1e9, result.eventsPerSecond());
+        out.printf(Locale.ROOT, "fills: %s; orders sent %d, fills %d, venue rejects %d, risk rejects %d; " +
+            "P&L %.2f%n", result.simulated() ? "simulated venue" : "recorded venue reports", result.ordersSent(),
+            counters.value(EngineCounter.FILLS), counters.value(EngineCounter.VENUE_REJECTS),
+            counters.value(EngineCounter.RISK_REJECTS), result.pnl());
+        if (!result.simulated())
+        {
+            out.println("recorded order digest " + result.recordedDigest());
+            out.println(result.reproduced() ? "reproduced: yes" : "reproduced: NO (the replay sent other orders)");
+        }
+        out.println("order digest " + result.digest());
+    }
+}
