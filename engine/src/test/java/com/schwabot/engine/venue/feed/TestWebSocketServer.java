@@ -219,6 +219,11 @@ final class TestWebSocketServer implements AutoCloseable
             }
         }
 
+        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+        {
+            ctx.close();
+        }
+
         private void onRequest(final ChannelHandlerContext ctx, final FullHttpRequest request)
         {
             final Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
