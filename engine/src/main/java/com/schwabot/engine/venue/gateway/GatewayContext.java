@@ -38,6 +38,8 @@ public final class GatewayContext
     public static final double RECONNECT_JITTER_DEFAULT = 0.2;
     /** Default most output-ring events drained per duty cycle (bounds a batch and frees ring slots sooner). */
     public static final int MAX_BATCH_DEFAULT = 256;
+    /** Default number of reused send buffers (batches that may be queued in Netty at once). */
+    public static final int SEND_BUFFERS_DEFAULT = 4;
 
     private String name = "gateway";
     private String host;
@@ -59,6 +61,7 @@ public final class GatewayContext
     private double reconnectJitter = RECONNECT_JITTER_DEFAULT;
     private long reconnectSeed;
     private int maxBatch = MAX_BATCH_DEFAULT;
+    private int sendBuffers = SEND_BUFFERS_DEFAULT;
     private boolean concluded;
 
     /**
@@ -114,7 +117,8 @@ public final class GatewayContext
         require(reconnectStableMs >= 0, "reconnectStableMs must be >= 0, got " + reconnectStableMs);
         require(reconnectJitter >= 0.0 && reconnectJitter <= 1.0,
             "reconnectJitter must be in [0, 1], got " + reconnectJitter);
-        require(maxBatch > 0, "maxBatch must be > 0, got " + maxBatch);
+        require(maxBatch > 0 && maxBatch <= 4_096, "maxBatch must be in [1, 4096], got " + maxBatch);
+        require(sendBuffers >= 2 && sendBuffers <= 64, "sendBuffers must be in [2, 64], got " + sendBuffers);
         if (null == epochClock)
         {
             epochClock = new OffsetEpochNanoClock();
@@ -307,8 +311,8 @@ public final class GatewayContext
     }
 
     /**
-     * @param allocator for outbound batches and the channel; default {@link PooledByteBufAllocator#DEFAULT}
-     *                  (pooled direct buffers with per-thread caches).
+     * @param allocator for the send buffers (allocated once) and the channel's reads; default
+     *                  {@link PooledByteBufAllocator#DEFAULT}.
      * @return this.
      */
     public GatewayContext allocator(final ByteBufAllocator allocator)
@@ -509,6 +513,26 @@ public final class GatewayContext
     }
 
     /**
+     * @param sendBuffers direct buffers of {@code maxBatch * (4 + OutboundEvent.CAPACITY)} bytes allocated once and
+     *                    reused for every write; when all are still queued in Netty the gateway stops draining
+     *                    (back-pressure).
+     * @return this.
+     */
+    public GatewayContext sendBuffers(final int sendBuffers)
+    {
+        this.sendBuffers = sendBuffers;
+        return this;
+    }
+
+    /**
+     * @return number of send buffers.
+     */
+    public int sendBuffers()
+    {
+        return sendBuffers;
+    }
+
+    /**
      * The settings in one line.
      *
      * @return the settings.
@@ -520,6 +544,6 @@ public final class GatewayContext
             ", heartbeatTimeoutMs=" + heartbeatTimeoutMs + ", reconnectBackoffMs=" + reconnectBackoffMs +
             ", reconnectBackoffMaxMs=" + reconnectBackoffMaxMs + ", reconnectStableMs=" + reconnectStableMs +
             ", reconnectJitter=" + reconnectJitter + ", reconnectSeed=" + reconnectSeed + ", maxBatch=" + maxBatch +
-            '}';
+            ", sendBuffers=" + sendBuffers + '}';
     }
 }
