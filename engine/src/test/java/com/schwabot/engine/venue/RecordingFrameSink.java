@@ -10,7 +10,7 @@ import org.agrona.DirectBuffer;
  * A {@link FrameSink} that records every call into preallocated arrays (bytes copied, as the real sink does), for
  * tests. Thread-safe (synchronized); allocation-free per call while under capacity.
  */
-public final class RecordingFrameSink implements FrameSink
+public class RecordingFrameSink implements FrameSink
 {
     public static final int MARKET_DATA = 1;
     public static final int EXECUTION = 2;

@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.net.ssl.SSLException;
-
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +26,6 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -120,7 +116,7 @@ public final class MarketDataFeed implements AutoCloseable
         final boolean secure = "wss".equals(uri.getScheme().toLowerCase(Locale.ROOT));
         this.host = uri.getHost();
         this.port = -1 != uri.getPort() ? uri.getPort() : (secure ? 443 : 80);
-        this.sslContext = secure ? clientSslContext(ctx) : null;
+        this.sslContext = secure ? FeedTls.clientContext(ctx) : null;
         this.backoff = Backoff.ofMillis(
             ctx.reconnectBackoffMs(), ctx.reconnectBackoffMaxMs(), ctx.reconnectStableMs(),
             ctx.reconnectJitter(), ctx.reconnectSeed());
@@ -151,12 +147,22 @@ public final class MarketDataFeed implements AutoCloseable
 
     /**
      * Disconnect and stop reconnecting; signals the feed down if it was up; shuts the event loop group down when
-     * the feed created it. Waits for all that to finish. Idempotent.
+     * the feed created it. From any other thread it waits for all that to finish; from the feed's own event loop (a
+     * sink callback) it does the same without waiting. Idempotent.
      */
     public void close()
     {
         if (!closeCalled.compareAndSet(false, true))
         {
+            return;
+        }
+        if (loop.inEventLoop())
+        {
+            shutdown();
+            if (ownsGroup)
+            {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            }
             return;
         }
         loop.submit(this::shutdown).awaitUninterruptibly();
@@ -217,7 +223,19 @@ public final class MarketDataFeed implements AutoCloseable
             counters.increment(FeedCounters.RECONNECTS);
         }
         attempted = true;
-        final FeedChannelHandler handler = new FeedChannelHandler(this, ++lastSubscribeId);
+        final FeedChannelHandler handler;
+        try
+        {
+            handler = new FeedChannelHandler(this, ++lastSubscribeId);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // The API key was wiped by its owner: keep trying (and logging) rather than stop silently.
+            counters.increment(FeedCounters.CONNECT_FAILURES);
+            LOG.error("{}: cannot connect: {}", ctx.name(), ex.getMessage());
+            scheduleReconnect();
+            return;
+        }
         current = handler;
         final ChannelFuture future = bootstrap.clone()
             .handler(new ChannelInitializer<SocketChannel>()
@@ -226,7 +244,7 @@ public final class MarketDataFeed implements AutoCloseable
                 {
                     if (null != sslContext)
                     {
-                        channel.pipeline().addLast(sslContext.newHandler(channel.alloc(), host, port));
+                        channel.pipeline().addLast(FeedTls.newHandler(sslContext, channel.alloc(), host, port));
                     }
                     channel.pipeline()
                         .addLast(new HttpClientCodec())
@@ -326,25 +344,5 @@ public final class MarketDataFeed implements AutoCloseable
             handler.closeChannel();
         }
         signalDownIfUp();
-    }
-
-    private static SslContext clientSslContext(final FeedContext ctx)
-    {
-        try
-        {
-            final SslContextBuilder builder = SslContextBuilder.forClient()
-                .sslProvider(SslProvider.JDK)
-                .endpointIdentificationAlgorithm("HTTPS");
-            if (null != ctx.trustCertificate())
-            {
-                builder.trustManager(ctx.trustCertificate().toFile());
-            }
-            return builder.build();
-        }
-        catch (final SSLException | IllegalArgumentException ex)
-        {
-            throw new IllegalStateException("feed context: cannot build the TLS context (trustCertificate=" +
-                ctx.trustCertificate() + "): " + ex.getMessage(), ex);
-        }
     }
 }

@@ -65,6 +65,8 @@ class MarketDataFeedSecurityTest
 
         assertThat(sink.frames(MARKET_DATA)).containsExactly(frame);
         assertThat(server.handshakeHeaders.get(0)).containsEntry(FeedContext.API_KEY_HEADER, API_KEY);
+        // The JDK sends no SNI for a name without a dot (FeedTlsTest checks SNI for a venue name).
+        assertThat(server.serverNames).containsExactly("");
         assertThat(key.isWiped()).isFalse();
         assertThat(new String(key.bytes(), StandardCharsets.US_ASCII)).isEqualTo(API_KEY);
     }
@@ -92,6 +94,22 @@ class MarketDataFeedSecurityTest
         Await.until("failed attempts", () -> feed.counters().connectFailures() >= 2);
 
         assertThat(server.handshakes.get()).isZero();
+    }
+
+    @Test
+    void shouldKeepTryingAndCountingWhenTheApiKeyIsWipedBetweenConnections()
+    {
+        server = new TestWebSocketServer().start();
+        final Secret key = Secret.ofChars(API_KEY.toCharArray());
+        start(context(server.uri("ws", "127.0.0.1")).apiKey(key));
+        awaitStates(true);
+
+        key.wipe();
+        server.sendClose();
+
+        awaitStates(true, false);
+        Await.until("failed attempts", () -> feed.counters().connectFailures() >= 2);
+        assertThat(server.handshakes.get()).isEqualTo(1);
     }
 
     @Test

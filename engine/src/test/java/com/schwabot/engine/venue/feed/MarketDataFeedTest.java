@@ -269,6 +269,32 @@ class MarketDataFeedTest
         assertThat(states()).containsExactly(true, false);
     }
 
+    @Test
+    void shouldCloseFromASinkCallbackOnItsOwnEventLoop()
+    {
+        final java.util.concurrent.atomic.AtomicReference<MarketDataFeed> self =
+            new java.util.concurrent.atomic.AtomicReference<>();
+        final RecordingFrameSink closing = new RecordingFrameSink()
+        {
+            public synchronized void onConnectionState(
+                final long source, final int channel, final boolean up, final long nanos)
+            {
+                super.onConnectionState(source, channel, up, nanos);
+                if (up)
+                {
+                    self.get().close();
+                }
+            }
+        };
+        feed = new MarketDataFeed(FeedTestSupport.context(server.uri("ws", "127.0.0.1"), closing, epoch));
+        self.set(feed);
+        feed.start();
+
+        Await.until("up then down", () -> closing.states(Sources.CHANNEL_MARKET_DATA).equals(List.of(true, false)));
+        Await.until("venue sees the close", () -> !server.hasConnection());
+        assertThat(feed.isUp()).isFalse();
+    }
+
     private FeedContext context()
     {
         return FeedTestSupport.context(server.uri("ws", "127.0.0.1"), sink, epoch);

@@ -11,6 +11,10 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -39,6 +43,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -55,6 +60,8 @@ final class TestWebSocketServer implements AutoCloseable
     final List<String> paths = new CopyOnWriteArrayList<>();
     final List<String> texts = new CopyOnWriteArrayList<>();
     final List<String> pongs = new CopyOnWriteArrayList<>();
+    /** SNI host names the TLS clients asked for, one entry per handshake. */
+    final List<String> serverNames = new CopyOnWriteArrayList<>();
     final AtomicInteger pings = new AtomicInteger();
     final AtomicInteger handshakes = new AtomicInteger();
     final AtomicInteger closeFrames = new AtomicInteger();
@@ -229,6 +236,13 @@ final class TestWebSocketServer implements AutoCloseable
             final Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             request.headers().forEach(e -> headers.put(e.getKey(), e.getValue()));
             handshakeHeaders.add(headers);
+            final SslHandler tls = ctx.pipeline().get(SslHandler.class);
+            if (null != tls && tls.engine().getSession() instanceof ExtendedSSLSession)
+            {
+                final List<SNIServerName> names =
+                    ((ExtendedSSLSession)tls.engine().getSession()).getRequestedServerNames();
+                serverNames.add(names.isEmpty() ? "" : ((SNIHostName)names.get(0)).getAsciiName());
+            }
             paths.add(request.uri());
             final WebSocketServerHandshaker handshaker =
                 new WebSocketServerHandshakerFactory("ws://localhost/ws", null, false, 16 * 1024 * 1024)
