@@ -1,0 +1,118 @@
+package com.schwabot.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.concurrent.AgentRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.schwabot.config.SchwabotConfig;
+import com.schwabot.config.secret.Secret;
+import com.schwabot.engine.venue.feed.FeedContext;
+import com.schwabot.engine.venue.feed.MarketDataFeed;
+import com.schwabot.engine.venue.gateway.GatewayContext;
+import com.schwabot.engine.venue.gateway.OrderGateway;
+import com.schwabot.engine.venue.sim.ExchangeSimulator;
+
+/**
+ * Starts the venues of a live run from the configuration:
+ * <ul>
+ *     <li>the embedded simulator (the default): the simulator itself on loopback, the market-data feed client on
+ *     its WebSocket port and the order gateway on its order port: the same network code paths as a real venue;</li>
+ *     <li>Binance (when enabled and the simulator is not): the SBE market-data feed over TLS with the
+ *     {@code X-MBX-APIKEY} header. Order entry to Binance is not implemented: no gateway runs, so the risk gate
+ *     refuses every order (GATEWAY_DOWN) and the engine observes, decides and counts without trading.</li>
+ * </ul>
+ * What it returns is closed in order at shutdown: feed first (no more market data), then the gateway, then the
+ * simulator.
+ */
+public final class LiveVenues implements Engine.VenueStarter
+{
+    private static final Logger LOG = LoggerFactory.getLogger(LiveVenues.class);
+
+    private final Secret binanceApiKey;
+    private ExchangeSimulator simulator;
+    private MarketDataFeed feed;
+    private OrderGateway gateway;
+
+    /**
+     * Venues for a run.
+     *
+     * @param binanceApiKey the API key sent to Binance's stream endpoint, or null (simulator runs need none).
+     */
+    public LiveVenues(final Secret binanceApiKey)
+    {
+        this.binanceApiKey = binanceApiKey;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public List<AutoCloseable> start(final Engine engine) throws Exception
+    {
+        final SchwabotConfig config = engine.config();
+        final List<AutoCloseable> started = new ArrayList<>();
+        if (config.venues().simulator().enabled())
+        {
+            simulator = ExchangeSimulator.launch(ExchangeSimulator.Context.from(config));
+            feed = new MarketDataFeed(FeedContext.simulator(config.venues().simulator(), simulator.marketDataPort())
+                .sink(engine.inputRing()));
+            gateway = new OrderGateway(GatewayContext.simulator(config.venues().simulator(),
+                simulator.orderEntryPort(), engine.outputRing(), engine.inputRing()));
+            final AgentRunner runner = OrderGateway.startOnThread(gateway);
+            feed.start();
+            started.add(feed);
+            started.add(runner);
+            started.add(simulator);
+            LOG.info("venue: embedded simulator, market data ws://{}:{}/ws, orders tcp {}:{}",
+                simulator.context().host(), simulator.marketDataPort(), simulator.context().host(),
+                simulator.orderEntryPort());
+        }
+        else if (config.venues().binance().enabled())
+        {
+            feed = new MarketDataFeed(FeedContext.binance(config.venues().binance(), binanceApiKey)
+                .sink(engine.inputRing()));
+            feed.start();
+            started.add(feed);
+            LOG.warn("venue: Binance market data from {}; order entry to Binance is not implemented, so no order " +
+                "is sent (the risk gate refuses them as GATEWAY_DOWN)", config.venues().binance().wsEndpoint());
+        }
+        else
+        {
+            throw new IllegalArgumentException(
+                "config.yaml: venues: enable venues.simulator or venues.binance, otherwise there is nothing to trade");
+        }
+        return started;
+    }
+
+    /**
+     * The embedded simulator, when started.
+     *
+     * @return the simulator or null.
+     */
+    public ExchangeSimulator simulator()
+    {
+        return simulator;
+    }
+
+    /**
+     * The market-data feed client.
+     *
+     * @return the feed, or null before start.
+     */
+    public MarketDataFeed feed()
+    {
+        return feed;
+    }
+
+    /**
+     * The order gateway, when started.
+     *
+     * @return the gateway or null.
+     */
+    public OrderGateway gateway()
+    {
+        return gateway;
+    }
+}
