@@ -13,12 +13,15 @@ import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.venue.Sources;
 import com.schwabot.journal.Journal;
+import com.schwabot.journal.ProblemKind;
+import com.schwabot.journal.VerifyReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Malformed, truncated, unknown and oversized frames reach the running engine the way a feed hands them over: each
- * is counted by what is wrong with it and skipped (journaled where it fitted a slot), and the engine goes on trading.
+ * is counted by what is wrong with it and skipped (journaled where it fitted a slot, so that verify points at it),
+ * and the engine goes on trading.
  */
 class EngineBadFramesTest
 {
@@ -62,7 +65,11 @@ class EngineBadFramesTest
         assertThat(counters.value(EngineCounter.HANDLER_ERRORS)).isZero();
         try (Journal journal = Journal.openReadOnly(dir.resolve("journal")))
         {
-            assertThat(journal.verify().ok()).isTrue();
+            final VerifyReport report = journal.verify();
+            assertThat(report.problems()).allMatch((p) ->
+                p.kind() == ProblemKind.PAYLOAD_TOO_SHORT || p.kind() == ProblemKind.BLOCK_LENGTH_OVERFLOW);
+            assertThat(report.hasProblem(ProblemKind.PAYLOAD_TOO_SHORT)).isTrue();
+            assertThat(report.problemCount()).isBetween(1L, 3L);
         }
     }
 
