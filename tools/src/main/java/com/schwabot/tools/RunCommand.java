@@ -5,8 +5,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import com.schwabot.config.EffectiveConfigRenderer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.schwabot.config.ApiKeysFile;
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.config.secret.Secret;
+import com.schwabot.engine.Engine;
+import com.schwabot.engine.LiveVenues;
+import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.monitor.StatusLine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,20 +23,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code schwabot run}: parses the options and loads the configuration in {@link #call()}, then hands over to
- * {@link #run(SchwabotConfig, Path, Duration, PrintWriter)}, the one method the engine integrator replaces with
- * starting the engine. Until the engine exists that method prints the effective configuration and says so.
+ * {@code schwabot run}: starts the engine against the embedded simulator (or the venue the configuration enables),
+ * prints a one-line live status every status interval, stops cleanly on Ctrl-C or after {@code --duration}, leaves
+ * its journal under the data directory and ends by printing the digest of the order stream it sent.
  */
 @Command(
     name = "run",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = { ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP },
+    exitCodeList = {
+        ExitCodes.OK_HELP, "1:the engine could not start (a port in use, a venue unreachable)", ExitCodes.USAGE_HELP,
+        ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP },
     description = {
         "Run the engine on the configuration (the bundled defaults trade against the embedded simulator).",
-        "Today the engine is not wired yet: run loads and validates the configuration, prints the effective " +
-            "configuration with the source of every value, and exits." })
+        "Prints a status line every monitoring.status_interval_ms, stops on Ctrl-C or after --duration, keeps " +
+            "its journal under the data directory and ends with the digest of the order stream it sent." })
 public final class RunCommand implements Callable<Integer>
 {
+    private static final long SHUTDOWN_WAIT_MS = 30_000;
+
     @Spec
     CommandSpec spec;
 
@@ -63,8 +75,9 @@ public final class RunCommand implements Callable<Integer>
     }
 
     /**
-     * What {@code run} does with a valid configuration. Engine integrator: replace this body with starting the
-     * engine (and its one-line live status on {@code out}), stopping after {@code duration} when it is not null.
+     * Start the engine on the configuration (the bundled defaults: against the embedded simulator), print the live
+     * status line every {@code monitoring.status_interval_ms}, stop on Ctrl-C or after {@code duration}, and end
+     * with a summary and the digest of the order stream sent.
      *
      * @param config   the validated configuration.
      * @param dataDir  base directory of the relative paths in the configuration.
@@ -74,18 +87,123 @@ public final class RunCommand implements Callable<Integer>
      */
     int run(final SchwabotConfig config, final Path dataDir, final Duration duration, final PrintWriter out)
     {
-        out.println("# schwabot run: the configuration is valid.");
-        out.println("# The engine is not wired yet: today run validates the configuration and prints it below;");
-        out.println("# it connects to no venue and places no order.");
-        out.println("# Would run " + (null == duration ? "until stopped" : "for " + duration) +
-            " with data under " + dataDir.toAbsolutePath().normalize() + ":");
-        out.println("#   journal " + resolve(dataDir, config.journal().dir()) +
-            ", cache " + resolve(dataDir, config.tensor().cacheDir()) +
-            ", sqlite " + resolve(dataDir, config.persistence().sqliteDir()) +
-            ", logs " + resolve(dataDir, config.logging().dir()));
-        out.print(EffectiveConfigRenderer.render(config));
-        out.flush();
+        final Path journalDir = resolve(dataDir, config.journal().dir());
+        final CountDownLatch stop = new CountDownLatch(1);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final Thread hook = new Thread(() ->
+        {
+            stop.countDown();
+            awaitQuietly(stopped, SHUTDOWN_WAIT_MS);
+        }, "schwabot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        final Engine engine = start(config, journalDir);
+        try
+        {
+            out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
+                (null == duration ? ", until Ctrl-C" : ", for " + duration));
+            out.flush();
+            loop(engine, config, duration, stop, out);
+        }
+        finally
+        {
+            engine.close();
+            printSummary(engine, journalDir, out);
+            stopped.countDown();
+            removeHook(hook);
+        }
         return ExitCodes.OK;
+    }
+
+    private static Engine start(final SchwabotConfig config, final Path journalDir)
+    {
+        try
+        {
+            return Engine.start(config, journalDir, new LiveVenues(binanceApiKey(config)));
+        }
+        catch (final CliException ex)
+        {
+            throw ex;
+        }
+        catch (final Exception ex)
+        {
+            throw new CliException(ExitCodes.FAILURE, "the engine could not start: " + ex.getMessage());
+        }
+    }
+
+    private static Secret binanceApiKey(final SchwabotConfig config)
+    {
+        if (!config.venues().binance().enabled() || config.venues().simulator().enabled())
+        {
+            return null;
+        }
+        final String name = config.venues().binance().apiKeyName();
+        final ApiKeysFile.Entry entry = config.apiKeys().entry(name);
+        if (null == entry)
+        {
+            throw new CliException(ExitCodes.SECRETS, "api_keys.yaml has no entry '" + name +
+                "' (venues.binance.api_key_name): add it with schwabot keys add " + name + " --venue binance");
+        }
+        return Secret.ofChars(entry.apiKey().toCharArray());
+    }
+
+    private static void loop(
+        final Engine engine,
+        final SchwabotConfig config,
+        final Duration duration,
+        final CountDownLatch stop,
+        final PrintWriter out)
+    {
+        final StatusLine status = new StatusLine(
+            engine.counters(), engine.core().status(), engine.core().instruments());
+        final long interval = config.monitoring().statusIntervalMs();
+        final long end = null == duration ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        status.line(System.nanoTime());
+        while (true)
+        {
+            final long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+            if (left <= 0 || awaitQuietly(stop, Math.min(interval, left)))
+            {
+                return;
+            }
+            out.println(status.line(System.nanoTime()));
+            out.flush();
+        }
+    }
+
+    private static void printSummary(final Engine engine, final Path journalDir, final PrintWriter out)
+    {
+        final EngineCounters counters = engine.counters();
+        final StatusLine status = new StatusLine(counters, engine.core().status(), engine.core().instruments());
+        out.println("# stopped: " + status.line(System.nanoTime()));
+        out.println("# journal " + journalDir + " (replay it: schwabot replay --journal " + journalDir + ")");
+        out.println("order digest " + engine.core().digest().hex() + " (" +
+            engine.core().digest().frames() + " frames)");
+        out.flush();
+    }
+
+    private static boolean awaitQuietly(final CountDownLatch latch, final long millis)
+    {
+        try
+        {
+            return latch.await(millis, TimeUnit.MILLISECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static void removeHook(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // the JVM is shutting down: the hook is running and waits for this run to finish
+        }
     }
 
     private static Path resolve(final Path dataDir, final Path path)
