@@ -60,7 +60,9 @@ public final class ReplayCommand implements Callable<Integer>
     Path journalDir;
 
     @Option(names = "--fills", paramLabel = "MODE", defaultValue = "AUTO",
-        description = "Where fills come from: auto (default), recorded, simulated.")
+        description = "Where fills come from: auto (default: recorded for a live run's journal, which holds " +
+            "connection states and venue reports; simulated for a journal of market data only), recorded, " +
+            "simulated.")
     Fills fills;
 
     /**
@@ -80,7 +82,7 @@ public final class ReplayCommand implements Callable<Integer>
             {
                 case SIMULATED -> true;
                 case RECORDED -> false;
-                case AUTO -> !hasExecutionReports(journal.stats());
+                case AUTO -> !isLiveRun(journal.stats());
             };
             final ReplayResult result = new Replayer(config, backend, counters).replay(journal, simulated);
             print(out, result, counters);
@@ -89,10 +91,9 @@ public final class ReplayCommand implements Callable<Integer>
         }
     }
 
-    private static boolean hasExecutionReports(final JournalStats stats)
+    private static boolean isLiveRun(final JournalStats stats)
     {
-        return stats.count(com.schwabot.codecs.sbe.MessageHeaderDecoder.SCHEMA_ID,
-            com.schwabot.codecs.sbe.ExecutionReportDecoder.TEMPLATE_ID) > 0;
+        return Replayer.isLiveRun(stats);
     }
 
     private static void print(final PrintWriter out, final ReplayResult result, final EngineCounters counters)

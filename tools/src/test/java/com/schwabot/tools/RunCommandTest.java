@@ -16,18 +16,17 @@ class RunCommandTest
     Path temp;
 
     @Test
-    void shouldPrintTheEffectiveDefaultConfigurationAndSayTheEngineIsNotWired()
+    void shouldRunTheEngineAgainstTheSimulatorForADurationAndPrintStatusAndDigest()
     {
-        final CliRunner.Result result = CliRunner.run("run");
+        final CliRunner.Result result = CliRunner.run("run", "--duration", "3s", "--data-dir", temp.toString());
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.out())
-            .startsWith("# schwabot run: the configuration is valid.")
-            .contains("The engine is not wired yet")
-            .contains("# Would run until stopped")
-            .contains("# Configuration directory: none (bundled defaults)")
-            .contains("input_ring_size: 65536  # default")
-            .contains("risk_limits.yaml:", "strategies.yaml:", "api_keys.yaml:");
+            .startsWith("# schwabot run: journal " + temp.resolve("data/journal"))
+            .contains("events/s=", "orders=", "fills=", "pos=BTCUSDT:", "pnl=")
+            .contains("# stopped: ")
+            .containsPattern("order digest [0-9a-f]{64} \\(\\d+ frames\\)");
+        assertThat(Files.isDirectory(temp.resolve("data/journal"))).isTrue();
         assertThat(result.err()).isEmpty();
     }
 
@@ -52,7 +51,8 @@ class RunCommandTest
     {
         final Path dir = configDir("engine:\n  input_ring_size: 1024\n");
 
-        final CliRunner.Result result = CliRunner.run(Map.of("SCHWABOT_CONFIG_DIR", dir.toString()), "run");
+        final CliRunner.Result result =
+            CliRunner.run(Map.of("SCHWABOT_CONFIG_DIR", dir.toString()), "config", "show");
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("# Configuration directory: " + dir, "input_ring_size: 1024  # file");
@@ -64,7 +64,8 @@ class RunCommandTest
         final Path dir = configDir("engine:\n  input_ring_size: 2048\n");
 
         final CliRunner.Result result = CliRunner.run(
-            Map.of("SCHWABOT_CONFIG_DIR", temp.resolve("missing").toString()), "run", "--config", dir.toString());
+            Map.of("SCHWABOT_CONFIG_DIR", temp.resolve("missing").toString()), "config", "show", "--config",
+            dir.toString());
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("input_ring_size: 2048  # file");
@@ -76,7 +77,7 @@ class RunCommandTest
         final CliRunner.Result result = CliRunner.run(Map.of(
             "SCHWABOT_ENGINE_WAIT_STRATEGY", "blocking",
             "SCHWABOT_SKIP_BUILD", "1",
-            "SCHWABOT_JAVA_OPTS", "-Xmx1g"), "run");
+            "SCHWABOT_JAVA_OPTS", "-Xmx1g"), "config", "show");
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("wait_strategy: blocking  # env SCHWABOT_ENGINE_WAIT_STRATEGY");
@@ -101,18 +102,6 @@ class RunCommandTest
 
         assertThat(result.status()).isEqualTo(ExitCodes.CONFIG);
         assertThat(result.err()).contains("configuration directory " + temp.resolve("nope") + " does not exist");
-    }
-
-    @Test
-    void shouldTakeADurationAndADataDirectory()
-    {
-        final CliRunner.Result result = CliRunner.run(
-            "run", "--duration", "90s", "--data-dir", temp.toString());
-
-        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(result.out())
-            .contains("# Would run for PT1M30S with data under " + temp)
-            .contains("journal " + temp.resolve("data/journal"));
     }
 
     @Test

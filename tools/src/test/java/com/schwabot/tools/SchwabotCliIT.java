@@ -57,15 +57,24 @@ class SchwabotCliIT
     }
 
     @Test
-    void shouldRunOnTheDefaultsAndPrintTheEffectiveConfiguration() throws Exception
+    void shouldRunTheEngineOnTheDefaultsThenReplayItsJournalToTheSameDigest() throws Exception
     {
-        final CliRunner.Result result = ChildCli.jar(temp, Map.of(), "", "run");
+        final CliRunner.Result result = ChildCli.jar(temp, Map.of(), "", "run", "--duration", "7s",
+            "--data-dir", temp.toString());
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(result.out())
-            .startsWith("# schwabot run: the configuration is valid.")
-            .contains("The engine is not wired yet", "input_ring_size: 65536  # default", "api_keys.yaml:");
+        assertThat(result.out()).contains("events/s=", "# stopped: ", "order digest ");
         assertThat(result.err()).as("a quiet console: no log lines").isEmpty();
+        final String digest = result.out().lines().filter((l) -> l.startsWith("order digest ")).findFirst()
+            .orElseThrow().split(" ")[2];
+
+        final String journal = temp.resolve("data/journal").toString();
+        for (int run = 0; run < 2; run++)
+        {
+            final CliRunner.Result replay = ChildCli.jar(temp, Map.of(), "", "replay", "--journal", journal);
+            assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(replay.out()).contains("reproduced: yes", "order digest " + digest);
+        }
     }
 
     @Test
@@ -85,14 +94,15 @@ class SchwabotCliIT
     void shouldRunTheLauncher() throws Exception
     {
         final CliRunner.Result help = ChildCli.launcher(temp, Map.of(), "--help");
-        final CliRunner.Result run = ChildCli.launcher(temp, Map.of(), "run");
+        final CliRunner.Result run = ChildCli.launcher(temp, Map.of(), "run", "--duration", "2s",
+            "--data-dir", temp.toString());
         final CliRunner.Result bad = ChildCli.launcher(temp, Map.of("SCHWABOT_CONFIG_DIR", badConfig().toString()),
             "config", "check");
 
         assertThat(help.status()).as(help.toString()).isEqualTo(ExitCodes.OK);
         assertThat(help.out()).startsWith("Usage: schwabot [-hV] [COMMAND]");
         assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("The engine is not wired yet", "input_ring_size: 65536  # default");
+        assertThat(run.out()).contains("# stopped: ", "order digest ");
         assertThat(run.err()).isEmpty();
         assertThat(bad.status()).as(bad.toString()).isEqualTo(ExitCodes.CONFIG);
         assertThat(bad.err()).contains("config.yaml: engine.input_ring_size = 1000: must be a power of two");

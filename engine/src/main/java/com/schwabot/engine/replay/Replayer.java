@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.agrona.DirectBuffer;
 
+import com.schwabot.codecs.sbe.ConnectionStateDecoder;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.config.SchwabotConfig;
@@ -26,10 +27,10 @@ import com.schwabot.tensor.TensorBackend;
  * as fast as it can read: each inbound record goes through the same pipeline with its journaled ingress time,
  * sequence and end-of-batch mark, so the replay takes the same decisions at the same points as the live run.
  * <p>
- * Two modes. A journal holding execution reports (a live run's) is replayed as recorded: the venue's reports are
- * re-fed like everything else and the orders the replay sends go nowhere but into the digest, which then equals the
- * live run's. A journal of market data only (a backtest) gets its fills from a {@link SimulatedVenue}. Outbound
- * records (the orders the live run sent) are skipped as input.
+ * Two modes. A live run's journal (it holds connection states and execution reports) is replayed as recorded: the
+ * venue's reports are re-fed like everything else and the orders the replay sends go nowhere but into the digest,
+ * which then equals the live run's. A journal of market data only (a backtest) gets its fills from a
+ * {@link SimulatedVenue}. Outbound records (the orders the live run sent) are skipped as input.
  * <p>
  * Not thread-safe: one replay per instance.
  */
@@ -66,11 +67,21 @@ public final class Replayer
     {
         try (Journal journal = Journal.openReadOnly(journalDir))
         {
-            final JournalStats stats = journal.stats();
-            final boolean recorded =
-                stats.count(MessageHeaderDecoder.SCHEMA_ID, ExecutionReportDecoder.TEMPLATE_ID) > 0;
-            return replay(journal, !recorded);
+            return replay(journal, !isLiveRun(journal.stats()));
         }
+    }
+
+    /**
+     * Whether a journal was written by a live run (it holds the venue connections' state changes or execution
+     * reports) rather than imported market data.
+     *
+     * @param stats the journal's statistics.
+     * @return true for a live run's journal.
+     */
+    public static boolean isLiveRun(final JournalStats stats)
+    {
+        return stats.count(MessageHeaderDecoder.SCHEMA_ID, ExecutionReportDecoder.TEMPLATE_ID) > 0 ||
+            stats.count(MessageHeaderDecoder.SCHEMA_ID, ConnectionStateDecoder.TEMPLATE_ID) > 0;
     }
 
     /**
