@@ -43,10 +43,15 @@ public final class Journal implements AutoCloseable
      *
      * @param context settings; concluded here.
      * @return the open journal.
+     * @throws IllegalStateException when checksums are on and the JVM lacks the flag they need.
      */
     public static Journal open(final JournalContext context)
     {
         context.conclude();
+        if (context.checksum() && !context.readOnly())
+        {
+            PayloadChecksum.ensureAvailable();
+        }
         final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(context.directory())
             .rollCycle(context.rollCycle().chronicleRollCycle())
             .readOnly(context.readOnly());
@@ -155,6 +160,7 @@ public final class Journal implements AutoCloseable
     public VerifyReport verify()
     {
         ensureOpen();
+        PayloadChecksum.ensureAvailable();
         return new JournalVerifier(queue, context.maxReportedProblems()).verify();
     }
 

@@ -11,7 +11,6 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.checksum.Crc32c;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -152,7 +151,7 @@ final class JournalVerifier
         }
         if ((header.flags() & RecordHeader.FLAG_CHECKSUM) != 0)
         {
-            final int crc = Crc32c.INSTANCE.compute(address, RecordHeader.LENGTH, payloadLength);
+            final int crc = PayloadChecksum.compute(address, RecordHeader.LENGTH, payloadLength);
             if (crc != header.checksum())
             {
                 problem(ProblemKind.CHECKSUM_MISMATCH, cycle, index, sequence, "payload CRC32C 0x" +
