@@ -98,7 +98,7 @@ public final class JournalAppender implements AutoCloseable
                 final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
                 header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
             }
-            catch (final RuntimeException ex)
+            catch (final Throwable ex)
             {
                 dc.rollbackOnClose();
                 throw ex;
