@@ -3,11 +3,12 @@
  */
 package com.schwabot.journal;
 
+import java.nio.ByteBuffer;
+
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -38,12 +39,12 @@ final class RawQueue
     }
 
     /**
-     * A record as our appender writes it (checksummed), for fields to be changed before it is written raw.
+     * A record as our appender writes it (checksummed, over direct memory as the appender computes it).
      */
     static byte[] record(final long sequence, final int payloadLength)
     {
         final byte[] bytes = new byte[RecordHeader.LENGTH + payloadLength];
-        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(bytes.length));
         TestRecords.writeSbeHeader(buffer, RecordHeader.LENGTH, payloadLength - SbeHeader.LENGTH, 3);
         for (int i = RecordHeader.LENGTH + SbeHeader.LENGTH; i < bytes.length; i++)
         {
@@ -52,12 +53,8 @@ final class RawQueue
         final int crc = PayloadChecksum.compute(buffer.addressOffset(), RecordHeader.LENGTH, payloadLength);
         new RecordHeader().wrap(buffer, 0).write(
             bytes.length, RecordHeader.FLAG_CHECKSUM, sequence, TestRecords.ingressNanos(sequence), 0, crc);
+        buffer.getBytes(0, bytes);
         return bytes;
-    }
-
-    static MutableDirectBuffer view(final byte[] bytes)
-    {
-        return new UnsafeBuffer(bytes);
     }
 
     /**
