@@ -1,6 +1,7 @@
 package com.schwabot.bench.journal;
 
 import com.schwabot.bench.BenchSupport;
+import com.schwabot.bench.ThreadCpuTime;
 import com.schwabot.journal.RecordHeader;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -129,14 +130,16 @@ public class ChronicleQueueBaselineBenchmark
      * One 64-byte excerpt appended through {@code writingDocument()}.
      *
      * @param state the queue.
+     * @param cpu   counts the thread's CPU time.
      */
     @Benchmark
-    public void bareAppend(final AppendQueue state)
+    public void bareAppend(final AppendQueue state, final ThreadCpuTime cpu)
     {
         try (DocumentContext dc = state.appender.writingDocument())
         {
             dc.wire().bytes().write(state.message, 0, state.message.length);
         }
+        cpu.tick();
     }
 
     /**
@@ -146,25 +149,29 @@ public class ChronicleQueueBaselineBenchmark
      * {@link JournalAppendBenchmark#append} the journal's own work per record.
      *
      * @param state the queue.
+     * @param cpu   counts the thread's CPU time.
      */
     @Benchmark
-    public void bareAppendRecordSized(final AppendQueue state)
+    public void bareAppendRecordSized(final AppendQueue state, final ThreadCpuTime cpu)
     {
         try (DocumentContext dc = state.appender.writingDocument())
         {
             dc.wire().bytes().write(state.recordSized, 0, state.recordSized.length);
         }
+        cpu.tick();
     }
 
     /**
      * One 64-byte excerpt read through {@code readingDocument()}; rewinds when the backlog is used up.
      *
      * @param state     the queue.
+     * @param cpu       counts the thread's CPU time.
      * @param blackhole consumes what was read.
      */
     @Benchmark
-    public void bareRead(final ReadQueue state, final Blackhole blackhole)
+    public void bareRead(final ReadQueue state, final ThreadCpuTime cpu, final Blackhole blackhole)
     {
+        cpu.tick();
         try (DocumentContext dc = state.tailer.readingDocument())
         {
             if (dc.isPresent())

@@ -1,6 +1,7 @@
 package com.schwabot.bench.journal;
 
 import com.schwabot.bench.BenchSupport;
+import com.schwabot.bench.ThreadCpuTime;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalAppender;
 import com.schwabot.journal.JournalContext;
@@ -78,11 +79,14 @@ public class JournalAppendBenchmark
     /**
      * One record of the 64-byte message.
      *
+     * @param cpu counts the thread's CPU time.
      * @return the sequence, consumed by JMH.
      */
     @Benchmark
-    public long append()
+    public long append(final ThreadCpuTime cpu)
     {
-        return appender.append(message, 0, BenchSupport.MESSAGE_LENGTH, ++ingressNanos, SOURCE);
+        final long sequence = appender.append(message, 0, BenchSupport.MESSAGE_LENGTH, ++ingressNanos, SOURCE);
+        cpu.tick();
+        return sequence;
     }
 }

@@ -1,6 +1,7 @@
 package com.schwabot.bench.journal;
 
 import com.schwabot.bench.BenchSupport;
+import com.schwabot.bench.ThreadCpuTime;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalAppender;
 import com.schwabot.journal.JournalContext;
@@ -81,11 +82,13 @@ public class JournalReadBenchmark implements RecordHandler
     /**
      * One record delivered by the tailer; rewinds when the backlog is used up.
      *
+     * @param cpu       counts the thread's CPU time.
      * @param blackhole consumes what was read.
      */
     @Benchmark
-    public void read(final Blackhole blackhole)
+    public void read(final ThreadCpuTime cpu, final Blackhole blackhole)
     {
+        cpu.tick();
         this.blackhole = blackhole;
         if (0 == tailer.poll(this, 1))
         {
