@@ -8,8 +8,8 @@ import org.agrona.checksum.Crc32c;
 /**
  * CRC32C of record payloads in mapped memory, through Agrona's {@link Crc32c} (the JDK's intrinsic, called by
  * address). Agrona reaches the JDK method reflectively, so the JVM needs {@value #REQUIRED_JVM_FLAG}; without it
- * the first use fails with an opaque linkage error, which {@link #ensureAvailable()} turns into a clear message at
- * open time.
+ * Agrona's class initialiser throws a bare {@code Error} (later uses a {@code NoClassDefFoundError}), which
+ * {@link #ensureAvailable()} turns into a clear message at open time.
  */
 final class PayloadChecksum
 {
@@ -31,7 +31,11 @@ final class PayloadChecksum
         {
             Crc32c.INSTANCE.compute(0, 0, 0);
         }
-        catch (final LinkageError ex)
+        catch (final VirtualMachineError ex)
+        {
+            throw ex;
+        }
+        catch (final Error ex)
         {
             throw new IllegalStateException("journal checksums need the JVM flag " + REQUIRED_JVM_FLAG +
                 " (see tools/jvm.flags), or open the journal with checksum(false)", ex);
