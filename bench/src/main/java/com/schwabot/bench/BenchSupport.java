@@ -2,6 +2,8 @@ package com.schwabot.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -15,6 +17,10 @@ public final class BenchSupport
 {
     /** Payload size used by the journal and bare-queue benchmarks, in bytes. */
     public static final int MESSAGE_LENGTH = 64;
+    /** Trial-level backlog the read benchmarks write before reading (then rewind when it is used up). */
+    public static final int READ_BACKLOG = 4_000_000;
+
+    private static final int SBE_HEADER_LENGTH = 8;
 
     private BenchSupport()
     {
@@ -74,17 +80,23 @@ public final class BenchSupport
     }
 
     /**
-     * A deterministic 64-byte message body (no randomness: every run writes the same bytes).
+     * A deterministic 64-byte SBE-like message (no randomness: every run writes the same bytes): an 8-byte
+     * little-endian SBE header (block length 56, template 1, schema 101, version 1) and a 56-byte body.
      *
      * @return the bytes.
      */
     public static byte[] sampleMessage()
     {
         final byte[] bytes = new byte[MESSAGE_LENGTH];
-        for (int i = 0; i < bytes.length; i++)
+        for (int i = SBE_HEADER_LENGTH; i < bytes.length; i++)
         {
             bytes[i] = (byte)(i * 31 + 7);
         }
+        final ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        header.putShort(0, (short)(MESSAGE_LENGTH - SBE_HEADER_LENGTH));
+        header.putShort(2, (short)1);
+        header.putShort(4, (short)101);
+        header.putShort(6, (short)1);
         return bytes;
     }
 

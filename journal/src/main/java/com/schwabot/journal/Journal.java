@@ -24,9 +24,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class Journal implements AutoCloseable
 {
     private static final int LAST_RECORD_SEARCH_LIMIT = 4096;
+    /** Chronicle's excerpt header (length and flags) that precedes each record in the mapped window. */
+    private static final int EXCERPT_HEADER_LENGTH = 4;
 
     private final JournalContext context;
     private final SingleChronicleQueue queue;
+    private final int maxFrameLength;
     private final long lastSequenceAtOpen;
     private JournalAppender appender;
     private boolean closed;
@@ -35,6 +38,7 @@ public final class Journal implements AutoCloseable
     {
         this.context = context;
         this.queue = queue;
+        this.maxFrameLength = maxFrameLength(context, queue);
         this.lastSequenceAtOpen = findLastSequence(queue);
     }
 
@@ -43,10 +47,17 @@ public final class Journal implements AutoCloseable
      *
      * @param context settings; concluded here.
      * @return the open journal.
+     * @throws IllegalStateException    when checksums are on and the JVM lacks the flag they need.
+     * @throws IllegalArgumentException when a setting is invalid, or the largest record does not fit the contiguous
+     *                                  window Chronicle maps for an excerpt (see {@link #maxFrameLength()}).
      */
     public static Journal open(final JournalContext context)
     {
         context.conclude();
+        if (context.checksum() && !context.readOnly())
+        {
+            PayloadChecksum.ensureAvailable();
+        }
         final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(context.directory())
             .rollCycle(context.rollCycle().chronicleRollCycle())
             .readOnly(context.readOnly());
@@ -109,7 +120,7 @@ public final class Journal implements AutoCloseable
     public JournalTailer tailer()
     {
         ensureOpen();
-        return new JournalTailer(queue, queue.createTailer());
+        return new JournalTailer(queue, queue.createTailer(), maxFrameLength);
     }
 
     /**
@@ -155,7 +166,8 @@ public final class Journal implements AutoCloseable
     public VerifyReport verify()
     {
         ensureOpen();
-        return new JournalVerifier(queue, context.maxReportedProblems()).verify();
+        PayloadChecksum.ensureAvailable();
+        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength).verify();
     }
 
     /**
@@ -201,6 +213,19 @@ public final class Journal implements AutoCloseable
     public long lastIndex()
     {
         return queue.lastIndex();
+    }
+
+    /**
+     * Longest record (header plus payload) this journal writes or reads. The appender and tailers access a record
+     * through the address of Chronicle's mapping, which is contiguous only over the overlap window that follows an
+     * excerpt's start (a quarter of the block size: 16 MiB with Chronicle's default 64 MiB blocks). Longer
+     * excerpts are skipped by tailers and reported by verify.
+     *
+     * @return the longest record in bytes.
+     */
+    public int maxFrameLength()
+    {
+        return maxFrameLength;
     }
 
     /**
@@ -250,6 +275,20 @@ public final class Journal implements AutoCloseable
         {
             throw new IllegalStateException("journal is closed: " + context.directory());
         }
+    }
+
+    private static int maxFrameLength(final JournalContext context, final SingleChronicleQueue queue)
+    {
+        final long window = Math.min(queue.overlapSize() - EXCERPT_HEADER_LENGTH, Integer.MAX_VALUE);
+        final long largestRecord = RecordHeader.LENGTH + (long)context.maxPayloadLength();
+        if (largestRecord > window)
+        {
+            throw new IllegalArgumentException("journal maxPayloadLength=" + context.maxPayloadLength() +
+                " does not fit blockSize=" + queue.blockSize() + ": an excerpt is mapped contiguously over " +
+                queue.overlapSize() + " bytes, which holds payloads up to " + (window - RecordHeader.LENGTH) +
+                " bytes; raise blockSize (the window is a quarter of it) or lower maxPayloadLength");
+        }
+        return (int)window;
     }
 
     private static long findLastSequence(final SingleChronicleQueue queue)

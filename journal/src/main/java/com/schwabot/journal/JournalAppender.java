@@ -7,7 +7,6 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
-import org.agrona.checksum.Crc32c;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -95,11 +94,11 @@ public final class JournalAppender implements AutoCloseable
                 final long address = bytes.addressForWrite(position);
                 frame.wrap(address, frameLength);
                 frame.putBytes(RecordHeader.LENGTH, buffer, offset, length);
-                final int crc = checksum ? Crc32c.INSTANCE.compute(address, RecordHeader.LENGTH, length) : 0;
+                final int crc = checksum ? PayloadChecksum.compute(address, RecordHeader.LENGTH, length) : 0;
                 final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
                 header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
             }
-            catch (final RuntimeException ex)
+            catch (final Throwable ex)
             {
                 dc.rollbackOnClose();
                 throw ex;

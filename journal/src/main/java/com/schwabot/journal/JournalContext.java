@@ -18,7 +18,11 @@ public final class JournalContext
     public static final JournalRollCycle ROLL_CYCLE_DEFAULT = JournalRollCycle.DAILY;
     /** Default largest payload accepted by the appender: 1 MiB. */
     public static final int MAX_PAYLOAD_LENGTH_DEFAULT = 1024 * 1024;
-    /** Largest payload that can be configured: 16 MiB (must stay well under Chronicle's mapping overlap). */
+    /**
+     * Largest payload that can be configured: 16 MiB. The record must also fit the window Chronicle maps contiguously
+     * for an excerpt (a quarter of the block size), which {@link Journal#open(JournalContext)} checks: payloads above
+     * about 16 MiB - 44 bytes need a block size above Chronicle's default 64 MiB.
+     */
     public static final int MAX_PAYLOAD_LENGTH_LIMIT = 16 * 1024 * 1024;
     /** Default number of problems a verify lists before only counting the rest. */
     public static final int MAX_REPORTED_PROBLEMS_DEFAULT = 100;
@@ -122,7 +126,8 @@ public final class JournalContext
     }
 
     /**
-     * Largest payload the appender accepts.
+     * Largest payload the appender accepts. Its record (40-byte header plus payload) must fit the window Chronicle
+     * maps contiguously for an excerpt, a quarter of {@link #blockSize(long)}; {@link Journal#open} checks it.
      *
      * @param maxPayloadLength in bytes.
      * @return this for a fluent API.

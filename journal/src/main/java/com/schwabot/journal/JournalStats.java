@@ -26,10 +26,10 @@ public final class JournalStats
     private final List<TemplateCount> templates;
 
     /**
-     * Records of one (schemaId, templateId).
+     * Records of one (schemaId, templateId); payloads too short for an SBE header are counted as (-1, -1).
      *
-     * @param schemaId   SBE schema id of the payloads.
-     * @param templateId SBE template id of the payloads.
+     * @param schemaId   SBE schema id of the payloads, -1 for payloads without an SBE header.
+     * @param templateId SBE template id of the payloads, -1 for payloads without an SBE header.
      * @param count      number of records.
      * @param bytes      payload bytes of those records.
      */
@@ -161,9 +161,9 @@ public final class JournalStats
      */
     static final class Collector implements RecordHandler
     {
-        private static final int NO_HEADER = -1;
-
         private final Int2ObjectHashMap<long[]> byKey = new Int2ObjectHashMap<>();
+        private long noHeaderCount;
+        private long noHeaderBytes;
         private long recordCount;
         private long payloadBytes;
         private long firstSequence;
@@ -191,8 +191,13 @@ public final class JournalStats
             lastSequence = sequence;
             lastIngressNanos = ingressNanos;
 
-            final int key = length >= SbeHeader.LENGTH ?
-                (SbeHeader.schemaId(buffer, offset) << 16) | SbeHeader.templateId(buffer, offset) : NO_HEADER;
+            if (length < SbeHeader.LENGTH)
+            {
+                noHeaderCount++;
+                noHeaderBytes += length;
+                return;
+            }
+            final int key = (SbeHeader.schemaId(buffer, offset) << 16) | SbeHeader.templateId(buffer, offset);
             long[] counts = byKey.get(key);
             if (null == counts)
             {
@@ -206,8 +211,11 @@ public final class JournalStats
         JournalStats toStats(final long skippedRecords)
         {
             final List<TemplateCount> templates = new ArrayList<>();
-            byKey.forEach((key, counts) -> templates.add(key == NO_HEADER ?
-                new TemplateCount(-1, -1, counts[0], counts[1]) :
+            if (noHeaderCount > 0)
+            {
+                templates.add(new TemplateCount(-1, -1, noHeaderCount, noHeaderBytes));
+            }
+            byKey.forEach((key, counts) -> templates.add(
                 new TemplateCount(key >>> 16, key & 0xFFFF, counts[0], counts[1])));
             templates.sort((a, b) -> a.schemaId() != b.schemaId() ?
                 Integer.compare(a.schemaId(), b.schemaId()) : Integer.compare(a.templateId(), b.templateId()));

@@ -16,7 +16,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Reads records from a {@link Journal} in order and hands them to a {@link RecordHandler} as flyweight views over
  * the mapped queue memory: no copy, no allocation per record. Excerpts that are not valid records (bad magic or
- * version, length mismatch) are skipped and counted; {@link Journal#verify()} says what is wrong with them.
+ * version, length mismatch, longer than {@link Journal#maxFrameLength()}) are skipped and counted;
+ * {@link Journal#verify()} says what is wrong with them.
  * <p>
  * A tailer can persist {@link #lastIndex()} and later resume with {@link #afterIndex(long)}. Not thread-safe:
  * use a tailer from one thread; other threads may append to the journal meanwhile.
@@ -29,14 +30,16 @@ public final class JournalTailer implements AutoCloseable
     private final ExcerptTailer tailer;
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
     private final RecordHeader header = new RecordHeader();
+    private final int maxFrameLength;
     private long lastIndex = -1;
     private long lastSequence;
     private long skippedRecords;
 
-    JournalTailer(final SingleChronicleQueue queue, final ExcerptTailer tailer)
+    JournalTailer(final SingleChronicleQueue queue, final ExcerptTailer tailer, final int maxFrameLength)
     {
         this.queue = queue;
         this.tailer = tailer;
+        this.maxFrameLength = maxFrameLength;
     }
 
     /**
@@ -230,7 +233,7 @@ public final class JournalTailer implements AutoCloseable
 
     private boolean wrapValid(final Bytes<?> bytes, final long length)
     {
-        if (length < RecordHeader.LENGTH || length > Integer.MAX_VALUE)
+        if (length < RecordHeader.LENGTH || length > maxFrameLength)
         {
             return false;
         }

@@ -11,7 +11,6 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.checksum.Crc32c;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -24,6 +23,7 @@ final class JournalVerifier
 {
     private final SingleChronicleQueue queue;
     private final int maxReportedProblems;
+    private final int maxFrameLength;
     private final RecordHeader header = new RecordHeader();
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
     private final List<JournalProblem> problems = new ArrayList<>();
@@ -32,10 +32,11 @@ final class JournalVerifier
     private long validRecordCount;
     private long previousSequence;
 
-    JournalVerifier(final SingleChronicleQueue queue, final int maxReportedProblems)
+    JournalVerifier(final SingleChronicleQueue queue, final int maxReportedProblems, final int maxFrameLength)
     {
         this.queue = queue;
         this.maxReportedProblems = maxReportedProblems;
+        this.maxFrameLength = maxFrameLength;
     }
 
     VerifyReport verify()
@@ -85,8 +86,15 @@ final class JournalVerifier
                 "excerpt of " + length + " bytes is shorter than the " + RecordHeader.LENGTH + "-byte record header");
             return;
         }
+        if (length > maxFrameLength)
+        {
+            problem(ProblemKind.OVERSIZE_EXCERPT, cycle, index, JournalProblem.UNKNOWN_SEQUENCE,
+                "excerpt of " + length + " bytes is longer than the " + maxFrameLength +
+                " bytes mapped contiguously with this block size: reopen with a larger blockSize");
+            return;
+        }
         final long address = bytes.addressForRead(bytes.readPosition());
-        frame.wrap(address, (int)Math.min(length, Integer.MAX_VALUE));
+        frame.wrap(address, (int)length);
         header.wrap(frame, 0);
         if (header.magic() != RecordHeader.MAGIC)
         {
@@ -152,7 +160,7 @@ final class JournalVerifier
         }
         if ((header.flags() & RecordHeader.FLAG_CHECKSUM) != 0)
         {
-            final int crc = Crc32c.INSTANCE.compute(address, RecordHeader.LENGTH, payloadLength);
+            final int crc = PayloadChecksum.compute(address, RecordHeader.LENGTH, payloadLength);
             if (crc != header.checksum())
             {
                 problem(ProblemKind.CHECKSUM_MISMATCH, cycle, index, sequence, "payload CRC32C 0x" +

@@ -14,6 +14,8 @@ public enum ProblemKind
     SEQUENCE_REGRESSION,
     /** Excerpt shorter than a record header. */
     SHORT_EXCERPT,
+    /** Excerpt longer than the window mapped contiguously with the block size the journal was opened with. */
+    OVERSIZE_EXCERPT,
     /** Record header magic is not {@link RecordHeader#MAGIC}. */
     BAD_MAGIC,
     /** Record header version is not one this code reads. */

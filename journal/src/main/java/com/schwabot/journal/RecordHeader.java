@@ -33,8 +33,10 @@ import org.agrona.MutableDirectBuffer;
  *  +---------------------------------------------------------------+
  *  |                 reserved (int32, zero)                        | 36
  *  +---------------------------------------------------------------+
- *  |                 payload: SBE frame ...                        | 40  8-byte aligned
+ *  |                 payload: SBE frame ...                        | 40
  * </pre>
+ * The payload starts 40 bytes, a multiple of 8, after the record's start; the record itself starts after Chronicle's
+ * 4-byte excerpt header, so the payload's address has whatever alignment Chronicle gives excerpts (do not assume 8).
  * <p>
  * Not thread-safe: a flyweight is wrapped and read or written by one thread.
  */
