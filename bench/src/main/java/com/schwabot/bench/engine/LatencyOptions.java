@@ -46,6 +46,10 @@ final class LatencyOptions
         final LatencyOptions options = new LatencyOptions();
         for (int i = 0; i < args.length; i += 2)
         {
+            if ("--help".equals(args[i]))
+            {
+                throw new IllegalArgumentException("options of the engine latency harness");
+            }
             if (i + 1 >= args.length)
             {
                 throw new IllegalArgumentException("missing value after " + args[i]);

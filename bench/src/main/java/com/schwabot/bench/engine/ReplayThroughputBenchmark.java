@@ -99,28 +99,31 @@ public class ReplayThroughputBenchmark
     /**
      * The whole journal through a fresh core, fills from the simulated venue.
      *
+     * @param cpu counts the thread's CPU time.
      * @return what the replay did.
      */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
-    public ReplayResult replay()
+    public ReplayResult replay(final InvocationCpuTime cpu)
     {
         final ReplayResult result = new Replayer(config, backend, counters).replay(journal, true);
         if (result.inbound() != FRAMES)
         {
             throw new IllegalStateException("replayed " + result.inbound() + " of " + FRAMES + " records");
         }
+        cpu.invocationDone(FRAMES);
         return result;
     }
 
     /**
      * The whole journal read and decoded, no stages.
      *
+     * @param cpu counts the thread's CPU time.
      * @return a checksum of every field.
      */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
-    public long decodeOnly()
+    public long decodeOnly(final InvocationCpuTime cpu)
     {
         decoder.reset();
         journal.replay(0, decoder);
@@ -128,6 +131,7 @@ public class ReplayThroughputBenchmark
         {
             throw new IllegalStateException("decoded " + decoder.records() + " of " + FRAMES + " records");
         }
+        cpu.invocationDone(FRAMES);
         return decoder.checksum();
     }
 }
