@@ -26,13 +26,14 @@ import com.schwabot.engine.replay.Replayer;
 import com.schwabot.engine.ring.JournalFlags;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalAppender;
+import com.schwabot.journal.RecordHandler;
 import com.schwabot.tensor.TensorBackend;
 
 /**
  * Replay throughput in events (journal records) per second: a journal of {@value #FRAMES} generated market frames,
  * written once per trial with the engine's journal settings, replayed through {@link Replayer} (every stage, the
  * simulated venue filling the orders), against {@link #decodeOnly}, the same journal read and every Binance field
- * decoded with no stage: the ceiling a replay could reach.
+ * decoded with no stage: the ceiling a replay could reach; {@link #readOnly} is the tailer alone.
  * <p>
  * {@code batch} is how often the journal marks the end of a Disruptor batch: every 64th record (a busy live run) or
  * every record (what a live run journals when the business thread keeps up, each event its own batch); scoring and
@@ -57,6 +58,9 @@ public class ReplayThroughputBenchmark
     public int batch;
 
     private final DecodeOnlyHandler decoder = new DecodeOnlyHandler();
+    private long readBytes;
+    private final RecordHandler counter = (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
+        readBytes += length;
     private SchwabotConfig config;
     private TensorBackend backend;
     private EngineCounters counters;
@@ -113,6 +117,26 @@ public class ReplayThroughputBenchmark
         }
         cpu.invocationDone(FRAMES);
         return result;
+    }
+
+    /**
+     * The whole journal read by the tailer, each record's length summed: the journal's share of a replay.
+     *
+     * @param cpu counts the thread's CPU time.
+     * @return the payload bytes read.
+     */
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public long readOnly(final InvocationCpuTime cpu)
+    {
+        readBytes = 0;
+        final long records = journal.replay(0, counter);
+        if (records != FRAMES)
+        {
+            throw new IllegalStateException("read " + records + " of " + FRAMES + " records");
+        }
+        cpu.invocationDone(FRAMES);
+        return readBytes;
     }
 
     /**
