@@ -110,6 +110,7 @@ public class ReplayThroughputBenchmark
     @OperationsPerInvocation(FRAMES)
     public ReplayResult replay(final InvocationCpuTime cpu)
     {
+        cpu.invocationStart();
         final ReplayResult result = new Replayer(config, backend, counters).replay(journal, true);
         if (result.inbound() != FRAMES)
         {
@@ -129,6 +130,7 @@ public class ReplayThroughputBenchmark
     @OperationsPerInvocation(FRAMES)
     public long readOnly(final InvocationCpuTime cpu)
     {
+        cpu.invocationStart();
         readBytes = 0;
         final long records = journal.replay(0, counter);
         if (records != FRAMES)
@@ -149,6 +151,7 @@ public class ReplayThroughputBenchmark
     @OperationsPerInvocation(FRAMES)
     public long decodeOnly(final InvocationCpuTime cpu)
     {
+        cpu.invocationStart();
         decoder.reset();
         journal.replay(0, decoder);
         if (decoder.records() != FRAMES)

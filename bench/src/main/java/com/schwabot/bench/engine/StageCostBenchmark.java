@@ -123,6 +123,7 @@ public class StageCostBenchmark
     @OperationsPerInvocation(FRAMES)
     public int check(final InvocationCpuTime cpu)
     {
+        cpu.invocationStart();
         int ok = 0;
         for (int k = 0; k < FRAMES; k++)
         {
@@ -145,6 +146,7 @@ public class StageCostBenchmark
     @OperationsPerInvocation(FRAMES)
     public int normalize(final InvocationCpuTime cpu)
     {
+        cpu.invocationStart();
         final int events = checkAndNormalize(normalizeOnly);
         cpu.invocationDone(FRAMES);
         return events;
@@ -160,6 +162,7 @@ public class StageCostBenchmark
     @OperationsPerInvocation(FRAMES)
     public int validate(final InvocationCpuTime cpu)
     {
+        cpu.invocationStart();
         final int events = checkAndNormalize(normalizeValidate);
         cpu.invocationDone(FRAMES);
         return events;
@@ -174,6 +177,7 @@ public class StageCostBenchmark
     @OperationsPerInvocation(FRAMES)
     public void pipeline(final InvocationCpuTime cpu)
     {
+        cpu.invocationStart();
         final long source = frames.source();
         for (int k = 0; k < FRAMES; k++)
         {
