@@ -12,7 +12,9 @@ import com.schwabot.engine.ring.InboundEvent;
  * sample per market-data event from its intended send time (the ingress stamp the producer gave it) to the moment
  * the handler returned. Measuring from the intended time, not from when the producer managed to publish, is what
  * corrects for coordinated omission: a stall anywhere delays every event scheduled during it, and each of those
- * events counts the whole delay. Events intended before the measurement start (warm-up) are not recorded.
+ * events counts the whole delay. A second histogram holds each event's service time alone (handler start to done):
+ * the engine's own cost, without the queueing in front of it. Events intended before the measurement start (warm-up)
+ * are not recorded.
  * <p>
  * Not thread-safe: the Disruptor runs it on the business thread; read the histogram once that thread has stopped.
  */
@@ -20,16 +22,21 @@ final class LatencyHandler implements EventHandler<InboundEvent>
 {
     private final BusinessHandler delegate;
     private final Histogram latency;
+    private final Histogram service;
     private final long marketDataSource;
     private final long measureStartNanos;
     private long lastMarketIntendedNanos = Long.MIN_VALUE;
 
     LatencyHandler(
-        final BusinessHandler delegate, final Histogram latency, final long marketDataSource,
+        final BusinessHandler delegate,
+        final Histogram latency,
+        final Histogram service,
+        final long marketDataSource,
         final long measureStartNanos)
     {
         this.delegate = delegate;
         this.latency = latency;
+        this.service = service;
         this.marketDataSource = marketDataSource;
         this.measureStartNanos = measureStartNanos;
     }
@@ -41,11 +48,14 @@ final class LatencyHandler implements EventHandler<InboundEvent>
         {
             lastMarketIntendedNanos = event.ingressNanos();
         }
+        final long start = System.nanoTime();
         delegate.onEvent(event, sequence, endOfBatch);
         if (marketData && lastMarketIntendedNanos >= measureStartNanos)
         {
-            final long elapsed = System.nanoTime() - lastMarketIntendedNanos;
-            latency.recordValue(Math.min(Math.max(0, elapsed), latency.getHighestTrackableValue()));
+            final long done = System.nanoTime();
+            final long elapsed = Math.max(0, done - lastMarketIntendedNanos);
+            latency.recordValue(Math.min(elapsed, latency.getHighestTrackableValue()));
+            service.recordValue(Math.min(done - start, service.getHighestTrackableValue()));
         }
     }
 

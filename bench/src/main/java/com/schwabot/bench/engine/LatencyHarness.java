@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -66,6 +67,7 @@ public final class LatencyHarness
     private final Path dir;
     private final PrintStream out;
     private final Histogram latency = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+    private final Histogram service = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram tickToOrder = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram publishLag = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final EngineCounters counters = new EngineCounters();
@@ -145,14 +147,15 @@ public final class LatencyHarness
             final TradingCore core = new TradingCore(config, backend, new EventClock(), venue, orderConnection,
                 counters);
             final LatencyHandler handler = new LatencyHandler(
-                new BusinessHandler(journal.appender(), core.pipeline(), counters), latency, marketData, measureStart);
+                new BusinessHandler(journal.appender(), core.pipeline(), counters), latency, service, marketData,
+                measureStart);
             venue.wire(ring, handler);
             final RingBuffer<InboundEvent> buffer = ring.ring();
             final BatchEventProcessor<InboundEvent> processor =
                 new BatchEventProcessorBuilder().build(buffer, buffer.newBarrier(), handler);
             buffer.addGatingSequences(processor.getSequence());
             final Thread business = new Thread(processor, "schwabot-business");
-            final WindowSampler sampler = new WindowSampler(business, measureStart, end);
+            final WindowSampler sampler = new WindowSampler(business, measureStart);
             business.start();
             sampler.start();
             final TimerSource timer = options.timerMs > 0 ?
@@ -175,9 +178,9 @@ public final class LatencyHarness
             {
                 timer.close();
             }
+            sampler.finish();
             processor.halt();
             business.join();
-            sampler.join();
             report(venue, sampler, frames);
         }
     }
@@ -246,12 +249,13 @@ public final class LatencyHarness
             counters.value(EngineCounter.RISK_REJECTS),
             counters.risk(RiskReason.ORDER_RATE).get());
         print("event latency (intended -> handler done)", latency);
+        print("event service time (handler start -> done)", service);
         print("tick-to-order (intended -> order handed over)", tickToOrder);
         print("publish lag (producer late against schedule)", publishLag);
         out.printf("measured window: GC %d collections, %d ms (%s); business thread allocated %,d bytes, " +
-            "CPU %.1f%% of the window%n",
+            "CPU %.1f%% of the window (%.1f s, to the last event handled)%n",
             sampler.gcCount(), sampler.gcMillis(), sampler.collectors(), sampler.businessAllocatedBytes(),
-            100.0 * sampler.businessCpuNanos() / sampler.windowNanos());
+            100.0 * sampler.businessCpuNanos() / sampler.windowNanos(), sampler.windowNanos() / 1e9);
         out.printf("| %s | %,d | %,d | %s | %s | %s | %s | %s | %s | %,d | %s | %s | %s | %d | %d | %,d |%n",
             config.engine().waitStrategy().label(), options.rate, latency.getTotalCount(),
             micros(latency, 50), micros(latency, 90), micros(latency, 99), micros(latency, 99.9),
@@ -279,8 +283,9 @@ public final class LatencyHarness
     }
 
     /**
-     * Samples GC and the business thread at the start and the end of the measured window, from its own (mostly
-     * sleeping) thread, so that neither the producer nor the business thread pays for the MXBean calls.
+     * Samples GC and the business thread at the start of the measured window, from its own (mostly sleeping)
+     * thread so that neither the producer nor the business thread pays for the MXBean calls, and again when the
+     * producer has finished and the business thread has handled everything ({@link #finish()}), before it stops.
      */
     private static final class WindowSampler extends Thread
     {
@@ -289,21 +294,31 @@ public final class LatencyHarness
 
         private final Thread business;
         private final long from;
-        private final long to;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final StringBuilder collectors = new StringBuilder();
         private long gcCount;
         private long gcMillis;
         private long allocated;
         private long cpu;
         private long window;
-        private final StringBuilder collectors = new StringBuilder();
 
-        WindowSampler(final Thread business, final long from, final long to)
+        WindowSampler(final Thread business, final long from)
         {
             super("bench-window-sampler");
             this.business = business;
             this.from = from;
-            this.to = to;
             setDaemon(true);
+        }
+
+        /**
+         * Take the end sample now (the business thread must still be alive) and wait for it.
+         *
+         * @throws InterruptedException when interrupted.
+         */
+        void finish() throws InterruptedException
+        {
+            done.countDown();
+            join();
         }
 
         public void run()
@@ -314,7 +329,14 @@ public final class LatencyHarness
             final long[] times = gcTimes();
             final long allocatedBefore = THREADS.getThreadAllocatedBytes(business.getId());
             final long cpuBefore = THREADS.getThreadCpuTime(business.getId());
-            sleepUntil(to);
+            try
+            {
+                done.await();
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
             allocated = THREADS.getThreadAllocatedBytes(business.getId()) - allocatedBefore;
             cpu = THREADS.getThreadCpuTime(business.getId()) - cpuBefore;
             window = System.nanoTime() - startNanos;
