@@ -15,6 +15,7 @@ import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.schwabot.codecs.sbe.AdminAction;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.ring.BusinessHandler;
@@ -32,7 +33,8 @@ import com.schwabot.tensor.TensorBackend;
 /**
  * The live engine: the journal, the input ring and the business thread running the {@link TradingCore}, the output
  * ring drained by the order gateway, the timer, and the venues (the embedded simulator, feeds, gateway) started by
- * a {@link VenueStarter}.
+ * a {@link VenueStarter}. The first event of every run is an AdminCommand SESSION_START: a journal may hold several
+ * runs, each starting from a fresh core, and a replay starts afresh at each of these marks.
  * <p>
  * Threads: one business thread (the Disruptor's processor), one timer thread, and whatever the venues run (Netty
  * event loops, the gateway). Shutdown order: venues (no more input), timer, then the business thread once it has
@@ -118,6 +120,8 @@ public final class Engine implements AutoCloseable
         try
         {
             engine.businessThread.start();
+            engine.inputRing.publishAdmin(
+                0, AdminAction.SESSION_START, 0, engine.wallClock.nanoTime(), "schwabot engine start");
             engine.timer.start();
             engine.venues.addAll(venues.start(engine));
             LOG.info("engine started: journal {}, tensor backend {}, wait strategy {}",
