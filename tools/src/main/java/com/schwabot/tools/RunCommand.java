@@ -3,6 +3,8 @@ package com.schwabot.tools;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import java.util.concurrent.CountDownLatch;
@@ -56,6 +58,22 @@ public final class RunCommand implements Callable<Integer>
     Duration duration;
 
     @Option(
+        names = "--venue",
+        paramLabel = "VENUE",
+        description = "simulator (the embedded exchange simulator, default from config) or binance (Binance's SBE " +
+            "market-data streams at venues.binance.ws_endpoint, with the API key named by venues.binance." +
+            "api_key_name; order entry to Binance is not implemented: the engine observes and decides but sends " +
+            "no order).")
+    String venue;
+
+    @Option(
+        names = "--binance-endpoint",
+        paramLabel = "URL",
+        description = "The Binance SBE stream endpoint (overrides venues.binance.ws_endpoint), e.g. " +
+            "wss://stream-sbe.binance.com:9443/ws.")
+    String binanceEndpoint;
+
+    @Option(
         names = "--data-dir",
         paramLabel = "DIR",
         defaultValue = ".",
@@ -70,7 +88,7 @@ public final class RunCommand implements Callable<Integer>
      */
     public Integer call()
     {
-        final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec));
+        final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec), venueOverrides());
         return run(config, dataDir, duration, spec.commandLine().getOut());
     }
 
@@ -112,6 +130,26 @@ public final class RunCommand implements Callable<Integer>
             removeHook(hook);
         }
         return ExitCodes.OK;
+    }
+
+    private Map<String, String> venueOverrides()
+    {
+        final Map<String, String> overrides = new HashMap<>();
+        if (null != venue)
+        {
+            final boolean binance = "binance".equalsIgnoreCase(venue);
+            if (!binance && !"simulator".equalsIgnoreCase(venue))
+            {
+                throw new CliException(ExitCodes.USAGE, "--venue " + venue + ": must be simulator or binance");
+            }
+            overrides.put("SCHWABOT_VENUES_BINANCE_ENABLED", Boolean.toString(binance));
+            overrides.put("SCHWABOT_VENUES_SIMULATOR_ENABLED", Boolean.toString(!binance));
+        }
+        if (null != binanceEndpoint)
+        {
+            overrides.put("SCHWABOT_VENUES_BINANCE_WS_ENDPOINT", binanceEndpoint);
+        }
+        return overrides;
     }
 
     private static Engine start(final SchwabotConfig config, final Path journalDir)

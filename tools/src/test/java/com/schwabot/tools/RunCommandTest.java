@@ -105,6 +105,21 @@ class RunCommandTest
     }
 
     @Test
+    void shouldPointTheRunAtBinanceThroughTheConfigurationAndItsValidation()
+    {
+        final CliRunner.Result noKey = CliRunner.run("run", "--venue", "binance", "--duration", "1s");
+        final CliRunner.Result badEndpoint = CliRunner.run(
+            "run", "--venue", "binance", "--binance-endpoint", "ftp://nowhere", "--duration", "1s");
+        final CliRunner.Result unknown = CliRunner.run("run", "--venue", "nyse");
+
+        assertThat(noKey.status()).as(noKey.toString()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(noKey.err()).contains("venues.binance.api_key_name: no api_keys.yaml entry named 'binance-main'");
+        assertThat(badEndpoint.err()).contains("env SCHWABOT_VENUES_BINANCE_WS_ENDPOINT");
+        assertThat(unknown.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("--venue nyse: must be simulator or binance");
+    }
+
+    @Test
     void shouldRejectABadDuration()
     {
         final CliRunner.Result result = CliRunner.run("run", "--duration", "soon");
