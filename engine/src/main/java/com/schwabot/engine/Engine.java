@@ -351,6 +351,10 @@ public final class Engine implements AutoCloseable
             drainAndHalt();
         }
         core.pipeline().publishStatus();
+        if (null == monitorRunner && null != counters.file())
+        {
+            counters.file().markClosed(System.currentTimeMillis());
+        }
         CloseHelper.quietCloseAll(monitorRunner, auditLog, journal, backend);
     }
 

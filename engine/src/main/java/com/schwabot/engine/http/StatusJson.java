@@ -17,8 +17,8 @@ import com.schwabot.engine.monitor.StatusPublisher;
 /**
  * The JSON documents of {@code /status} and {@code /health}, built from {@link MonitorSources} only.
  * <p>
- * Health: live while the business thread handles timer ticks; ready while live, the market-data feed is connected
- * and trading is not halted. Stateless; allocates (HTTP thread only).
+ * Health: live while the business thread handles timer ticks (and the monitor that checks it still runs); ready while
+ * live, the market-data feed is connected and trading is not halted. Stateless; allocates (HTTP thread only).
  */
 final class StatusJson
 {
@@ -34,7 +34,7 @@ final class StatusJson
      */
     static boolean live(final MonitorSources sources)
     {
-        return sources.snapshot().get().live();
+        return sources.snapshot().get().isLive(System.currentTimeMillis());
     }
 
     /**
@@ -77,7 +77,7 @@ final class StatusJson
             .field("time", Instant.ofEpochMilli(snapshot.timeMs()).toString())
             .field("startTime", Instant.ofEpochMilli(snapshot.startTimeMs()).toString())
             .field("uptimeMs", snapshot.timeMs() - snapshot.startTimeMs())
-            .field("live", snapshot.live())
+            .field("live", live(sources))
             .field("ready", ready(sources));
         json.name("pnl").beginObject()
             .field("total", status.pnl())

@@ -116,7 +116,7 @@ public final class CountersFile implements AutoCloseable
      */
     public static CountersFile openReadOnly(final Path directoryOrFile) throws IOException
     {
-        final Path path = Files.isDirectory(directoryOrFile) ? directoryOrFile.resolve(FILE_NAME) : directoryOrFile;
+        final Path path = Files.isRegularFile(directoryOrFile) ? directoryOrFile : directoryOrFile.resolve(FILE_NAME);
         if (!Files.isRegularFile(path))
         {
             throw new IOException("no counters file " + path + " (is the engine running with this data directory?)");

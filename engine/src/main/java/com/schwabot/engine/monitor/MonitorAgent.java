@@ -121,8 +121,8 @@ public final class MonitorAgent implements Agent
         lastMarketChangeMs = nowMs;
         nextTickMs = nowMs;
         nextSampleMs = nowMs + sampleIntervalMs;
-        snapshot = new MonitorSnapshot(nowMs, nowMs, true, 0, 0, 0, AlertMonitor.NO_VALUE, AlertMonitor.NO_VALUE,
-            LatencySummary.EMPTY, LatencySummary.EMPTY, alerts.states());
+        snapshot = new MonitorSnapshot(nowMs, nowMs, sampleIntervalMs, true, 0, 0, 0, AlertMonitor.NO_VALUE,
+            AlertMonitor.NO_VALUE, LatencySummary.EMPTY, LatencySummary.EMPTY, alerts.states());
     }
 
     /**
@@ -231,8 +231,8 @@ public final class MonitorAgent implements Agent
         publishLatency(0, eventLatency);
         publishLatency(3, orderLatency);
         final List<AlertState> states = alerts.states();
-        snapshot = new MonitorSnapshot(now, startMs, live, eventsPerSecond, feedSilentMs, drawdownBps,
-            rejectRateBps, freeDiskMb, eventLatency, orderLatency, states);
+        snapshot = new MonitorSnapshot(now, startMs, sampleIntervalMs, live, eventsPerSecond, feedSilentMs,
+            drawdownBps, rejectRateBps, freeDiskMb, eventLatency, orderLatency, states);
     }
 
     private long rejectRate()

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param timeMs          epoch milliseconds of the sample.
  * @param startTimeMs     epoch milliseconds of the monitor's start.
+ * @param intervalMs      the monitor's sample interval.
  * @param live            the business thread handled a timer tick within the liveness timeout.
  * @param eventsPerSecond inbound events handled per second since the previous sample.
  * @param feedSilentMs    milliseconds since the last market event (or since start, before the first).
@@ -20,6 +21,7 @@ import java.util.List;
 public record MonitorSnapshot(
     long timeMs,
     long startTimeMs,
+    long intervalMs,
     boolean live,
     double eventsPerSecond,
     long feedSilentMs,
@@ -30,6 +32,18 @@ public record MonitorSnapshot(
     LatencySummary orderLatency,
     List<AlertState> alerts)
 {
+    /**
+     * Whether the engine is live now: its business thread was live at the last sample and the monitor itself
+     * still samples (the snapshot is not older than the liveness timeout plus one interval).
+     *
+     * @param nowMs epoch milliseconds.
+     * @return true when live.
+     */
+    public boolean isLive(final long nowMs)
+    {
+        return live && nowMs - timeMs <= intervalMs + MonitorAgent.LIVENESS_TIMEOUT_MS;
+    }
+
     /**
      * Labels of the active alerts.
      *

@@ -76,6 +76,6 @@ class MetricsTextTest
 
     private static MonitorSnapshot snapshot(final LatencySummary event, final LatencySummary order)
     {
-        return new MonitorSnapshot(T0 + 1_000, T0, true, 0, 0, 0, 0, 0, event, order, List.of());
+        return new MonitorSnapshot(T0 + 1_000, T0, 1_000, true, 0, 0, 0, 0, 0, event, order, List.of());
     }
 }

@@ -184,6 +184,9 @@ class MonitorAgentTest
         add(EngineCounter.TIMER_TICKS, 1);
         step(1_000);
         assertThat(agent.snapshot().live()).isTrue();
+        assertThat(agent.snapshot().isLive(clock.time())).isTrue();
+        assertThat(agent.snapshot().isLive(clock.time() + 1_000 + MonitorAgent.LIVENESS_TIMEOUT_MS + 1))
+            .as("the monitor stopped sampling").isFalse();
     }
 
     @Test
