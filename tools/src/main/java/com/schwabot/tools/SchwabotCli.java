@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code schwabot} command line: {@code run}, {@code config}, {@code journal} and {@code keys}. Every command
+ * The {@code schwabot} command line: {@code run}, {@code stat}, {@code replay}, {@code config}, {@code journal} and
+ * {@code keys}. Every command
  * has {@code --help}; exit statuses are in {@link ExitCodes}. Output goes through picocli's writers
  * ({@code spec.commandLine().getOut()/getErr()}), so tests run the whole command line in-process.
  * <pre>
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = "Schwabot, a low-latency trading engine for crypto markets.",
     subcommands = {
-        RunCommand.class, ReplayCommand.class, ConfigCommand.class, JournalCommand.class, KeysCommand.class },
+        RunCommand.class, StatCommand.class, ReplayCommand.class, ConfigCommand.class, JournalCommand.class,
+        KeysCommand.class },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         ExitCodes.OK_HELP, ExitCodes.FAILURE_HELP, ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP,
