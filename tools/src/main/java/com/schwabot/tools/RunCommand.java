@@ -17,6 +17,7 @@ import com.schwabot.engine.Engine;
 import com.schwabot.engine.LiveVenues;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.monitor.StatusLine;
+import com.schwabot.engine.persist.PersistenceService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,7 +115,9 @@ public final class RunCommand implements Callable<Integer>
             awaitQuietly(stopped, SHUTDOWN_WAIT_MS);
         }, "schwabot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        final long journalEnd = RunPersistence.journalEnd(journalDir); // persistence: the run starts after this
         final Engine engine = start(config, journalDir);
+        final PersistenceService persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
         try
         {
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
@@ -125,6 +128,7 @@ public final class RunCommand implements Callable<Integer>
         finally
         {
             engine.close();
+            persistence.close(); // after the engine: catches up with the run's last records
             printSummary(engine, journalDir, out);
             stopped.countDown();
             removeHook(hook);
