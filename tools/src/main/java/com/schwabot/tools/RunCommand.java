@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         ExitCodes.OK_HELP, "1:the engine could not start (a port in use, a venue unreachable)", ExitCodes.USAGE_HELP,
-        ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP },
+        ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP, ExitCodes.IO_HELP },
     description = {
         "Run the engine on the configuration (the bundled defaults trade against the embedded simulator).",
         "Prints a status line every monitoring.status_interval_ms, stops on Ctrl-C or after --duration, keeps " +
