@@ -92,6 +92,10 @@ public final class ImportCommand implements Callable<Integer>
         {
             throw new CliException(ExitCodes.USAGE, "--max-errors " + maxErrors + ": must be at least 1");
         }
+        if (Files.exists(journalDir) && !Files.isDirectory(journalDir))
+        {
+            throw new CliException(ExitCodes.IO, "--journal " + journalDir + " is not a directory");
+        }
         for (final Path file : files)
         {
             if (!Files.isRegularFile(file) || !Files.isReadable(file))

@@ -63,6 +63,7 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
     private long recordsAtOpen = -1;
     private long errors;
     private long retryAtNanos;
+    private boolean retrying;
     private long currentIndex;
 
     DatabaseWriter(final Schema schema, final PersistenceContext context)
@@ -157,6 +158,7 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
         }
         pending = 0;
         reload(connection);
+        connection.commit(); // ends the read transaction the queries opened: no stale snapshot, checkpoints proceed
     }
 
     /**
@@ -267,9 +269,13 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
      */
     final int doWork(final long nowNanos)
     {
-        if (nowNanos - retryAtNanos < 0)
+        if (retrying)
         {
-            return 0;
+            if (nowNanos - retryAtNanos < 0)
+            {
+                return 0;
+            }
+            retrying = false;
         }
         try
         {
@@ -356,6 +362,7 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
                 errors, null == committed ? 0 : committed.sequence());
         }
         retryAtNanos = nowNanos + RETRY_NANOS;
+        retrying = true;
         try
         {
             connection.rollback();
@@ -431,6 +438,10 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
         for (final String table : tables())
         {
             counts.put(table, SqliteDatabase.count(connection, table));
+        }
+        if (0 == pending)
+        {
+            connection.commit(); // nothing is pending: only ends the read transaction the counts opened
         }
         return counts;
     }

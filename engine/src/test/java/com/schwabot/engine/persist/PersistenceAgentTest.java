@@ -145,6 +145,40 @@ class PersistenceAgentTest
     }
 
     @Test
+    void shouldRollBackAFailedBatchCountItAndRetryFromTheCommittedPosition() throws Exception
+    {
+        writeJournal(13, 300);
+        final JournalFacts facts = JournalFacts.read(journalDir());
+        final long firstReport = Long.parseLong(facts.executions.get(0).split("\\|")[0]);
+        try (PersistenceAgent agent = PersistenceAgent.open(context(firstReport > 1 ? (int)firstReport - 1 : 1)))
+        {
+            try (java.sql.Connection other = SqliteDatabase.open(db(TradingWriter.DATABASE)))
+            {
+                other.createStatement().executeUpdate("INSERT INTO executions VALUES (" + firstReport + ", 0, 0, " +
+                    "0, 0, NULL, NULL, 0, 0, 'BUY', 'NEW', 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NONE', 'NONE', '', '', '')");
+                other.commit();
+            }
+            agent.doWork();
+            agent.doWork();
+            assertThat(agent.errors()).isEqualTo(1);
+            assertThat(committed(TradingWriter.DATABASE)).isEqualTo(firstReport - 1);
+            clock.advance(999_000_000);
+            agent.doWork();
+            assertThat(agent.errors()).as("waits a second before retrying").isEqualTo(1);
+
+            try (java.sql.Connection other = SqliteDatabase.open(db(TradingWriter.DATABASE)))
+            {
+                other.createStatement().executeUpdate("DELETE FROM executions");
+                other.commit();
+            }
+            clock.advance(1_000_000);
+            agent.catchUp();
+            assertThat(agent.errors()).isEqualTo(1);
+        }
+        assertThat(Db.lines(db(TradingWriter.DATABASE), EXECUTIONS)).containsExactlyElementsOf(facts.executions);
+    }
+
+    @Test
     void shouldCommitAFullBatchAtOnceAndAPartialOneAfterTheFlushInterval()
     {
         writeJournal(3, 50);
