@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The CSV layouts {@link CsvImporter} reads. The Binance layouts are those of the public-data archives at
  * data.binance.vision (github.com/binance/binance-public-data): spot files have no header line, USD-M futures files
- * have one, and a first line whose first field is not a number is taken as a header either way. Times are epoch
+ * have one, and a first line without a digit is taken as a header either way. Times are epoch
  * milliseconds, or microseconds (spot files from 2025-01-01 on), told apart per value (see {@link CsvRow}).
  */
 public enum CsvLayout

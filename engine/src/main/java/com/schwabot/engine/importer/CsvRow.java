@@ -120,21 +120,20 @@ final class CsvRow
     }
 
     /**
-     * Is the first field of this line a plain non-negative integer (a data row, not a header).
+     * Does this line hold no digit at all (a header line: a data row always has numbers).
      *
-     * @return true when it is all digits.
+     * @return true when no field holds a digit.
      */
-    boolean startsWithNumber()
+    boolean hasNoDigits()
     {
-        if (fieldCount == 0 || starts[0] == ends[0])
+        for (int f = 0; f < fieldCount; f++)
         {
-            return false;
-        }
-        for (int i = starts[0]; i < ends[0]; i++)
-        {
-            if (bytes[i] < '0' || bytes[i] > '9')
+            for (int i = starts[f]; i < ends[f]; i++)
             {
-                return false;
+                if (bytes[i] >= '0' && bytes[i] <= '9')
+                {
+                    return false;
+                }
             }
         }
         return true;

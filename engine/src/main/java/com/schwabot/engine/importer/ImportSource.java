@@ -9,8 +9,8 @@ import com.schwabot.engine.market.InstrumentTable;
 
 /**
  * One CSV file being imported: its rows read in file order and converted to market events, one event at a time,
- * so that several files can be merged by time. A header line (Binance: a first line whose first field is not a
- * number; generic: a first field {@code time}) is skipped. A bad row goes to the {@link ImportErrors} and is
+ * so that several files can be merged by time. A header line (Binance: a first line without a digit; generic: a
+ * first field {@code time}) is skipped. A bad row goes to the {@link ImportErrors} and is
  * skipped; rows of symbols that are not configured are counted per symbol.
  * <p>
  * Not thread-safe.
@@ -129,7 +129,7 @@ final class ImportSource implements AutoCloseable
 
     private boolean isHeader()
     {
-        return layout == CsvLayout.GENERIC ? row.is(0, "time") : !row.startsWithNumber();
+        return layout == CsvLayout.GENERIC ? row.is(0, "time") : row.hasNoDigits();
     }
 
     /**

@@ -207,6 +207,18 @@ class CsvImporterTest
     }
 
     @Test
+    void shouldTakeOnlyAFirstLineWithoutDigitsForAHeader() throws IOException
+    {
+        final Path garbled = Files.writeString(temp.resolve("BTCUSDT-trades-x.csv"),
+            "x1,42130.51,0.001,42.13,1704153600123,True,True\n");
+
+        assertThatThrownBy(() -> importer().run(List.of(garbled), journal()))
+            .isInstanceOfSatisfying(ImportException.class, (ex) ->
+                assertThat(ex.errors()).extracting(ImportError::toString).containsExactly(
+                    garbled + ":1: trade id = x1: not a non-negative integer"));
+    }
+
+    @Test
     void shouldRefuseAJournalThatHoldsRecordsUnlessAppending() throws IOException
     {
         importer().run(List.of(fixture("BTCUSDT-trades-2024-01-02.csv")), journal());
