@@ -20,6 +20,7 @@ import com.schwabot.engine.http.AdminToken;
 import com.schwabot.engine.monitor.CountersFile;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.monitor.StatusLine;
+import com.schwabot.engine.persist.PersistenceService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         ExitCodes.OK_HELP, "1:the engine could not start (a port in use, a venue unreachable)", ExitCodes.USAGE_HELP,
-        ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP },
+        ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP, ExitCodes.IO_HELP },
     description = {
         "Run the engine on the configuration (the bundled defaults trade against the embedded simulator).",
         "Prints a status line every monitoring.status_interval_ms, stops on Ctrl-C or after --duration, keeps " +
@@ -156,7 +157,9 @@ public final class RunCommand implements Callable<Integer>
             awaitQuietly(stopped, SHUTDOWN_WAIT_MS);
         }, "schwabot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        final long journalEnd = RunPersistence.journalEnd(journalDir); // persistence: the run starts after this
         final Engine engine = start(config, journalDir, monitoring);
+        final PersistenceService persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
         try
         {
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
@@ -174,6 +177,7 @@ public final class RunCommand implements Callable<Integer>
         finally
         {
             engine.close();
+            persistence.close(); // after the engine: catches up with the run's last records
             printSummary(engine, journalDir, out);
             stopped.countDown();
             removeHook(hook);

@@ -135,6 +135,27 @@ final class ChildCli
         return new Running(builder.start(), out, err);
     }
 
+    /**
+     * Start the jar in a child process and return at once (its output goes to files in the work directory), for
+     * tests that stop it themselves.
+     */
+    static Process start(final Path workDir, final String... args) throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(JAVA_HOME.resolve("bin/java").toString());
+        command.addAll(QUICK_START);
+        command.addAll(jvmFlags());
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(args));
+        final ProcessBuilder builder = new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(Files.createTempFile(workDir, "child", ".out").toFile())
+            .redirectError(Files.createTempFile(workDir, "child", ".err").toFile());
+        builder.environment().keySet().removeIf((name) -> name.startsWith("SCHWABOT_"));
+        return builder.start();
+    }
+
     static CliRunner.Result launcher(final Path workDir, final Map<String, String> env, final String... args)
         throws IOException, InterruptedException
     {

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.schwabot.codecs.sbe.ExecutionReportDecoder;
+import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.config.ApiKeysFile;
+import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalStats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +88,76 @@ class SchwabotCliIT
             assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
             assertThat(replay.out()).contains("reproduced: yes", "order digest " + digest);
         }
+    }
+
+    @Test
+    void shouldImportACsvThenBacktestAndPersistIt() throws Exception
+    {
+        final Path csv = Files.writeString(temp.resolve("BTCUSDT-trades-2024-01-02.csv"), ImportCommandTest.TRADES);
+        final Path bad = Files.writeString(temp.resolve("BTCUSDT-aggTrades-2024-01-02.csv"), "1,42130.515,1,1,1," +
+            "1704153600123,True,True\n");
+        final String journal = temp.resolve("journal").toString();
+
+        final CliRunner.Result rejected = ChildCli.jar(temp, Map.of(), "", "import", "--journal", journal,
+            bad.toString());
+        final CliRunner.Result imported = ChildCli.jar(temp, Map.of(), "", "import", "--journal", journal,
+            csv.toString());
+        final CliRunner.Result replay = ChildCli.jar(temp, Map.of(), "", "replay", "--journal", journal);
+        final CliRunner.Result persist = ChildCli.jar(temp, Map.of(), "", "persist", "--journal", journal,
+            "--data-dir", temp.toString());
+
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(rejected.err()).endsWith("  " + bad + ":1: price = 42130.515: more decimal places than " +
+            "BTCUSDT's price_exponent -2 allows\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(imported.out()).startsWith("imported 1 file into " + journal + ": 3 rows, 3 records");
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(replay.out()).contains("replayed 3 records");
+        assertThat(persist.status()).as(persist.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(persist.out()).contains(": 3 new records");
+        assertThat(temp.resolve("data/db/schwabot_monitoring.db")).exists();
+        assertThat(imported.err() + replay.err() + persist.err()).isEmpty();
+    }
+
+    @Test
+    void shouldCatchUpTheDatabasesAfterTheRunIsKilled() throws Exception
+    {
+        final Path trading = temp.resolve("data/db/schwabot_trading.db");
+        final Process run = ChildCli.start(temp, "run", "--data-dir", temp.toString());
+        try
+        {
+            final long deadline = System.nanoTime() + 60_000_000_000L;
+            while (committed(trading) < 300 && System.nanoTime() < deadline)
+            {
+                Thread.sleep(50);
+            }
+            assertThat(committed(trading)).as("the run persists as it goes").isGreaterThanOrEqualTo(300);
+        }
+        finally
+        {
+            run.destroyForcibly().waitFor();
+        }
+        final long atKill = committed(trading);
+
+        final CliRunner.Result persist = ChildCli.jar(temp, Map.of(), "", "persist", "--journal",
+            temp.resolve("data/journal").toString(), "--data-dir", temp.toString());
+
+        assertThat(persist.status()).as(persist.toString()).isEqualTo(ExitCodes.OK);
+        try (Journal journal = Journal.openReadOnly(temp.resolve("data/journal")))
+        {
+            final JournalStats stats = journal.stats();
+            assertThat(committed(trading)).isEqualTo(stats.lastSequence()).isGreaterThanOrEqualTo(atKill);
+            assertThat(PersistCommandTest.number(trading, "SELECT count(*) FROM executions"))
+                .isEqualTo(stats.count(MessageHeaderDecoder.SCHEMA_ID, ExecutionReportDecoder.TEMPLATE_ID));
+            assertThat(PersistCommandTest.number(temp.resolve("data/db/schwabot_state.db"),
+                "SELECT count(*) FROM runs")).isEqualTo(1);
+        }
+    }
+
+    private static long committed(final Path db) throws java.sql.SQLException
+    {
+        return Files.exists(db) ?
+            PersistCommandTest.number(db, "SELECT ifnull((SELECT sequence FROM journal_position), 0)") : 0;
     }
 
     @Test

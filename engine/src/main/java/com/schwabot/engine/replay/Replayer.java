@@ -46,6 +46,7 @@ public final class Replayer
     private final SchwabotConfig config;
     private final TensorBackend backend;
     private final EngineCounters counters;
+    private OrderSender orderTap;
 
     /**
      * A replayer.
@@ -59,6 +60,19 @@ public final class Replayer
         this.config = config;
         this.backend = backend;
         this.counters = counters;
+    }
+
+    /**
+     * See every order and cancel frame the replay sends, before the (simulated or digest-only) venue does: for
+     * backtest reports and tests. The frame is valid only during the call.
+     *
+     * @param tap receives the frames; its return value is ignored. Null for none.
+     * @return this.
+     */
+    public Replayer orderTap(final OrderSender tap)
+    {
+        this.orderTap = tap;
+        return this;
     }
 
     /**
@@ -196,7 +210,7 @@ public final class Replayer
             final EventClock clock = new EventClock();
             venue = simulated ?
                 new SimulatedVenue(new InstrumentTable(config.instruments()), SIMULATED_TAKER_FEE_BPS) : null;
-            final OrderSender sender = simulated ? venue : (buffer, offset, length, clOrdId, dest) -> true;
+            final OrderSender sender = tapped(simulated ? venue : (buffer, offset, length, clOrdId, dest) -> true);
             core = new TradingCore(config, backend, clock, sender, Venues.orderDestination(config), counters);
             if (simulated)
             {
@@ -218,6 +232,16 @@ public final class Replayer
             return new ReplayResult.Session(firstSequence, inbound, core.digest().frames(), core.digest().hex(),
                 recorded.hex(), core.status().pnl());
         }
+    }
+
+    private OrderSender tapped(final OrderSender sender)
+    {
+        final OrderSender tap = orderTap;
+        return null == tap ? sender : (buffer, offset, length, clOrdId, destination) ->
+        {
+            tap.send(buffer, offset, length, clOrdId, destination);
+            return sender.send(buffer, offset, length, clOrdId, destination);
+        };
     }
 
     private static void feed(
