@@ -157,11 +157,13 @@ public final class RunCommand implements Callable<Integer>
             awaitQuietly(stopped, SHUTDOWN_WAIT_MS);
         }, "schwabot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        final long journalEnd = RunPersistence.journalEnd(journalDir); // persistence: the run starts after this
-        final Engine engine = start(config, journalDir, monitoring);
-        final PersistenceService persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
+        Engine engine = null;
+        PersistenceService persistence = null;
         try
         {
+            final long journalEnd = RunPersistence.journalEnd(journalDir); // persistence: the run starts after this
+            engine = start(config, journalDir, monitoring);
+            persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
                 (null == duration ? ", until Ctrl-C" : ", for " + duration));
             out.println("# monitoring " + engine.httpServer().url() + " (dashboard; /health /metrics /status; " +
@@ -176,9 +178,18 @@ public final class RunCommand implements Callable<Integer>
         }
         finally
         {
-            engine.close();
-            persistence.close(); // after the engine: catches up with the run's last records
-            printSummary(engine, journalDir, out);
+            if (null != engine)
+            {
+                engine.close();
+            }
+            if (null != persistence)
+            {
+                persistence.close(); // after the engine: catches up with the run's last records
+            }
+            if (null != engine)
+            {
+                printSummary(engine, journalDir, out);
+            }
             stopped.countDown();
             removeHook(hook);
         }
