@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.learn.WeightStore;
 import com.schwabot.engine.ring.BusinessHandler;
 import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
@@ -76,10 +77,11 @@ public final class Engine implements AutoCloseable
     private final BatchEventProcessor<InboundEvent> processor;
     private final Thread businessThread;
     private final TimerSource timer;
+    private final WeightStore weights;
     private final List<AutoCloseable> venues = new ArrayList<>();
     private boolean closed;
 
-    private Engine(final SchwabotConfig config, final Path journalDir)
+    private Engine(final SchwabotConfig config, final Path journalDir, final Path cacheDir)
     {
         this.config = config;
         this.journalDir = journalDir;
@@ -99,6 +101,8 @@ public final class Engine implements AutoCloseable
         processor = new BatchEventProcessorBuilder().build(inputRing.ring(), inputRing.ring().newBarrier(), handler);
         inputRing.ring().addGatingSequences(processor.getSequence());
         businessThread = new Thread(processor, "schwabot-business");
+        weights = null == cacheDir ? null : openWeights(cacheDir);
+        core.tensor().weightSink(weights);
         timer = new TimerSource(inputRing, wallClock, TIMER_INTERVAL_MS);
     }
 
@@ -114,7 +118,24 @@ public final class Engine implements AutoCloseable
     public static Engine start(final SchwabotConfig config, final Path journalDir, final VenueStarter venues)
         throws Exception
     {
-        final Engine engine = new Engine(config, journalDir);
+        return start(config, journalDir, null, venues);
+    }
+
+    /**
+     * Start an engine that also saves its learned weights to the tensor weight cache (on timer ticks and at close).
+     *
+     * @param config     the validated configuration.
+     * @param journalDir directory of the journal (created when absent; an existing journal continues).
+     * @param cacheDir   directory of the tensor caches ({@code tensor.cache_dir}), or null to save nothing.
+     * @param venues     starts the venues.
+     * @return the running engine.
+     * @throws Exception when something cannot start (everything started is closed first).
+     */
+    public static Engine start(
+        final SchwabotConfig config, final Path journalDir, final Path cacheDir, final VenueStarter venues)
+        throws Exception
+    {
+        final Engine engine = new Engine(config, journalDir, cacheDir);
         try
         {
             engine.businessThread.start();
@@ -232,7 +253,25 @@ public final class Engine implements AutoCloseable
             drainAndHalt();
         }
         core.pipeline().publishStatus();
-        CloseHelper.quietCloseAll(journal, backend);
+        if (null != weights)
+        {
+            core.tensor().save();
+        }
+        CloseHelper.quietCloseAll(journal, backend, weights);
+    }
+
+    private WeightStore openWeights(final Path cacheDir)
+    {
+        try
+        {
+            return WeightStore.open(cacheDir, core.strategies(), config.tensor().featureCount(),
+                Math.max(config.tensor().maxInstruments(), config.instruments().size()));
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(journal, backend);
+            throw ex;
+        }
     }
 
     private void drainAndHalt()

@@ -96,7 +96,7 @@ public final class RunCommand implements Callable<Integer>
             awaitQuietly(stopped, SHUTDOWN_WAIT_MS);
         }, "schwabot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        final Engine engine = start(config, journalDir);
+        final Engine engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()));
         try
         {
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
@@ -114,11 +114,11 @@ public final class RunCommand implements Callable<Integer>
         return ExitCodes.OK;
     }
 
-    private static Engine start(final SchwabotConfig config, final Path journalDir)
+    private static Engine start(final SchwabotConfig config, final Path journalDir, final Path cacheDir)
     {
         try
         {
-            return Engine.start(config, journalDir, new LiveVenues(binanceApiKey(config)));
+            return Engine.start(config, journalDir, cacheDir, new LiveVenues(binanceApiKey(config)));
         }
         catch (final CliException ex)
         {
