@@ -52,6 +52,7 @@ public final class TradingCore
     private final OrderDigest digest = new OrderDigest();
     private final EventClock clock;
     private final RiskGate risk;
+    private final OrderStage orderStage;
     private final DecisionStage decisions;
     private final TensorStage tensor;
     private final StrategyTable strategies;
@@ -89,7 +90,7 @@ public final class TradingCore
             market, signal, clock, PRICE_JUMP_BAND_BPS_DEFAULT, counters);
         final NormalizeStage normalize = new NormalizeStage(instruments, validate, counters);
         risk = new RiskGate(profile, instruments, market, portfolio, orders, clock, counters);
-        final OrderStage orderStage = new OrderStage(
+        orderStage = new OrderStage(
             instruments, orders, portfolio, sender, digest, clock, destination, ORDER_TIMEOUT_NANOS_DEFAULT, counters);
         decisions = new DecisionStage(instruments, market, portfolio, orders, risk, orderStage, signal,
             strategies.threshold(), profile, counters);
@@ -174,6 +175,16 @@ public final class TradingCore
     public RiskGate risk()
     {
         return risk;
+    }
+
+    /**
+     * The order stage (business thread only).
+     *
+     * @return the order stage.
+     */
+    public OrderStage orderStage()
+    {
+        return orderStage;
     }
 
     /**

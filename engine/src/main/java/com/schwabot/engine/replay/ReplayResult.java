@@ -13,6 +13,8 @@ package com.schwabot.engine.replay;
  *                       market-data-only journal, the digest of nothing.
  * @param pnl           total P&amp;L at the end, quote currency.
  * @param elapsedNanos  wall time the replay took.
+ * @param learningUpdates weight updates the replay's learning made.
+ * @param weights       the tensor weights at the end, then the bias (a copy).
  */
 public record ReplayResult(
     long records,
@@ -23,7 +25,9 @@ public record ReplayResult(
     String digest,
     String recordedDigest,
     double pnl,
-    long elapsedNanos)
+    long elapsedNanos,
+    long learningUpdates,
+    float[] weights)
 {
     /**
      * Whether the replay sent exactly the orders the journal recorded (a replay of a live run must).

@@ -21,6 +21,7 @@ import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalStats;
 import com.schwabot.journal.RecordHandler;
 import com.schwabot.tensor.TensorBackend;
+import com.schwabot.tensor.TensorBatch;
 
 /**
  * Replays a journal through a fresh {@link TradingCore} built from the same configuration, on the calling thread,
@@ -131,7 +132,17 @@ public final class Replayer
         final long elapsed = System.nanoTime() - start;
         return new ReplayResult(tally[0], tally[1], tally[2], simulated,
             counters.value(EngineCounter.ORDERS_SENT) + counters.value(EngineCounter.CANCELS_SENT),
-            core.digest().hex(), recorded.hex(), core.status().pnl(), elapsed);
+            core.digest().hex(), recorded.hex(), core.status().pnl(), elapsed, core.tensor().updates(),
+            weights(core.tensor().batch()));
+    }
+
+    private static float[] weights(final TensorBatch batch)
+    {
+        final int w = batch.featureCount() * batch.outputCount();
+        final float[] copy = new float[w + batch.outputCount()];
+        System.arraycopy(batch.weights(), 0, copy, 0, w);
+        System.arraycopy(batch.bias(), 0, copy, w, batch.outputCount());
+        return copy;
     }
 
     private static void feed(
