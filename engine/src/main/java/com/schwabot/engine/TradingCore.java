@@ -55,6 +55,7 @@ public final class TradingCore
     private final OrderStage orderStage;
     private final DecisionStage decisions;
     private final TensorStage tensor;
+    private final SignalStage signal;
     private final StrategyTable strategies;
     private final OutcomeLearner learner;
     private final StatusPublisher status;
@@ -85,7 +86,7 @@ public final class TradingCore
         orders = new OrderManager(MAX_LIVE_ORDERS_DEFAULT, instruments.count());
         final RiskProfile profile = config.risk().profiles().get(config.risk().activeProfile());
         strategies = new StrategyTable(config.strategies(), instruments);
-        final SignalStage signal = new SignalStage(market, strategies, clock);
+        signal = new SignalStage(market, strategies, clock);
         final ValidateStage validate = new ValidateStage(
             market, signal, clock, PRICE_JUMP_BAND_BPS_DEFAULT, counters);
         final NormalizeStage normalize = new NormalizeStage(instruments, validate, counters);
@@ -205,6 +206,16 @@ public final class TradingCore
     public TensorStage tensor()
     {
         return tensor;
+    }
+
+    /**
+     * The signal stage (business thread only).
+     *
+     * @return the signal stage.
+     */
+    public SignalStage signals()
+    {
+        return signal;
     }
 
     /**
