@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.schwabot.config.SchwabotConfig;
-import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.learn.WeightStore;
+import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.ring.BusinessHandler;
 import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
