@@ -1,5 +1,8 @@
 package com.schwabot.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +13,27 @@ import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.schwabot.codecs.sbe.AdminAction;
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.http.AdminEndpoint;
+import com.schwabot.engine.http.AdminToken;
+import com.schwabot.engine.http.AuditLog;
+import com.schwabot.engine.http.MonitorHttpServer;
+import com.schwabot.engine.http.MonitorSources;
 import com.schwabot.engine.learn.WeightStore;
+import com.schwabot.engine.monitor.CounterMirror;
+import com.schwabot.engine.monitor.CountersFile;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.monitor.LatencyRecorder;
+import com.schwabot.engine.monitor.MonitorAgent;
 import com.schwabot.engine.ring.BusinessHandler;
 import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
@@ -33,11 +49,17 @@ import com.schwabot.tensor.TensorBackend;
 /**
  * The live engine: the journal, the input ring and the business thread running the {@link TradingCore}, the output
  * ring drained by the order gateway, the timer, and the venues (the embedded simulator, feeds, gateway) started by
- * a {@link VenueStarter}.
+ * a {@link VenueStarter}, and the monitoring side ({@link MonitoringOptions}): the counters (in a file that
+ * {@code schwabot stat} reads, or in memory), the business thread's latency recorder, the monitor agent (venue
+ * counter copies, latency windows, alerts) and the monitoring HTTP server. The first event of every run is an
+ * AdminCommand SESSION_START: a journal may hold several runs, each starting from a fresh core, and a replay starts
+ * afresh at each of these marks.
  * <p>
- * Threads: one business thread (the Disruptor's processor), one timer thread, and whatever the venues run (Netty
- * event loops, the gateway). Shutdown order: venues (no more input), timer, then the business thread once it has
- * handled every event published, then the journal. {@link #close()} is idempotent. Start and close from one thread.
+ * Threads: one business thread (the Disruptor's processor), one timer thread, one monitor thread, the HTTP server's
+ * event loop when served, and whatever the venues run (Netty event loops, the gateway). Shutdown order: the HTTP
+ * server (no more admin commands), venues (no more input), timer, then the business thread once it has handled
+ * every event published, the monitor (a last sample, the counters file marked closed), then the journal.
+ * {@link #close()} is idempotent. Start and close from one thread.
  */
 public final class Engine implements AutoCloseable
 {
@@ -67,8 +89,12 @@ public final class Engine implements AutoCloseable
 
     private final SchwabotConfig config;
     private final Path journalDir;
-    private final EngineCounters counters = new EngineCounters();
+    private final MonitoringOptions monitoring;
+    private final EngineCounters counters;
     private final EpochNanoClock wallClock = new OffsetEpochNanoClock();
+    private final LatencyRecorder latency;
+    private final CounterMirror counterMirror;
+    private final MonitorAgent monitor;
     private final Journal journal;
     private final InputRing inputRing;
     private final RingBuffer<OutboundEvent> outputRing;
@@ -79,12 +105,22 @@ public final class Engine implements AutoCloseable
     private final TimerSource timer;
     private final WeightStore weights;
     private final List<AutoCloseable> venues = new ArrayList<>();
+    private AgentRunner monitorRunner;
+    private MonitorHttpServer httpServer;
+    private AuditLog auditLog;
     private boolean closed;
 
-    private Engine(final SchwabotConfig config, final Path journalDir, final Path cacheDir)
+    private Engine(
+        final SchwabotConfig config, final Path journalDir, final Path cacheDir, final MonitoringOptions monitoring)
+        throws IOException
     {
         this.config = config;
         this.journalDir = journalDir;
+        this.monitoring = monitoring;
+        counters = null == monitoring.countersDirectory() ? new EngineCounters() : new EngineCounters(CountersFile
+            .create(monitoring.countersDirectory(), EngineCounters.MAX_COUNTERS, System.currentTimeMillis()));
+        latency = new LatencyRecorder(wallClock, counters);
+        counterMirror = new CounterMirror(counters);
         journal = Journal.open(new JournalContext()
             .directory(journalDir)
             .rollCycle(JournalRollCycle.valueOf(config.journal().rollCycle().name()))
@@ -97,17 +133,20 @@ public final class Engine implements AutoCloseable
         final EventClock clock = new EventClock();
         core = new TradingCore(config, backend, clock,
             new OutputRingSender(outputRing, journal.appender(), clock), Venues.orderDestination(config), counters);
-        final BusinessHandler handler = new BusinessHandler(journal.appender(), core.pipeline(), counters);
+        final BusinessHandler handler = new BusinessHandler(journal.appender(), core.pipeline(), counters, latency);
         processor = new BatchEventProcessorBuilder().build(inputRing.ring(), inputRing.ring().newBarrier(), handler);
         inputRing.ring().addGatingSequences(processor.getSequence());
         businessThread = new Thread(processor, "schwabot-business");
         weights = null == cacheDir ? null : openWeights(cacheDir);
         core.tensor().weightSink(weights);
         timer = new TimerSource(inputRing, wallClock, TIMER_INTERVAL_MS);
+        monitor = new MonitorAgent(counters, core.status(), counterMirror, latency, config.monitoring(),
+            config.risk().profiles().get(config.risk().activeProfile()).maxGrossExposure().doubleValue(),
+            () -> freeDiskBytes(journalDir), SystemEpochClock.INSTANCE);
     }
 
     /**
-     * Start an engine: journal, business thread, timer, venues.
+     * Start an engine with counters in memory and no HTTP server: journal, business thread, timer, venues, monitor.
      *
      * @param config     the validated configuration.
      * @param journalDir directory of the journal (created when absent; an existing journal continues).
@@ -118,11 +157,12 @@ public final class Engine implements AutoCloseable
     public static Engine start(final SchwabotConfig config, final Path journalDir, final VenueStarter venues)
         throws Exception
     {
-        return start(config, journalDir, null, venues);
+        return start(config, journalDir, null, venues, new MonitoringOptions());
     }
 
     /**
-     * Start an engine that also saves its learned weights to the tensor weight cache (on timer ticks and at close).
+     * Start an engine with counters in memory and no HTTP server that also saves its learned weights to the tensor
+     * weight cache (on timer ticks and at close).
      *
      * @param config     the validated configuration.
      * @param journalDir directory of the journal (created when absent; an existing journal continues).
@@ -135,12 +175,57 @@ public final class Engine implements AutoCloseable
         final SchwabotConfig config, final Path journalDir, final Path cacheDir, final VenueStarter venues)
         throws Exception
     {
-        final Engine engine = new Engine(config, journalDir, cacheDir);
+        return start(config, journalDir, cacheDir, venues, new MonitoringOptions());
+    }
+
+    /**
+     * Start an engine that saves no weights.
+     *
+     * @param config     the validated configuration.
+     * @param journalDir directory of the journal (created when absent; an existing journal continues).
+     * @param venues     starts the venues.
+     * @param monitoring what to expose.
+     * @return the running engine.
+     * @throws Exception when something cannot start (everything started is closed first).
+     */
+    public static Engine start(
+        final SchwabotConfig config, final Path journalDir, final VenueStarter venues,
+        final MonitoringOptions monitoring) throws Exception
+    {
+        return start(config, journalDir, null, venues, monitoring);
+    }
+
+    /**
+     * Start an engine: counters (file or memory), journal, business thread, timer, venues, monitor agent, the
+     * monitoring HTTP server when asked for, and the tensor weight cache when given one.
+     *
+     * @param config     the validated configuration.
+     * @param journalDir directory of the journal (created when absent; an existing journal continues).
+     * @param cacheDir   directory of the tensor caches ({@code tensor.cache_dir}), or null to save no weights.
+     * @param venues     starts the venues.
+     * @param monitoring what to expose.
+     * @return the running engine.
+     * @throws Exception when something cannot start (everything started is closed first).
+     */
+    public static Engine start(
+        final SchwabotConfig config, final Path journalDir, final Path cacheDir, final VenueStarter venues,
+        final MonitoringOptions monitoring) throws Exception
+    {
+        final Engine engine = new Engine(config, journalDir, cacheDir, monitoring);
         try
         {
             engine.businessThread.start();
+            engine.inputRing.publishAdmin(
+                0, AdminAction.SESSION_START, 0, engine.wallClock.nanoTime(), "schwabot engine start");
             engine.timer.start();
             engine.venues.addAll(venues.start(engine));
+            engine.monitorRunner = new AgentRunner(
+                new SleepingMillisIdleStrategy(10), (ex) -> LOG.error("monitor failed", ex), null, engine.monitor);
+            AgentRunner.startOnThread(engine.monitorRunner);
+            if (monitoring.httpServer())
+            {
+                engine.startHttpServer();
+            }
             LOG.info("engine started: journal {}, tensor backend {}, wait strategy {}",
                 journalDir, engine.backend.name(), config.engine().waitStrategy().label());
             return engine;
@@ -149,6 +234,34 @@ public final class Engine implements AutoCloseable
         {
             engine.close();
             throw ex;
+        }
+    }
+
+    private void startHttpServer() throws IOException
+    {
+        final AdminToken token = null == monitoring.adminToken() ? null : AdminToken.of(monitoring.adminToken());
+        auditLog = null == monitoring.auditLog() ? null : AuditLog.open(monitoring.auditLog());
+        final AdminEndpoint admin = new AdminEndpoint(token, auditLog,
+            (id, action, nanos, note) -> inputRing.publishAdmin(id, action, 0, nanos, note), wallClock);
+        httpServer = MonitorHttpServer.start(config.monitoring().httpHost(), config.monitoring().httpPort(),
+            new MonitorSources(counters, core.status(), core.instruments(), monitor::snapshot,
+                config.risk().activeProfile().label()), admin);
+    }
+
+    private static long freeDiskBytes(final Path directory)
+    {
+        try
+        {
+            Path existing = directory.toAbsolutePath();
+            while (null != existing && !Files.exists(existing))
+            {
+                existing = existing.getParent();
+            }
+            return null == existing ? -1 : Files.getFileStore(existing).getUsableSpace();
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            return -1;
         }
     }
 
@@ -190,6 +303,36 @@ public final class Engine implements AutoCloseable
     public EngineCounters counters()
     {
         return counters;
+    }
+
+    /**
+     * Copies of the venues' counters into the engine's counters; register at venue start.
+     *
+     * @return the mirror.
+     */
+    public CounterMirror counterMirror()
+    {
+        return counterMirror;
+    }
+
+    /**
+     * The monitor agent, for its last {@link MonitorAgent#snapshot()} (any thread).
+     *
+     * @return the monitor.
+     */
+    public MonitorAgent monitor()
+    {
+        return monitor;
+    }
+
+    /**
+     * The monitoring HTTP server.
+     *
+     * @return the server, or null when not served.
+     */
+    public MonitorHttpServer httpServer()
+    {
+        return httpServer;
     }
 
     /**
@@ -243,6 +386,7 @@ public final class Engine implements AutoCloseable
             return;
         }
         closed = true;
+        CloseHelper.quietClose(httpServer);
         for (final AutoCloseable venue : venues)
         {
             CloseHelper.quietClose(venue);
@@ -257,7 +401,11 @@ public final class Engine implements AutoCloseable
         {
             core.tensor().save();
         }
-        CloseHelper.quietCloseAll(journal, backend, weights);
+        if (null == monitorRunner && null != counters.file())
+        {
+            counters.file().markClosed(System.currentTimeMillis());
+        }
+        CloseHelper.quietCloseAll(monitorRunner, auditLog, journal, backend, weights);
     }
 
     private WeightStore openWeights(final Path cacheDir)

@@ -25,7 +25,8 @@ import com.schwabot.engine.venue.sim.ExchangeSimulator;
  *     refuses every order (GATEWAY_DOWN) and the engine observes, decides and counts without trading.</li>
  * </ul>
  * What it returns is closed in order at shutdown: feed first (no more market data), then the gateway, then the
- * simulator.
+ * simulator. The feed and the gateway stamp ingress with the engine's wall clock, the clock the business thread's
+ * latency recorder reads; their counters (and the simulator's) are mirrored into the engine's counters.
  */
 public final class LiveVenues implements Engine.VenueStarter
 {
@@ -57,9 +58,11 @@ public final class LiveVenues implements Engine.VenueStarter
         {
             simulator = ExchangeSimulator.launch(ExchangeSimulator.Context.from(config));
             feed = new MarketDataFeed(FeedContext.simulator(config.venues().simulator(), simulator.marketDataPort())
-                .sink(engine.inputRing()));
+                .sink(engine.inputRing()).epochClock(engine.wallClock()));
             gateway = new OrderGateway(GatewayContext.simulator(config.venues().simulator(),
-                simulator.orderEntryPort(), engine.outputRing(), engine.inputRing()));
+                simulator.orderEntryPort(), engine.outputRing(), engine.inputRing()).epochClock(engine.wallClock()));
+            engine.counterMirror().feed("venue.feed", feed.counters()).gateway("venue.gateway", gateway.counters())
+                .simulator("sim", simulator.counters());
             final AgentRunner runner = OrderGateway.startOnThread(gateway);
             feed.start();
             started.add(feed);
@@ -72,7 +75,8 @@ public final class LiveVenues implements Engine.VenueStarter
         else if (config.venues().binance().enabled())
         {
             feed = new MarketDataFeed(FeedContext.binance(config.venues().binance(), binanceApiKey)
-                .sink(engine.inputRing()));
+                .sink(engine.inputRing()).epochClock(engine.wallClock()));
+            engine.counterMirror().feed("venue.feed", feed.counters());
             feed.start();
             started.add(feed);
             LOG.warn("venue: Binance market data from {}; order entry to Binance is not implemented, so no order " +

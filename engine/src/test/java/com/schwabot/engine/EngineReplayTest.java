@@ -34,6 +34,49 @@ class EngineReplayTest
     Path dir;
 
     @Test
+    void shouldReplayEachRunOfAJournalFromAFreshCore() throws Exception
+    {
+        final SchwabotConfig config = TestCores.defaults();
+        final Engine first = runOnce(config, 4, 15_000);
+        final Engine second = runOnce(config, 5, 15_000);
+        assertThat(second.counters().value(EngineCounter.ORDERS_SENT)).isGreaterThan(0);
+
+        final ReplayResult replay = new Replayer(config, new CpuTensorBackend(new TensorCapacity(64, 16, 1, 1, 1)),
+            new EngineCounters()).replay(dir.resolve("journal"));
+
+        assertThat(replay.sessions()).hasSize(2);
+        assertThat(replay.sessions().get(0).digest()).isEqualTo(first.core().digest().hex());
+        assertThat(replay.sessions().get(1).digest()).isEqualTo(second.core().digest().hex());
+        assertThat(replay.sessions().get(1).firstSequence())
+            .isEqualTo(first.counters().value(EngineCounter.INBOUND_FRAMES) +
+                first.counters().value(EngineCounter.ORDERS_SENT) + 1);
+        assertThat(replay.reproduced()).isTrue();
+    }
+
+    private Engine runOnce(final SchwabotConfig config, final long seed, final int steps) throws Exception
+    {
+        final LoopbackVenue[] venue = new LoopbackVenue[1];
+        final Engine engine = Engine.start(config, dir.resolve("journal"), (e) ->
+        {
+            venue[0] = new LoopbackVenue(e, seed, steps).start();
+            return List.of(venue[0]);
+        });
+        try
+        {
+            final long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!venue[0].isDone() && System.nanoTime() < deadline)
+            {
+                Thread.sleep(20);
+            }
+        }
+        finally
+        {
+            engine.close();
+        }
+        return engine;
+    }
+
+    @Test
     void shouldReproduceTheLiveDigestByReplayingTheJournalTwice() throws Exception
     {
         final SchwabotConfig config = TestCores.defaults();

@@ -2,7 +2,9 @@ package com.schwabot.tools;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.schwabot.config.ConfigError;
 import com.schwabot.config.ConfigException;
@@ -35,11 +37,22 @@ final class ConfigOptions
      */
     SchwabotConfig load(final CliContext context)
     {
+        return load(context, Map.of());
+    }
+
+    /**
+     * Load with command-line overrides given as {@code SCHWABOT_*} variables: they take the environment's place
+     * (highest precedence) and go through the same validation, so a bad value is reported like any other.
+     */
+    SchwabotConfig load(final CliContext context, final Map<String, String> overrides)
+    {
+        final Map<String, String> environment = new HashMap<>(context.configEnvironment());
+        environment.putAll(overrides);
         try
         {
             return new ConfigLoader()
                 .configDir(configDir)
-                .environment(context.configEnvironment())
+                .environment(environment)
                 .minKdfIterations(context.minKdfIterations())
                 .load();
         }

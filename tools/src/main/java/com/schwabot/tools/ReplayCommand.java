@@ -105,6 +105,15 @@ public final class ReplayCommand implements Callable<Integer>
             "P&L %.2f%n", result.simulated() ? "simulated venue" : "recorded venue reports", result.ordersSent(),
             counters.value(EngineCounter.FILLS), counters.value(EngineCounter.VENUE_REJECTS),
             counters.value(EngineCounter.RISK_REJECTS), result.pnl());
+        if (result.sessions().size() > 1)
+        {
+            for (final ReplayResult.Session session : result.sessions())
+            {
+                out.printf(Locale.ROOT, "run from seq=%d: %d inbound, %d orders, digest %s%s%n",
+                    session.firstSequence(), session.inbound(), session.ordersSent(), session.digest(),
+                    result.simulated() ? "" : session.reproduced() ? " (reproduced)" : " (NOT reproduced)");
+            }
+        }
         if (!result.simulated())
         {
             out.println("recorded order digest " + result.recordedDigest());

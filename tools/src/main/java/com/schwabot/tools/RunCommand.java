@@ -3,18 +3,24 @@ package com.schwabot.tools;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.schwabot.config.ApiKeysFile;
+import com.schwabot.config.EnvMapping;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.config.secret.Secret;
 import com.schwabot.engine.Engine;
 import com.schwabot.engine.LiveVenues;
+import com.schwabot.engine.MonitoringOptions;
+import com.schwabot.engine.http.AdminToken;
+import com.schwabot.engine.monitor.CountersFile;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.monitor.StatusLine;
+import com.schwabot.engine.persist.PersistenceService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,20 +32,29 @@ import picocli.CommandLine.Spec;
  * {@code schwabot run}: starts the engine against the embedded simulator (or the venue the configuration enables),
  * prints a one-line live status every status interval, stops cleanly on Ctrl-C or after {@code --duration}, leaves
  * its journal under the data directory and ends by printing the digest of the order stream it sent.
+ * <p>
+ * While it runs: the counters file {@code DATA_DIR/data/cnc/counters.dat} ({@code schwabot stat}), the monitoring
+ * HTTP server on {@code monitoring.http_host:http_port} (its URL is printed), JSON logs and the audit log of admin
+ * actions under {@code logging.dir}. Admin actions need {@code SCHWABOT_ADMIN_TOKEN} (at least 16 bytes).
  */
 @Command(
     name = "run",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         ExitCodes.OK_HELP, "1:the engine could not start (a port in use, a venue unreachable)", ExitCodes.USAGE_HELP,
-        ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP },
+        ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP, ExitCodes.IO_HELP },
     description = {
         "Run the engine on the configuration (the bundled defaults trade against the embedded simulator).",
         "Prints a status line every monitoring.status_interval_ms, stops on Ctrl-C or after --duration, keeps " +
-            "its journal under the data directory and ends with the digest of the order stream it sent." })
+            "its journal under the data directory and ends with the digest of the order stream it sent.",
+        "While running: counters in DATA_DIR/data/cnc (schwabot stat), the monitoring server at " +
+            "monitoring.http_host:http_port (dashboard, /health, /metrics, /status; POST /halt and /resume with " +
+            "the bearer token from SCHWABOT_ADMIN_TOKEN), JSON logs and audit.log under logging.dir." })
 public final class RunCommand implements Callable<Integer>
 {
     private static final long SHUTDOWN_WAIT_MS = 30_000;
+    /** Directory of the counters file under the data directory; {@code schwabot stat}'s default. */
+    static final String COUNTERS_DIR = "data/cnc";
 
     @Spec
     CommandSpec spec;
@@ -56,6 +71,22 @@ public final class RunCommand implements Callable<Integer>
     Duration duration;
 
     @Option(
+        names = "--venue",
+        paramLabel = "VENUE",
+        description = "simulator (the embedded exchange simulator, default from config) or binance (Binance's SBE " +
+            "market-data streams at venues.binance.ws_endpoint, with the API key named by venues.binance." +
+            "api_key_name; order entry to Binance is not implemented: the engine observes and decides but sends " +
+            "no order).")
+    String venue;
+
+    @Option(
+        names = "--binance-endpoint",
+        paramLabel = "URL",
+        description = "The Binance SBE stream endpoint (overrides venues.binance.ws_endpoint), e.g. " +
+            "wss://stream-sbe.binance.com:9443/ws.")
+    String binanceEndpoint;
+
+    @Option(
         names = "--data-dir",
         paramLabel = "DIR",
         defaultValue = ".",
@@ -70,8 +101,9 @@ public final class RunCommand implements Callable<Integer>
      */
     public Integer call()
     {
-        final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec));
-        return run(config, dataDir, duration, spec.commandLine().getOut());
+        final CliContext context = SchwabotCli.context(spec);
+        final SchwabotConfig config = configOptions.load(context, venueOverrides());
+        return run(config, dataDir, duration, context.environment(), spec.commandLine().getOut());
     }
 
     /**
@@ -79,15 +111,44 @@ public final class RunCommand implements Callable<Integer>
      * status line every {@code monitoring.status_interval_ms}, stop on Ctrl-C or after {@code duration}, and end
      * with a summary and the digest of the order stream sent.
      *
-     * @param config   the validated configuration.
-     * @param dataDir  base directory of the relative paths in the configuration.
-     * @param duration how long to run, or null to run until stopped.
-     * @param out      standard output.
+     * @param config      the validated configuration.
+     * @param dataDir     base directory of the relative paths in the configuration.
+     * @param duration    how long to run, or null to run until stopped.
+     * @param environment the environment (the admin token).
+     * @param out         standard output.
      * @return the exit status, see {@link ExitCodes}.
      */
-    int run(final SchwabotConfig config, final Path dataDir, final Duration duration, final PrintWriter out)
+    int run(final SchwabotConfig config, final Path dataDir, final Duration duration,
+        final Map<String, String> environment, final PrintWriter out)
     {
         final Path journalDir = resolve(dataDir, config.journal().dir());
+        final Path logDir = resolve(dataDir, config.logging().dir());
+        final MonitoringOptions monitoring = new MonitoringOptions()
+            .countersDirectory(resolve(dataDir, Path.of(COUNTERS_DIR)))
+            .httpServer(true)
+            .adminToken(adminToken(environment))
+            .auditLog(logDir.resolve("audit.log"));
+        final RunLogging logging = RunLogging.install(logDir, config.logging().level());
+        try
+        {
+            return run(config, journalDir, monitoring, duration, out);
+        }
+        finally
+        {
+            if (null != logging)
+            {
+                logging.close();
+            }
+            if (null != monitoring.adminToken())
+            {
+                monitoring.adminToken().wipe();
+            }
+        }
+    }
+
+    private int run(final SchwabotConfig config, final Path journalDir, final MonitoringOptions monitoring,
+        final Duration duration, final PrintWriter out)
+    {
         final CountDownLatch stop = new CountDownLatch(1);
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
@@ -96,29 +157,71 @@ public final class RunCommand implements Callable<Integer>
             awaitQuietly(stopped, SHUTDOWN_WAIT_MS);
         }, "schwabot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        final Engine engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()));
+        Engine engine = null;
+        PersistenceService persistence = null;
         try
         {
+            final long journalEnd = RunPersistence.journalEnd(journalDir); // persistence: the run starts after this
+            engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()), monitoring);
+            persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
                 (null == duration ? ", until Ctrl-C" : ", for " + duration));
+            out.println("# monitoring " + engine.httpServer().url() + " (dashboard; /health /metrics /status; " +
+                (null == monitoring.adminToken() ? "admin disabled: set " + EnvMapping.ADMIN_TOKEN :
+                "POST /halt /resume with the bearer token") + ")");
+            out.println("# counters " + monitoring.countersDirectory().resolve(CountersFile.FILE_NAME) +
+                " (schwabot stat --dir " + monitoring.countersDirectory() + ")");
+            out.println("# logs " + monitoring.auditLog().getParent() + " (" + RunLogging.FILE_NAME +
+                ", audit.log)");
             out.flush();
             loop(engine, config, duration, stop, out);
         }
         finally
         {
-            engine.close();
-            printSummary(engine, journalDir, out);
+            if (null != engine)
+            {
+                engine.close();
+            }
+            if (null != persistence)
+            {
+                persistence.close(); // after the engine: catches up with the run's last records
+            }
+            if (null != engine)
+            {
+                printSummary(engine, journalDir, out);
+            }
             stopped.countDown();
             removeHook(hook);
         }
         return ExitCodes.OK;
     }
 
-    private static Engine start(final SchwabotConfig config, final Path journalDir, final Path cacheDir)
+    private Map<String, String> venueOverrides()
+    {
+        final Map<String, String> overrides = new HashMap<>();
+        if (null != venue)
+        {
+            final boolean binance = "binance".equalsIgnoreCase(venue);
+            if (!binance && !"simulator".equalsIgnoreCase(venue))
+            {
+                throw new CliException(ExitCodes.USAGE, "--venue " + venue + ": must be simulator or binance");
+            }
+            overrides.put("SCHWABOT_VENUES_BINANCE_ENABLED", Boolean.toString(binance));
+            overrides.put("SCHWABOT_VENUES_SIMULATOR_ENABLED", Boolean.toString(!binance));
+        }
+        if (null != binanceEndpoint)
+        {
+            overrides.put("SCHWABOT_VENUES_BINANCE_WS_ENDPOINT", binanceEndpoint);
+        }
+        return overrides;
+    }
+
+    private static Engine start(final SchwabotConfig config, final Path journalDir, final Path cacheDir,
+        final MonitoringOptions monitoring)
     {
         try
         {
-            return Engine.start(config, journalDir, cacheDir, new LiveVenues(binanceApiKey(config)));
+            return Engine.start(config, journalDir, cacheDir, new LiveVenues(binanceApiKey(config)), monitoring);
         }
         catch (final CliException ex)
         {
@@ -128,6 +231,23 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new CliException(ExitCodes.FAILURE, "the engine could not start: " + ex.getMessage());
         }
+    }
+
+    private static Secret adminToken(final Map<String, String> environment)
+    {
+        final String token = environment.get(EnvMapping.ADMIN_TOKEN);
+        if (null == token || token.isEmpty())
+        {
+            return null;
+        }
+        final Secret secret = Secret.ofChars(token.toCharArray());
+        if (secret.length() < AdminToken.MIN_LENGTH)
+        {
+            secret.wipe();
+            throw new CliException(ExitCodes.SECRETS, EnvMapping.ADMIN_TOKEN + " is too short: the admin token " +
+                "must be at least " + AdminToken.MIN_LENGTH + " bytes (e.g. openssl rand -hex 32)");
+        }
+        return secret;
     }
 
     private static Secret binanceApiKey(final SchwabotConfig config)
@@ -154,7 +274,7 @@ public final class RunCommand implements Callable<Integer>
         final PrintWriter out)
     {
         final StatusLine status = new StatusLine(
-            engine.counters(), engine.core().status(), engine.core().instruments());
+            engine.counters(), engine.core().status(), engine.core().instruments(), engine.monitor()::snapshot);
         final long interval = config.monitoring().statusIntervalMs();
         final long end = null == duration ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         status.line(System.nanoTime());
@@ -173,7 +293,8 @@ public final class RunCommand implements Callable<Integer>
     private static void printSummary(final Engine engine, final Path journalDir, final PrintWriter out)
     {
         final EngineCounters counters = engine.counters();
-        final StatusLine status = new StatusLine(counters, engine.core().status(), engine.core().instruments());
+        final StatusLine status = new StatusLine(counters, engine.core().status(), engine.core().instruments(),
+            engine.monitor()::snapshot);
         out.println("# stopped: " + status.line(System.nanoTime()));
         out.println("# journal " + journalDir + " (replay it: schwabot replay --journal " + journalDir + ")");
         out.println("order digest " + engine.core().digest().hex() + " (" +

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the built command line in a child process as a user would: {@code java <tools/jvm.flags> -jar
@@ -35,6 +37,11 @@ final class ChildCli
     static CliRunner.Result jar(final Path workDir, final Map<String, String> env, final String stdin,
         final String... args) throws IOException, InterruptedException
     {
+        return run(javaCommand(args), workDir, env, stdin);
+    }
+
+    private static List<String> javaCommand(final String... args) throws IOException
+    {
         final List<String> command = new ArrayList<>();
         command.add(JAVA_HOME.resolve("bin/java").toString());
         command.addAll(QUICK_START);
@@ -42,7 +49,111 @@ final class ChildCli
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
-        return run(command, workDir, env, stdin);
+        return command;
+    }
+
+    /**
+     * A child started in the background, its output going to files.
+     */
+    static final class Running
+    {
+        private final Process process;
+        private final Path out;
+        private final Path err;
+
+        private Running(final Process process, final Path out, final Path err)
+        {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        /**
+         * Wait until standard output has a line matching a pattern.
+         *
+         * @param pattern   the pattern.
+         * @param timeoutMs how long at most.
+         * @return the match (group 1 if the pattern has a group).
+         * @throws IOException          when the output cannot be read.
+         * @throws InterruptedException when interrupted.
+         */
+        String awaitLine(final Pattern pattern, final long timeoutMs) throws IOException, InterruptedException
+        {
+            final long deadline = System.currentTimeMillis() + timeoutMs;
+            while (System.currentTimeMillis() < deadline)
+            {
+                final Matcher matcher = pattern.matcher(Files.readString(out, StandardCharsets.UTF_8));
+                if (matcher.find())
+                {
+                    return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+                }
+                if (!process.isAlive())
+                {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("no line matching " + pattern + "; out:\n" +
+                Files.readString(out, StandardCharsets.UTF_8) + "err:\n" +
+                Files.readString(err, StandardCharsets.UTF_8));
+        }
+
+        /**
+         * Wait for the child to exit.
+         *
+         * @return its status and output.
+         * @throws IOException          when the output cannot be read.
+         * @throws InterruptedException when interrupted.
+         */
+        CliRunner.Result waitFor() throws IOException, InterruptedException
+        {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("timed out after " + TIMEOUT_SECONDS + " s");
+            }
+            final CliRunner.Result result = new CliRunner.Result(process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
+        }
+    }
+
+    static Running start(final Path workDir, final Map<String, String> env, final String... args) throws IOException
+    {
+        final List<String> command = javaCommand(args);
+        final Path out = Files.createTempFile(workDir, "child", ".out");
+        final Path err = Files.createTempFile(workDir, "child", ".err");
+        final ProcessBuilder builder = new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+        builder.environment().keySet().removeIf((name) -> name.startsWith("SCHWABOT_"));
+        builder.environment().putAll(env);
+        return new Running(builder.start(), out, err);
+    }
+
+    /**
+     * Start the jar in a child process and return at once (its output goes to files in the work directory), for
+     * tests that stop it themselves.
+     */
+    static Process start(final Path workDir, final String... args) throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(JAVA_HOME.resolve("bin/java").toString());
+        command.addAll(QUICK_START);
+        command.addAll(jvmFlags());
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(args));
+        final ProcessBuilder builder = new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(Files.createTempFile(workDir, "child", ".out").toFile())
+            .redirectError(Files.createTempFile(workDir, "child", ".err").toFile());
+        builder.environment().keySet().removeIf((name) -> name.startsWith("SCHWABOT_"));
+        return builder.start();
     }
 
     static CliRunner.Result launcher(final Path workDir, final Map<String, String> env, final String... args)

@@ -1,9 +1,12 @@
 package com.schwabot.tools;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,22 +15,86 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RunCommandTest
 {
+    /** Runs bind the monitoring server to a free port: never the default 8080, which may be taken. */
+    static final Map<String, String> FREE_PORT = Map.of("SCHWABOT_MONITORING_HTTP_PORT", "0");
+
+    private static final String TOKEN = "run-test-admin-token-0123456789";
+    private static final String PASSPHRASE = "run test passphrase 0123456789";
+
     @TempDir
     Path temp;
 
     @Test
     void shouldRunTheEngineAgainstTheSimulatorForADurationAndPrintStatusAndDigest()
     {
-        final CliRunner.Result result = CliRunner.run("run", "--duration", "3s", "--data-dir", temp.toString());
+        final CliRunner.Result result =
+            CliRunner.run(FREE_PORT, "run", "--duration", "3s", "--data-dir", temp.toString());
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.out())
             .startsWith("# schwabot run: journal " + temp.resolve("data/journal"))
+            .containsPattern("\\n# monitoring http://127\\.0\\.0\\.1:\\d+/ \\(dashboard; /health /metrics /status; " +
+                "admin disabled: set SCHWABOT_ADMIN_TOKEN\\)\\n")
+            .contains("# counters " + temp.resolve("data/cnc/counters.dat") + " (schwabot stat --dir " +
+                temp.resolve("data/cnc") + ")")
+            .contains("# logs " + temp.resolve("logs") + " (schwabot.log, audit.log)")
             .contains("events/s=", "orders=", "fills=", "pos=BTCUSDT:", "pnl=")
             .contains("# stopped: ")
             .containsPattern("order digest [0-9a-f]{64} \\(\\d+ frames\\)");
         assertThat(Files.isDirectory(temp.resolve("data/journal"))).isTrue();
+        assertThat(Files.isRegularFile(temp.resolve("data/cnc/counters.dat"))).isTrue();
         assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void shouldWriteJsonLogLinesUnderTheLogDirectoryAndNeverASecret() throws IOException
+    {
+        final Map<String, String> env = Map.of("SCHWABOT_MONITORING_HTTP_PORT", "0", "SCHWABOT_LOGGING_LEVEL",
+            "debug", "SCHWABOT_ADMIN_TOKEN", TOKEN, "SCHWABOT_PASSPHRASE", PASSPHRASE);
+
+        final CliRunner.Result result = CliRunner.run(env, "run", "--duration", "2s", "--data-dir", temp.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("POST /halt /resume with the bearer token");
+        final List<String> lines = Files.readAllLines(temp.resolve("logs/schwabot.log"), StandardCharsets.UTF_8);
+        assertThat(lines).isNotEmpty().allSatisfy((line) -> assertThat(line)
+            .startsWith("{\"timestamp\":").contains("\"level\":\"", "\"loggerName\":\"", "\"formattedMessage\":")
+            .endsWith("}"));
+        assertThat(lines).anySatisfy((line) -> assertThat(line).contains("engine started"))
+            .anySatisfy((line) -> assertThat(line).contains("monitoring server at http:"));
+        assertThat(allText(temp.resolve("logs")) + result.all()).doesNotContain(TOKEN, PASSPHRASE);
+    }
+
+    @Test
+    void shouldRefuseAnAdminTokenShorterThanSixteenBytes()
+    {
+        final CliRunner.Result result = CliRunner.run(Map.of("SCHWABOT_ADMIN_TOKEN", "short"), "run",
+            "--duration", "1s", "--data-dir", temp.toString());
+
+        assertThat(result.status()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(result.err()).isEqualTo("schwabot: SCHWABOT_ADMIN_TOKEN is too short: the admin token must be " +
+            "at least 16 bytes (e.g. openssl rand -hex 32)" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
+    /**
+     * Every file under a directory, read as text.
+     *
+     * @param dir the directory.
+     * @return the contents, concatenated.
+     * @throws IOException when one cannot be read.
+     */
+    static String allText(final Path dir) throws IOException
+    {
+        final StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir))
+        {
+            for (final Path file : files.filter(Files::isRegularFile).toList())
+            {
+                text.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     @Test
@@ -102,6 +169,21 @@ class RunCommandTest
 
         assertThat(result.status()).isEqualTo(ExitCodes.CONFIG);
         assertThat(result.err()).contains("configuration directory " + temp.resolve("nope") + " does not exist");
+    }
+
+    @Test
+    void shouldPointTheRunAtBinanceThroughTheConfigurationAndItsValidation()
+    {
+        final CliRunner.Result noKey = CliRunner.run("run", "--venue", "binance", "--duration", "1s");
+        final CliRunner.Result badEndpoint = CliRunner.run(
+            "run", "--venue", "binance", "--binance-endpoint", "ftp://nowhere", "--duration", "1s");
+        final CliRunner.Result unknown = CliRunner.run("run", "--venue", "nyse");
+
+        assertThat(noKey.status()).as(noKey.toString()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(noKey.err()).contains("venues.binance.api_key_name: no api_keys.yaml entry named 'binance-main'");
+        assertThat(badEndpoint.err()).contains("env SCHWABOT_VENUES_BINANCE_WS_ENDPOINT");
+        assertThat(unknown.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("--venue nyse: must be simulator or binance");
     }
 
     @Test

@@ -1,18 +1,29 @@
 package com.schwabot.tools;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.schwabot.codecs.sbe.ExecutionReportDecoder;
+import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.config.ApiKeysFile;
+import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalStats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +37,8 @@ class SchwabotCliIT
     private static final String SECRET = "it-secret-value-0123456789";
     private static final String API_KEY = "it-api-key-abcdef";
     private static final String ITERATIONS = Integer.toString(ApiKeysFile.MIN_ITERATIONS);
+    private static final String TOKEN = "it-admin-token-0123456789abcdef";
+    private static final String WRONG_TOKEN = "it-wrong-token-0123456789abcdef";
 
     @TempDir
     Path temp;
@@ -59,7 +72,7 @@ class SchwabotCliIT
     @Test
     void shouldRunTheEngineOnTheDefaultsThenReplayItsJournalToTheSameDigest() throws Exception
     {
-        final CliRunner.Result result = ChildCli.jar(temp, Map.of(), "", "run", "--duration", "7s",
+        final CliRunner.Result result = ChildCli.jar(temp, RunCommandTest.FREE_PORT, "", "run", "--duration", "7s",
             "--data-dir", temp.toString());
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
@@ -75,6 +88,76 @@ class SchwabotCliIT
             assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
             assertThat(replay.out()).contains("reproduced: yes", "order digest " + digest);
         }
+    }
+
+    @Test
+    void shouldImportACsvThenBacktestAndPersistIt() throws Exception
+    {
+        final Path csv = Files.writeString(temp.resolve("BTCUSDT-trades-2024-01-02.csv"), ImportCommandTest.TRADES);
+        final Path bad = Files.writeString(temp.resolve("BTCUSDT-aggTrades-2024-01-02.csv"), "1,42130.515,1,1,1," +
+            "1704153600123,True,True\n");
+        final String journal = temp.resolve("journal").toString();
+
+        final CliRunner.Result rejected = ChildCli.jar(temp, Map.of(), "", "import", "--journal", journal,
+            bad.toString());
+        final CliRunner.Result imported = ChildCli.jar(temp, Map.of(), "", "import", "--journal", journal,
+            csv.toString());
+        final CliRunner.Result replay = ChildCli.jar(temp, Map.of(), "", "replay", "--journal", journal);
+        final CliRunner.Result persist = ChildCli.jar(temp, Map.of(), "", "persist", "--journal", journal,
+            "--data-dir", temp.toString());
+
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(rejected.err()).endsWith("  " + bad + ":1: price = 42130.515: more decimal places than " +
+            "BTCUSDT's price_exponent -2 allows\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(imported.out()).startsWith("imported 1 file into " + journal + ": 3 rows, 3 records");
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(replay.out()).contains("replayed 3 records");
+        assertThat(persist.status()).as(persist.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(persist.out()).contains(": 3 new records");
+        assertThat(temp.resolve("data/db/schwabot_monitoring.db")).exists();
+        assertThat(imported.err() + replay.err() + persist.err()).isEmpty();
+    }
+
+    @Test
+    void shouldCatchUpTheDatabasesAfterTheRunIsKilled() throws Exception
+    {
+        final Path trading = temp.resolve("data/db/schwabot_trading.db");
+        final Process run = ChildCli.start(temp, "run", "--data-dir", temp.toString());
+        try
+        {
+            final long deadline = System.nanoTime() + 60_000_000_000L;
+            while (committed(trading) < 300 && System.nanoTime() < deadline)
+            {
+                Thread.sleep(50);
+            }
+            assertThat(committed(trading)).as("the run persists as it goes").isGreaterThanOrEqualTo(300);
+        }
+        finally
+        {
+            run.destroyForcibly().waitFor();
+        }
+        final long atKill = committed(trading);
+
+        final CliRunner.Result persist = ChildCli.jar(temp, Map.of(), "", "persist", "--journal",
+            temp.resolve("data/journal").toString(), "--data-dir", temp.toString());
+
+        assertThat(persist.status()).as(persist.toString()).isEqualTo(ExitCodes.OK);
+        try (Journal journal = Journal.openReadOnly(temp.resolve("data/journal")))
+        {
+            final JournalStats stats = journal.stats();
+            assertThat(committed(trading)).isEqualTo(stats.lastSequence()).isGreaterThanOrEqualTo(atKill);
+            assertThat(PersistCommandTest.number(trading, "SELECT count(*) FROM executions"))
+                .isEqualTo(stats.count(MessageHeaderDecoder.SCHEMA_ID, ExecutionReportDecoder.TEMPLATE_ID));
+            assertThat(PersistCommandTest.number(temp.resolve("data/db/schwabot_state.db"),
+                "SELECT count(*) FROM runs")).isEqualTo(1);
+        }
+    }
+
+    private static long committed(final Path db) throws java.sql.SQLException
+    {
+        return Files.exists(db) ?
+            PersistCommandTest.number(db, "SELECT ifnull((SELECT sequence FROM journal_position), 0)") : 0;
     }
 
     @Test
@@ -94,7 +177,7 @@ class SchwabotCliIT
     void shouldRunTheLauncher() throws Exception
     {
         final CliRunner.Result help = ChildCli.launcher(temp, Map.of(), "--help");
-        final CliRunner.Result run = ChildCli.launcher(temp, Map.of(), "run", "--duration", "2s",
+        final CliRunner.Result run = ChildCli.launcher(temp, RunCommandTest.FREE_PORT, "run", "--duration", "2s",
             "--data-dir", temp.toString());
         final CliRunner.Result bad = ChildCli.launcher(temp, Map.of("SCHWABOT_CONFIG_DIR", badConfig().toString()),
             "config", "check");
@@ -164,6 +247,60 @@ class SchwabotCliIT
         assertThat(wrong.out()).isEmpty();
         assertThat(wrong.err()).isEqualTo("schwabot: wrong passphrase or key file for api_keys.yaml (the key check " +
             "failed; if the passphrase is right, the kdf section was altered)\n");
+    }
+
+    @Test
+    void shouldServeMonitoringShowCountersToAnotherProcessAndAuditAdminWithoutLeakingSecrets() throws Exception
+    {
+        final Path config = temp.resolve("config");
+        final Map<String, String> keys = Map.of("SCHWABOT_CONFIG_DIR", config.toString(),
+            "SCHWABOT_PASSPHRASE", PASSPHRASE);
+        assertThat(CliRunner.run(keys, "keys", "init", "--iterations", ITERATIONS).status()).isZero();
+        assertThat(CliRunner.withInput(keys, API_KEY + "\n" + SECRET + "\n", "keys", "add", "binance-main",
+            "--venue", "binance").status()).isZero();
+        final Map<String, String> env = new HashMap<>(keys);
+        env.putAll(Map.of("SCHWABOT_ADMIN_TOKEN", TOKEN, "SCHWABOT_MONITORING_HTTP_PORT", "0",
+            "SCHWABOT_LOGGING_LEVEL", "debug"));
+        final String cnc = temp.resolve("data/cnc").toString();
+
+        final ChildCli.Running run = ChildCli.start(temp, env, "run", "--duration", "15s", "--data-dir",
+            temp.toString());
+        final String url = run.awaitLine(Pattern.compile("# monitoring (http://127\\.0\\.0\\.1:\\d+/) "), 60_000);
+        final CliRunner.Result live = ChildCli.jar(temp, Map.of(), "", "stat", "--once", "--dir", cnc);
+        final HttpClient http = HttpClient.newHttpClient();
+        final HttpResponse<String> wrong = http.send(halt(url, WRONG_TOKEN), HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> halt = http.send(halt(url, TOKEN), HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(url + "metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        final CliRunner.Result result = run.waitFor();
+        final CliRunner.Result stopped = ChildCli.jar(temp, Map.of(), "", "stat", "--once", "--dir", cnc);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.err()).as("a quiet console").isEmpty();
+        assertThat(result.out()).contains("# stopped: ").containsPattern("# stopped: .* HALTED");
+        assertThat(live.status()).as(live.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(live.out()).contains(" running (heartbeat ").containsPattern("\\n +\\d+  count +[1-9]\\d*  " +
+            "inbound\\.frames\\n").contains("venue.feed.connects", "venue.gateway.synthetic_rejects", "sim.fills",
+            "alert.p99_latency.active", "latency.event.p99_ns", "status.position.BTCUSDT");
+        assertThat(stopped.out()).contains(" stopped at ");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(halt.statusCode()).as(halt.body()).isEqualTo(202);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE schwabot_event_latency_seconds summary");
+        final List<String> audit = Files.readAllLines(temp.resolve("logs/audit.log"));
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(0)).contains("\"outcome\":\"refused\"", "\"status\":401", "\"remote\":\"127.0.0.1:");
+        assertThat(audit.get(1)).contains("\"outcome\":\"accepted\"", "\"status\":202", "\"commandId\":");
+        assertThat(Files.readString(temp.resolve("logs/schwabot.log"))).contains("admin halt accepted from 127.0.0.1:",
+            "admin halt refused from 127.0.0.1:", "\"level\":\"DEBUG\"");
+        assertThat(RunCommandTest.allText(temp.resolve("logs")) + result.all() + live.all())
+            .doesNotContain(TOKEN, WRONG_TOKEN, PASSPHRASE, API_KEY, SECRET);
+    }
+
+    private static HttpRequest halt(final String url, final String token)
+    {
+        return HttpRequest.newBuilder(URI.create(url + "halt")).timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
     private Path badConfig() throws IOException

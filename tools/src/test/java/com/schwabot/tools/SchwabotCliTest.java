@@ -64,7 +64,8 @@ class SchwabotCliTest
         final CliRunner.Result result = CliRunner.run();
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("missing command: run, config, journal or keys").contains("Usage:");
+        assertThat(result.err()).startsWith("missing command: run, replay, import, persist, config, journal or keys")
+            .contains("Usage:");
         assertThat(result.out()).isEmpty();
     }
 

@@ -1,19 +1,22 @@
 package com.schwabot.engine.monitor;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import com.schwabot.engine.market.InstrumentTable;
 
 /**
  * The one-line live status of {@code schwabot run}, built from counters only (safe on any thread):
- * events per second since the previous line, orders, fills, rejects (venue and risk), positions, P&amp;L, and
- * whether trading is halted. Not thread-safe: one instance per printing thread.
+ * events per second since the previous line, orders, fills, rejects (venue and risk), positions, P&amp;L,
+ * whether trading is halted, and the active alerts when a monitor snapshot is given. Not thread-safe: one instance
+ * per printing thread.
  */
 public final class StatusLine
 {
     private final EngineCounters counters;
     private final StatusPublisher status;
     private final InstrumentTable instruments;
+    private final Supplier<MonitorSnapshot> monitor;
     private long lastFrames;
     private long lastNanos;
 
@@ -26,9 +29,24 @@ public final class StatusLine
      */
     public StatusLine(final EngineCounters counters, final StatusPublisher status, final InstrumentTable instruments)
     {
+        this(counters, status, instruments, null);
+    }
+
+    /**
+     * A status line that also names the active alerts.
+     *
+     * @param counters    engine counters.
+     * @param status      published business-thread state.
+     * @param instruments the instrument table.
+     * @param monitor     the monitor's last snapshot, or null.
+     */
+    public StatusLine(final EngineCounters counters, final StatusPublisher status, final InstrumentTable instruments,
+        final Supplier<MonitorSnapshot> monitor)
+    {
         this.counters = counters;
         this.status = status;
         this.instruments = instruments;
+        this.monitor = monitor;
     }
 
     /**
@@ -71,6 +89,11 @@ public final class StatusLine
         if (drops > 0)
         {
             sb.append(" dropped=").append(drops);
+        }
+        final String alerts = null == monitor ? "" : monitor.get().activeAlerts();
+        if (!alerts.isEmpty())
+        {
+            sb.append(" ALERTS=").append(alerts);
         }
         return sb.toString();
     }

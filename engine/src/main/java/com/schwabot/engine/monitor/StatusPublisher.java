@@ -1,17 +1,18 @@
 package com.schwabot.engine.monitor;
 
 import org.agrona.concurrent.status.AtomicCounter;
-import org.agrona.concurrent.status.CountersManager;
 
+import com.schwabot.codecs.sbe.RiskReason;
 import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.market.MarketState;
 import com.schwabot.engine.portfolio.Portfolio;
 import com.schwabot.engine.stage.RiskGate;
 
 /**
- * Publishes the business thread's state that other threads display (position per instrument, P&amp;L, halted)
- * into counters, on each timer tick and at the end of a run, so the status line and monitoring read consistent
- * values without touching business-thread objects. P&amp;L is published in micro-units of the quote currency.
+ * Publishes the business thread's state that other threads display (position per instrument, P&amp;L, halted and
+ * why, feed and gateway connected) into gauges, on each timer tick and at the end of a run, so the status line and
+ * monitoring read consistent values without touching business-thread objects. P&amp;L is published in micro-units
+ * of the quote currency.
  * <p>
  * {@link #publish()} runs on the business thread; the getters on any thread.
  */
@@ -28,6 +29,9 @@ public final class StatusPublisher
     private final AtomicCounter realized;
     private final AtomicCounter fees;
     private final AtomicCounter halted;
+    private final AtomicCounter haltReason;
+    private final AtomicCounter feedUp;
+    private final AtomicCounter gatewayUp;
 
     /**
      * A publisher.
@@ -48,16 +52,18 @@ public final class StatusPublisher
         this.portfolio = portfolio;
         this.market = market;
         this.risk = risk;
-        final CountersManager manager = counters.manager();
         positions = new AtomicCounter[instruments.count()];
         for (int i = 0; i < positions.length; i++)
         {
-            positions[i] = manager.newCounter("status.position." + instruments.symbol(i));
+            positions[i] = counters.newGauge("status.position." + instruments.symbol(i));
         }
-        pnl = manager.newCounter("status.pnl.micros");
-        realized = manager.newCounter("status.realized.micros");
-        fees = manager.newCounter("status.fees.micros");
-        halted = manager.newCounter("status.halted");
+        pnl = counters.newGauge("status.pnl.micros");
+        realized = counters.newGauge("status.realized.micros");
+        fees = counters.newGauge("status.fees.micros");
+        halted = counters.newGauge("status.halted");
+        haltReason = counters.newGauge("status.halt_reason");
+        feedUp = counters.newGauge("status.feed_up");
+        gatewayUp = counters.newGauge("status.gateway_up");
     }
 
     /**
@@ -76,7 +82,11 @@ public final class StatusPublisher
         pnl.setRelease(Math.round(portfolio.totalPnl(market) * PNL_SCALE));
         realized.setRelease(Math.round(realizedTotal * PNL_SCALE));
         fees.setRelease(Math.round(feesTotal * PNL_SCALE));
-        halted.setRelease(risk.isHalted() ? 1 : 0);
+        final boolean isHalted = risk.isHalted();
+        haltReason.setRelease(isHalted ? risk.haltReason().value() : 0);
+        halted.setRelease(isHalted ? 1 : 0);
+        feedUp.setRelease(risk.feedUp() ? 1 : 0);
+        gatewayUp.setRelease(risk.gatewayUp() ? 1 : 0);
     }
 
     /**
@@ -111,6 +121,16 @@ public final class StatusPublisher
     }
 
     /**
+     * Published P&amp;L realized on closed quantity.
+     *
+     * @return quote currency.
+     */
+    public double realized()
+    {
+        return realized.get() / PNL_SCALE;
+    }
+
+    /**
      * Published halt state.
      *
      * @return true when halted at the last publish.
@@ -118,5 +138,46 @@ public final class StatusPublisher
     public boolean halted()
     {
         return halted.get() != 0;
+    }
+
+    /**
+     * Why trading was halted at the last publish.
+     *
+     * @return the reason, or null when not halted.
+     */
+    public RiskReason haltReason()
+    {
+        final long value = haltReason.get();
+        return value == 0 ? null : RiskReason.get((short)value);
+    }
+
+    /**
+     * Published market-data connection state.
+     *
+     * @return true when the feed was up at the last publish.
+     */
+    public boolean feedUp()
+    {
+        return feedUp.get() != 0;
+    }
+
+    /**
+     * Published order-entry connection state.
+     *
+     * @return true when the gateway was up at the last publish.
+     */
+    public boolean gatewayUp()
+    {
+        return gatewayUp.get() != 0;
+    }
+
+    /**
+     * Number of instruments.
+     *
+     * @return the count.
+     */
+    public int instrumentCount()
+    {
+        return positions.length;
     }
 }

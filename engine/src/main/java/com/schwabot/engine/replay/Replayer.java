@@ -1,22 +1,26 @@
 package com.schwabot.engine.replay;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.agrona.DirectBuffer;
 
+import com.schwabot.codecs.sbe.AdminAction;
+import com.schwabot.codecs.sbe.AdminCommandDecoder;
 import com.schwabot.codecs.sbe.ConnectionStateDecoder;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.TradingCore;
-import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.engine.Venues;
+import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.order.OrderDigest;
 import com.schwabot.engine.order.OrderSender;
 import com.schwabot.engine.ring.JournalFlags;
 import com.schwabot.engine.stage.EventClock;
 import com.schwabot.engine.stage.Pipeline;
-import com.schwabot.engine.venue.Sources;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalStats;
 import com.schwabot.journal.RecordHandler;
@@ -43,6 +47,7 @@ public final class Replayer
     private final SchwabotConfig config;
     private final TensorBackend backend;
     private final EngineCounters counters;
+    private OrderSender orderTap;
 
     /**
      * A replayer.
@@ -56,6 +61,19 @@ public final class Replayer
         this.config = config;
         this.backend = backend;
         this.counters = counters;
+    }
+
+    /**
+     * See every order and cancel frame the replay sends, before the (simulated or digest-only) venue does: for
+     * backtest reports and tests. The frame is valid only during the call.
+     *
+     * @param tap receives the frames; its return value is ignored. Null for none.
+     * @return this.
+     */
+    public Replayer orderTap(final OrderSender tap)
+    {
+        this.orderTap = tap;
+        return this;
     }
 
     /**
@@ -94,46 +112,137 @@ public final class Replayer
      */
     public ReplayResult replay(final Journal journal, final boolean simulated)
     {
-        final EventClock clock = new EventClock();
-        final long destination = Sources.source(Sources.VENUE_SIMULATOR, 0);
-        final SimulatedVenue venue = simulated ? new SimulatedVenue(
-            new com.schwabot.engine.market.InstrumentTable(config.instruments()), SIMULATED_TAKER_FEE_BPS) : null;
-        final OrderSender sender = simulated ? venue : (buffer, offset, length, clOrdId, dest) -> true;
-        final TradingCore core = new TradingCore(config, backend, clock, sender, destination, counters);
-        if (simulated)
-        {
-            venue.market(core.market());
-            core.risk().gateway(true);
-            core.risk().feed(true);
-        }
-        final Pipeline pipeline = core.pipeline();
-        final OrderDigest recorded = new OrderDigest();
-        final long[] tally = new long[3];
+        final Sessions sessions = new Sessions(simulated);
         final RecordHandler handler = (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
         {
-            tally[0]++;
+            sessions.records++;
+            if (sessions.isSessionStart(buffer, offset, length))
+            {
+                sessions.finish();
+            }
+            final Session session = sessions.current(sequence);
             if ((flags & JournalFlags.OUTBOUND) != 0)
             {
-                tally[2]++;
-                recorded.update(buffer, offset, length);
+                sessions.outbound++;
+                session.recorded.update(buffer, offset, length);
                 return;
             }
-            tally[1]++;
-            feed(pipeline, venue, buffer, offset, length, ingressNanos, source, sequence, flags);
+            sessions.inbound++;
+            session.inbound++;
+            feed(session.core.pipeline(), session.venue, buffer, offset, length, ingressNanos, source, sequence,
+                flags);
         };
         final long start = System.nanoTime();
         journal.replay(0, handler);
-        pipeline.endOfBatch();
-        if (null != venue)
-        {
-            venue.drain(pipeline, clock.nanos());
-        }
-        pipeline.publishStatus();
+        sessions.finish();
         final long elapsed = System.nanoTime() - start;
-        return new ReplayResult(tally[0], tally[1], tally[2], simulated,
-            counters.value(EngineCounter.ORDERS_SENT) + counters.value(EngineCounter.CANCELS_SENT),
-            core.digest().hex(), recorded.hex(), core.status().pnl(), elapsed, core.tensor().updates(),
-            weights(core.tensor().batch()));
+        return new ReplayResult(sessions.records, sessions.inbound, sessions.outbound, simulated,
+            List.copyOf(sessions.results), elapsed);
+    }
+
+    /**
+     * The runs of a journal as they are replayed: a fresh core per run.
+     */
+    private final class Sessions
+    {
+        private final boolean simulated;
+        private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        private final AdminCommandDecoder admin = new AdminCommandDecoder();
+        private final List<ReplayResult.Session> results = new ArrayList<>();
+        private Session session;
+        private long records;
+        private long inbound;
+        private long outbound;
+
+        Sessions(final boolean simulated)
+        {
+            this.simulated = simulated;
+        }
+
+        boolean isSessionStart(final DirectBuffer buffer, final int offset, final int length)
+        {
+            if (length < MessageHeaderDecoder.ENCODED_LENGTH + AdminCommandDecoder.BLOCK_LENGTH)
+            {
+                return false;
+            }
+            header.wrap(buffer, offset);
+            if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID ||
+                header.templateId() != AdminCommandDecoder.TEMPLATE_ID)
+            {
+                return false;
+            }
+            admin.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+            return admin.action() == AdminAction.SESSION_START;
+        }
+
+        Session current(final long sequence)
+        {
+            if (null == session)
+            {
+                session = new Session(sequence, simulated);
+            }
+            return session;
+        }
+
+        void finish()
+        {
+            if (null != session)
+            {
+                results.add(session.finish());
+                session = null;
+            }
+        }
+    }
+
+    /**
+     * One run being replayed.
+     */
+    private final class Session
+    {
+        private final long firstSequence;
+        private final TradingCore core;
+        private final SimulatedVenue venue;
+        private final OrderDigest recorded = new OrderDigest();
+        private long inbound;
+
+        Session(final long firstSequence, final boolean simulated)
+        {
+            this.firstSequence = firstSequence;
+            final EventClock clock = new EventClock();
+            venue = simulated ?
+                new SimulatedVenue(new InstrumentTable(config.instruments()), SIMULATED_TAKER_FEE_BPS) : null;
+            final OrderSender sender = tapped(simulated ? venue : (buffer, offset, length, clOrdId, dest) -> true);
+            core = new TradingCore(config, backend, clock, sender, Venues.orderDestination(config), counters);
+            if (simulated)
+            {
+                venue.market(core.market());
+                core.risk().gateway(true);
+                core.risk().feed(true);
+            }
+        }
+
+        ReplayResult.Session finish()
+        {
+            final Pipeline pipeline = core.pipeline();
+            pipeline.endOfBatch();
+            if (null != venue)
+            {
+                venue.drain(pipeline, core.clock().nanos());
+            }
+            pipeline.publishStatus();
+            return new ReplayResult.Session(firstSequence, inbound, core.digest().frames(), core.digest().hex(),
+                recorded.hex(), core.status().pnl(), core.tensor().updates(), weights(core.tensor().batch()));
+        }
+    }
+
+    private OrderSender tapped(final OrderSender sender)
+    {
+        final OrderSender tap = orderTap;
+        return null == tap ? sender : (buffer, offset, length, clOrdId, destination) ->
+        {
+            tap.send(buffer, offset, length, clOrdId, destination);
+            return sender.send(buffer, offset, length, clOrdId, destination);
+        };
     }
 
     private static float[] weights(final TensorBatch batch)

@@ -5,6 +5,7 @@ import org.agrona.concurrent.status.AtomicCounter;
 
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.monitor.EventLatency;
 import com.schwabot.engine.stage.Pipeline;
 import com.schwabot.journal.JournalAppender;
 
@@ -20,6 +21,7 @@ public final class BusinessHandler implements EventHandler<InboundEvent>
     private final JournalAppender journal;
     private final Pipeline pipeline;
     private final AtomicCounter journalFailures;
+    private final EventLatency latency;
     private volatile long processedSequence = -1;
 
     /**
@@ -31,9 +33,24 @@ public final class BusinessHandler implements EventHandler<InboundEvent>
      */
     public BusinessHandler(final JournalAppender journal, final Pipeline pipeline, final EngineCounters counters)
     {
+        this(journal, pipeline, counters, EventLatency.NONE);
+    }
+
+    /**
+     * A handler that reports each handled event's ingress time to a latency hook.
+     *
+     * @param journal  appender of the engine's journal.
+     * @param pipeline the stages.
+     * @param counters engine counters.
+     * @param latency  called after each event is handled (allocation-free).
+     */
+    public BusinessHandler(final JournalAppender journal, final Pipeline pipeline, final EngineCounters counters,
+        final EventLatency latency)
+    {
         this.journal = journal;
         this.pipeline = pipeline;
         this.journalFailures = counters.get(EngineCounter.JOURNAL_FAILURES);
+        this.latency = latency;
     }
 
     /**
@@ -59,6 +76,7 @@ public final class BusinessHandler implements EventHandler<InboundEvent>
         }
         pipeline.onFrame(event.buffer(), 0, event.length(), event.ingressNanos(), event.source(), journalSequence,
             endOfBatch);
+        latency.onHandled(event.ingressNanos());
         processedSequence = sequence;
     }
 

@@ -42,7 +42,7 @@ class BookConsistencyTest
         final ExpandableArrayBuffer start = new ExpandableArrayBuffer(1024);
         sim.core.encodeSnapshot(BTC, sim.clock.nanoTime(), start, 0);
         final LocalBook local = new LocalBook();
-        local.applySnapshot(BinanceFrames.snapshot(start));
+        local.applySnapshot(BinanceDecoders.snapshot(start));
         assertThat(local.bids).hasSize(20);
         assertThat(local.asks).hasSize(20);
 
@@ -76,7 +76,7 @@ class BookConsistencyTest
 
         for (final SimHarness.Frame frame : sim.frames(StreamType.BEST_BID_ASK))
         {
-            final BestBidAskStreamEventDecoder event = BinanceFrames.bestBidAsk(frame.buffer());
+            final BestBidAskStreamEventDecoder event = BinanceDecoders.bestBidAsk(frame.buffer());
             final SimInstrument instrument = sim.core.instrument(frame.instrumentIndex());
             assertThat(event.priceExponent()).isEqualTo((byte)instrument.priceExponent());
             assertThat(event.qtyExponent()).isEqualTo((byte)instrument.qtyExponent());
@@ -102,10 +102,10 @@ class BookConsistencyTest
             final UnsafeBuffer buffer = frame.buffer();
             switch (frame.type())
             {
-                case DEPTH -> checked[0] += local.applyDiff(BinanceFrames.diff(buffer)) ? 1 : 0;
+                case DEPTH -> checked[0] += local.applyDiff(BinanceDecoders.diff(buffer)) ? 1 : 0;
                 case BEST_BID_ASK ->
                 {
-                    final BestBidAskStreamEventDecoder top = BinanceFrames.bestBidAsk(buffer);
+                    final BestBidAskStreamEventDecoder top = BinanceDecoders.bestBidAsk(buffer);
                     assertThat(top.bookUpdateId()).isEqualTo(local.lastUpdateId());
                     assertTop(top.bidPrice(), top.bidQty(), local.bids);
                     assertTop(top.askPrice(), top.askQty(), local.asks);
@@ -113,7 +113,7 @@ class BookConsistencyTest
                 }
                 case DEPTH20 ->
                 {
-                    final DepthSnapshotStreamEventDecoder snapshot = BinanceFrames.snapshot(buffer);
+                    final DepthSnapshotStreamEventDecoder snapshot = BinanceDecoders.snapshot(buffer);
                     assertThat(snapshot.bookUpdateId()).isEqualTo(local.lastUpdateId());
                     final LocalBook fresh = new LocalBook();
                     fresh.applySnapshot(snapshot);
@@ -123,7 +123,7 @@ class BookConsistencyTest
                 }
                 default ->
                 {
-                    final TradesStreamEventDecoder trades = BinanceFrames.trades(buffer);
+                    final TradesStreamEventDecoder trades = BinanceDecoders.trades(buffer);
                     for (final TradesStreamEventDecoder.TradesDecoder trade : trades.trades())
                     {
                         assertThat(trade.id()).isEqualTo(nextTradeId++);

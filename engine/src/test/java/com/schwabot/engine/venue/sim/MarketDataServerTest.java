@@ -41,7 +41,7 @@ class MarketDataServerTest
         try (TestWebSocketClient client = TestWebSocketClient.connect(uri(
             "/stream?streams=btcusdt@trade/btcusdt@bestBidAsk/btcusdt@depth/btcusdt@depth20")))
         {
-            final DepthSnapshotStreamEventDecoder snapshot = BinanceFrames.snapshot(buffer(client.nextBinary()));
+            final DepthSnapshotStreamEventDecoder snapshot = BinanceDecoders.snapshot(buffer(client.nextBinary()));
             assertThat(snapshot.priceExponent()).isEqualTo((byte)-3);
             final DepthSnapshotStreamEventDecoder.BidsDecoder bids = snapshot.bids();
             assertThat(bids.count()).isEqualTo(20);
@@ -59,9 +59,9 @@ class MarketDataServerTest
             while (templates.size() < 4)
             {
                 final UnsafeBuffer frame = buffer(client.nextBinary());
-                final int templateId = BinanceFrames.templateId(frame);
+                final int templateId = BinanceDecoders.templateId(frame);
                 templates.add(templateId);
-                assertThat(BinanceFrames.symbolOf(frame)).isEqualTo("BTCUSDT");
+                assertThat(BinanceDecoders.symbolOf(frame)).isEqualTo("BTCUSDT");
             }
         }
         Await.until(() -> simulator.counters().get(SimCounter.MD_FRAMES_OUT) > 4, () -> "frames out");
@@ -76,7 +76,7 @@ class MarketDataServerTest
         {
             client.sendText("{\"method\":\"SUBSCRIBE\",\"params\":[\"ethusdt@trade\",\"ethusdt@depth20\"],\"id\":1}");
             assertThat(client.nextText()).isEqualTo("{\"result\":null,\"id\":1}");
-            assertThat(BinanceFrames.symbolOf(buffer(client.nextBinary()))).isEqualTo("ETHUSDT");
+            assertThat(BinanceDecoders.symbolOf(buffer(client.nextBinary()))).isEqualTo("ETHUSDT");
 
             client.sendText("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"abc\"}");
             assertThat(client.nextText())
@@ -122,8 +122,8 @@ class MarketDataServerTest
         {
             simulator.step(20).get(Await.TIMEOUT_MS, TimeUnit.MILLISECONDS);
             final UnsafeBuffer trades = buffer(client.nextBinary());
-            assertThat(BinanceFrames.templateId(trades)).isEqualTo(TradesStreamEventDecoder.TEMPLATE_ID);
-            assertThat(BinanceFrames.symbolOf(trades)).isEqualTo("BTCUSDT");
+            assertThat(BinanceDecoders.templateId(trades)).isEqualTo(TradesStreamEventDecoder.TEMPLATE_ID);
+            assertThat(BinanceDecoders.symbolOf(trades)).isEqualTo("BTCUSDT");
         }
     }
 

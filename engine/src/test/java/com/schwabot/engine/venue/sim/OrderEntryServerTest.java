@@ -56,7 +56,7 @@ class OrderEntryServerTest
             assertThat(fill.execType()).isEqualTo(ExecType.FILL);
             assertThat(fill.lastQty()).isEqualTo(1);
 
-            final TradesStreamEventDecoder trades = BinanceFrames.trades(new UnsafeBuffer(market.nextBinary()));
+            final TradesStreamEventDecoder trades = BinanceDecoders.trades(new UnsafeBuffer(market.nextBinary()));
             final TradesStreamEventDecoder.TradesDecoder trade = trades.trades().next();
             assertThat(trade.price()).isEqualTo(fill.lastPrice());
             assertThat(trade.qty()).isEqualTo(1);

@@ -11,9 +11,9 @@ import com.schwabot.codecs.binance.TradesStreamEventDecoder;
 /**
  * Decoders for Binance stream frames in tests (new flyweights per call, for clarity over speed).
  */
-final class BinanceFrames
+final class BinanceDecoders
 {
-    private BinanceFrames()
+    private BinanceDecoders()
     {
     }
 

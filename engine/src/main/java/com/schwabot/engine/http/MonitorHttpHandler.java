@@ -1,0 +1,195 @@
+package com.schwabot.engine.http;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.schwabot.codecs.sbe.AdminAction;
+
+/**
+ * Routes the monitoring server's requests:
+ * <pre>
+ * GET  /, /dashboard   the live dashboard (HTML, inline CSS/JS/SVG)
+ * GET  /health         200 when live and ready, else 503; JSON with the checks
+ * GET  /health/live    200 while the business thread makes progress, else 503
+ * GET  /metrics        Prometheus text format
+ * GET  /status         JSON: positions, P&amp;L, risk, orders, feed and gateway, events, latency, alerts
+ * POST /halt, /resume  admin actions, bearer token required (see {@link AdminEndpoint})
+ * </pre>
+ * Anything else is 404; a known path with another method is 405 with {@code Allow}. Responses are never cached and
+ * carry no CORS headers, so other origins cannot read them or send the token. Stateless and shared by every
+ * connection; runs on the server's event loop.
+ */
+@ChannelHandler.Sharable
+final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
+{
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorHttpHandler.class);
+    private static final String JSON = "application/json; charset=utf-8";
+    private static final String HTML = "text/html; charset=utf-8";
+
+    private final MonitorSources sources;
+    private final AdminEndpoint admin;
+    private final byte[] dashboard;
+
+    MonitorHttpHandler(final MonitorSources sources, final AdminEndpoint admin, final byte[] dashboard)
+    {
+        this.sources = sources;
+        this.admin = admin;
+        this.dashboard = dashboard;
+    }
+
+    protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
+    {
+        if (!request.decoderResult().isSuccess())
+        {
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, JSON, error("bad request"));
+            return;
+        }
+        final String path = new QueryStringDecoder(request.uri()).path();
+        switch (path)
+        {
+            case "/", "/dashboard" -> get(ctx, request, HTML, dashboard);
+            case "/health" -> health(ctx, request, StatusJson.live(sources) && StatusJson.ready(sources));
+            case "/health/live" -> health(ctx, request, StatusJson.live(sources));
+            case "/metrics" -> get(ctx, request, MetricsText.CONTENT_TYPE,
+                MetricsText.render(sources.counters().reader(), sources.snapshot().get())
+                    .getBytes(StandardCharsets.UTF_8));
+            case "/status" -> get(ctx, request, JSON, utf8(StatusJson.status(sources)));
+            case "/halt" -> admin(ctx, request, AdminAction.HALT);
+            case "/resume" -> admin(ctx, request, AdminAction.RESUME);
+            default -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, JSON,
+                error("no such endpoint: " + path + " (try /, /health, /metrics, /status)"));
+        }
+    }
+
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        LOG.debug("monitoring connection from {} failed: {}", remote(ctx.channel().remoteAddress()),
+            cause.toString());
+        ctx.close();
+    }
+
+    private void get(final ChannelHandlerContext ctx, final FullHttpRequest request, final String type,
+        final byte[] body)
+    {
+        if (!HttpMethod.GET.equals(request.method()))
+        {
+            notAllowed(ctx, request, "GET");
+            return;
+        }
+        respond(ctx, request, HttpResponseStatus.OK, type, body);
+    }
+
+    private void health(final ChannelHandlerContext ctx, final FullHttpRequest request, final boolean ok)
+    {
+        if (!HttpMethod.GET.equals(request.method()))
+        {
+            notAllowed(ctx, request, "GET");
+            return;
+        }
+        respond(ctx, request, ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, JSON,
+            utf8(StatusJson.health(sources)));
+    }
+
+    private void admin(final ChannelHandlerContext ctx, final FullHttpRequest request, final AdminAction action)
+    {
+        if (!HttpMethod.POST.equals(request.method()))
+        {
+            notAllowed(ctx, request, "POST");
+            return;
+        }
+        final AdminEndpoint.Outcome outcome = admin.handle(action,
+            request.headers().get(HttpHeaderNames.AUTHORIZATION), remote(ctx.channel().remoteAddress()));
+        final FullHttpResponse response = response(HttpResponseStatus.valueOf(outcome.status()), JSON,
+            utf8(outcome.body()));
+        if (outcome.status() == 401)
+        {
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"schwabot\"");
+        }
+        send(ctx, request, response);
+    }
+
+    private void notAllowed(final ChannelHandlerContext ctx, final FullHttpRequest request, final String allow)
+    {
+        final FullHttpResponse response = response(HttpResponseStatus.METHOD_NOT_ALLOWED, JSON,
+            error("method " + request.method() + " not allowed: use " + allow));
+        response.headers().set(HttpHeaderNames.ALLOW, allow);
+        send(ctx, request, response);
+    }
+
+    private static void respond(final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final HttpResponseStatus status, final String type, final byte[] body)
+    {
+        send(ctx, request, response(status, type, body));
+    }
+
+    private static FullHttpResponse response(final HttpResponseStatus status, final String type, final byte[] body)
+    {
+        final FullHttpResponse response = new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        response.headers()
+            .set(HttpHeaderNames.CONTENT_TYPE, type)
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+            .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+            .set("X-Content-Type-Options", "nosniff");
+        if (type.startsWith("text/html"))
+        {
+            response.headers().set("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; " +
+                "style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+        }
+        return response;
+    }
+
+    private static void send(final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final FullHttpResponse response)
+    {
+        final boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (keepAlive)
+        {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        }
+        else
+        {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static byte[] error(final String message)
+    {
+        return utf8(new JsonWriter().beginObject().field("error", message).endObject().toString());
+    }
+
+    private static byte[] utf8(final String text)
+    {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String remote(final SocketAddress address)
+    {
+        if (address instanceof InetSocketAddress inet)
+        {
+            return inet.getAddress().getHostAddress() + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+}

@@ -1,0 +1,350 @@
+package com.schwabot.engine.importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.schwabot.config.Instrument;
+import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.market.InstrumentTable;
+import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalContext;
+import com.schwabot.journal.JournalRollCycle;
+
+/**
+ * Builds a journal from historical market data in CSV files ({@link CsvLayout}): every row becomes the Binance SBE
+ * stream frame the live feed would have journaled, so {@code schwabot replay} backtests it like any market-data
+ * journal.
+ * <ul>
+ *     <li>Layout and symbol: from the Binance public-data file name ({@code BTCUSDT-aggTrades-2024-01-02.zip}),
+ *     unless set; a file whose name does not say and whose first line is the generic header is generic. The
+ *     symbol of a Binance file must be a configured instrument (an error otherwise); generic rows of other
+ *     symbols are skipped and counted.</li>
+ *     <li>Exactness: prices and quantities are parsed as decimals at the instrument's exponents; a value with more
+ *     decimal places is an error, never rounded.</li>
+ *     <li>Two passes: every file is read and checked first, and nothing is written unless every row is good. Errors
+ *     name the file, line, column and value; the first stops the check unless {@link #maxErrors(int)} allows more.
+ *     </li>
+ *     <li>Order: files are merged by event time (ties in command-line order); each file is read in its own order.
+ *     </li>
+ *     <li>The journal: created with the configuration's journal settings; one that already holds records is refused
+ *     unless {@link #append(boolean)}.</li>
+ * </ul>
+ * Files are streamed (nothing is loaded whole) and rows are parsed without allocation. Not thread-safe.
+ */
+public final class CsvImporter
+{
+    private final SchwabotConfig config;
+    private final InstrumentTable instruments;
+    private CsvLayout layout;
+    private String symbol;
+    private boolean append;
+    private int maxErrors = 1;
+
+    /**
+     * An importer for a configuration (its instruments and journal settings).
+     *
+     * @param config the validated configuration.
+     */
+    public CsvImporter(final SchwabotConfig config)
+    {
+        this.config = config;
+        this.instruments = new InstrumentTable(config.instruments());
+    }
+
+    /**
+     * The layout of every file, instead of telling it from each file's name.
+     *
+     * @param layout the layout, or null to tell.
+     * @return this.
+     */
+    public CsvImporter layout(final CsvLayout layout)
+    {
+        this.layout = layout;
+        return this;
+    }
+
+    /**
+     * The symbol of every Binance file, instead of taking it from each file's name.
+     *
+     * @param symbol the symbol, or null to tell.
+     * @return this.
+     */
+    public CsvImporter symbol(final String symbol)
+    {
+        this.symbol = symbol;
+        return this;
+    }
+
+    /**
+     * Append to a journal that already holds records (otherwise refused).
+     *
+     * @param append true to append.
+     * @return this.
+     */
+    public CsvImporter append(final boolean append)
+    {
+        this.append = append;
+        return this;
+    }
+
+    /**
+     * How many bad rows to list before stopping; 1 (the default) stops at the first.
+     *
+     * @param maxErrors at least 1.
+     * @return this.
+     */
+    public CsvImporter maxErrors(final int maxErrors)
+    {
+        if (maxErrors < 1)
+        {
+            throw new IllegalArgumentException("maxErrors must be >= 1: " + maxErrors);
+        }
+        this.maxErrors = maxErrors;
+        return this;
+    }
+
+    /**
+     * Check every file, then write them, merged by time, into the journal.
+     *
+     * @param files      the CSV files (or zips of one CSV).
+     * @param journalDir the journal directory (created when absent).
+     * @return what was written.
+     * @throws IOException     when a file cannot be read or the journal cannot be written.
+     * @throws ImportException when a row is bad, a file's layout or symbol cannot be told or is not configured, or
+     *                         the journal already holds records without {@link #append(boolean)}; nothing is
+     *                         written then.
+     */
+    public ImportResult run(final List<Path> files, final Path journalDir) throws IOException
+    {
+        if (files.isEmpty())
+        {
+            throw new IllegalArgumentException("no file to import");
+        }
+        final List<FileSpec> specs = new ArrayList<>(files.size());
+        for (final Path file : files)
+        {
+            specs.add(resolve(file));
+        }
+        refuseNonEmpty(journalDir);
+        check(specs);
+        return write(specs, journalDir);
+    }
+
+    private record FileSpec(Path file, CsvLayout layout, int instrument)
+    {
+    }
+
+    private FileSpec resolve(final Path file) throws IOException
+    {
+        final String name = file.getFileName().toString();
+        CsvLayout fileLayout = null != layout ? layout : CsvLayout.fromFileName(name);
+        if (null == fileLayout)
+        {
+            if (!hasGenericHeader(file))
+            {
+                throw new ImportException(file + ": cannot tell the layout from the file name (Binance public-data " +
+                    "names: SYMBOL-trades-..., SYMBOL-aggTrades-..., SYMBOL-bookTicker-..., SYMBOL-1m-... for " +
+                    "klines) nor from a generic header (time,symbol,type,...): pass the layout (--format)");
+            }
+            fileLayout = CsvLayout.GENERIC;
+        }
+        if (fileLayout == CsvLayout.GENERIC)
+        {
+            return new FileSpec(file, fileLayout, InstrumentTable.UNKNOWN);
+        }
+        final String fileSymbol = null != symbol ? symbol : CsvLayout.symbolFromFileName(name);
+        if (null == fileSymbol)
+        {
+            throw new ImportException(file + ": cannot tell the symbol from the file name (SYMBOL-" +
+                fileLayout.label() + "-...): pass the symbol (--symbol)");
+        }
+        final int instrument = instruments.indexOf(fileSymbol);
+        if (instrument == InstrumentTable.UNKNOWN)
+        {
+            final String known = config.instruments().stream().map(Instrument::symbol)
+                .collect(Collectors.joining(", "));
+            throw new ImportException(file + ": symbol " + fileSymbol + (null != symbol ? "" : " (from the file " +
+                "name)") + " is not one of config.yaml's instruments (" + known + ")");
+        }
+        return new FileSpec(file, fileLayout, instrument);
+    }
+
+    private boolean hasGenericHeader(final Path file) throws IOException
+    {
+        final CsvRow row = new CsvRow(instruments);
+        try (CsvReader reader = CsvReader.open(file, row))
+        {
+            return reader.next() && row.is(0, "time") && row.is(1, "symbol");
+        }
+        catch (final RowException ex)
+        {
+            return false;
+        }
+    }
+
+    private void refuseNonEmpty(final Path journalDir) throws IOException
+    {
+        if (append || !Files.isDirectory(journalDir))
+        {
+            return;
+        }
+        try (Stream<Path> list = Files.list(journalDir))
+        {
+            if (list.noneMatch((p) -> p.getFileName().toString().endsWith(".cq4")))
+            {
+                return;
+            }
+        }
+        try (Journal journal = Journal.openReadOnly(journalDir))
+        {
+            if (journal.lastSequence() > 0)
+            {
+                throw new ImportException("journal " + journalDir + " already holds " + journal.lastSequence() +
+                    " records: import into a new directory, or append to it (--append)");
+            }
+        }
+    }
+
+    private void check(final List<FileSpec> specs) throws IOException
+    {
+        final ImportErrors errors = new ImportErrors(maxErrors);
+        for (final FileSpec spec : specs)
+        {
+            try (ImportSource source = ImportSource.open(spec.file, spec.layout, spec.instrument, instruments, errors))
+            {
+                while (source.advance())
+                {
+                    source.written();
+                }
+            }
+        }
+        if (!errors.isEmpty())
+        {
+            throw errors.failure(false);
+        }
+    }
+
+    private ImportResult write(final List<FileSpec> specs, final Path journalDir) throws IOException
+    {
+        final ImportErrors errors = new ImportErrors(1);
+        final List<ImportSource> sources = new ArrayList<>(specs.size());
+        try (Journal journal = Journal.open(journalContext(config, journalDir)))
+        {
+            for (final FileSpec spec : specs)
+            {
+                sources.add(ImportSource.open(spec.file, spec.layout, spec.instrument, instruments, errors));
+            }
+            final BinanceFrameWriter writer = new BinanceFrameWriter(instruments, journal.appender());
+            final Merge merge = new Merge(sources);
+            merge.run(writer);
+            return result(journalDir, sources, writer, merge);
+        }
+        finally
+        {
+            for (final ImportSource source : sources)
+            {
+                source.close();
+            }
+        }
+    }
+
+    /**
+     * The journal settings the engine uses for a directory: the configuration's roll cycle and block size.
+     *
+     * @param config     the configuration.
+     * @param journalDir the directory.
+     * @return the context.
+     */
+    public static JournalContext journalContext(final SchwabotConfig config, final Path journalDir)
+    {
+        return new JournalContext()
+            .directory(journalDir)
+            .rollCycle(JournalRollCycle.valueOf(config.journal().rollCycle().name()))
+            .blockSize((long)config.journal().blockSizeMb() << 20);
+    }
+
+    private static ImportResult result(
+        final Path journalDir, final List<ImportSource> sources, final BinanceFrameWriter writer, final Merge merge)
+    {
+        final List<ImportResult.FileResult> files = new ArrayList<>(sources.size());
+        final Map<String, Long> skipped = new TreeMap<>();
+        for (final ImportSource source : sources)
+        {
+            long skippedRows = 0;
+            for (final Map.Entry<String, Long> entry : source.skipped().entrySet())
+            {
+                skipped.merge(entry.getKey(), entry.getValue(), Long::sum);
+                skippedRows += entry.getValue();
+            }
+            files.add(new ImportResult.FileResult(source.label(), source.layout(), source.symbol(), source.rows(),
+                source.records(), skippedRows));
+        }
+        return new ImportResult(journalDir, List.copyOf(files), writer.tradeFrames(), writer.quoteFrames(),
+            merge.firstSequence, merge.lastSequence, merge.firstMicros * 1000, merge.lastMicros * 1000,
+            skipped);
+    }
+
+    /**
+     * Merges the sources by event time: the earliest current event goes next, ties to the earlier file.
+     */
+    private static final class Merge
+    {
+        private final ImportSource[] active;
+        private final List<ImportSource> sources;
+        private long firstSequence;
+        private long lastSequence;
+        private long firstMicros;
+        private long lastMicros;
+
+        Merge(final List<ImportSource> sources)
+        {
+            this.sources = sources;
+            this.active = new ImportSource[sources.size()];
+        }
+
+        void run(final BinanceFrameWriter writer) throws IOException
+        {
+            int count = 0;
+            for (final ImportSource source : sources)
+            {
+                if (source.advance())
+                {
+                    active[count++] = source;
+                }
+            }
+            while (count > 0)
+            {
+                int next = 0;
+                for (int k = 1; k < count; k++)
+                {
+                    if (active[k].timeMicros() < active[next].timeMicros())
+                    {
+                        next = k;
+                    }
+                }
+                final ImportSource source = active[next];
+                final long micros = source.timeMicros();
+                lastSequence = writer.write(source.events(), source.cursor());
+                lastMicros = micros;
+                if (0 == firstSequence)
+                {
+                    firstSequence = lastSequence;
+                    firstMicros = micros;
+                }
+                source.written();
+                if (!source.advance())
+                {
+                    System.arraycopy(active, next + 1, active, next, count - next - 1);
+                    count--;
+                }
+            }
+        }
+    }
+}
