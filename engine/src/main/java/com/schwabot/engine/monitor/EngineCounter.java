@@ -69,7 +69,7 @@ public enum EngineCounter
     GATEWAY_DOWN("gateway.down"),
     /** Timer ticks (business). */
     TIMER_TICKS("timer.ticks"),
-    /** Admin commands (business). */
+    /** Operator admin commands (HALT, RESUME, ...); an engine's own SESSION_START is not one (business). */
     ADMIN_COMMANDS("admin.commands");
 
     private final String label;

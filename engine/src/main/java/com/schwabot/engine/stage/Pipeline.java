@@ -252,12 +252,16 @@ public final class Pipeline
 
     private void onAdmin(final AdminCommandDecoder d)
     {
-        adminCommands.incrementRelease();
-        if (d.action() == AdminAction.HALT)
+        final AdminAction action = d.action();
+        if (action != AdminAction.SESSION_START)
+        {
+            adminCommands.incrementRelease();
+        }
+        if (action == AdminAction.HALT)
         {
             risk.halt(RiskReason.HALTED, Long.MAX_VALUE);
         }
-        else if (d.action() == AdminAction.RESUME)
+        else if (action == AdminAction.RESUME)
         {
             risk.resume();
         }
