@@ -17,7 +17,9 @@ import java.math.BigDecimal;
  * @param maxDrawdownBps       halt when equity falls this far below its peak.
  * @param staleDataMs          halt while the market data is older than this.
  * @param coolDownMs           how long a halt lasts before trading may resume.
- * @param volTargetBps         volatility target of the volatility-scaled position sizing.
+ * @param volTargetBps         volatility target of the volatility-scaled position sizing: the daily volatility, in
+ *                             basis points of {@code max_position_notional}, that one full-size position may carry.
+ * @param capital              the capital the drawdown breaker measures against: equity = capital + P&amp;L.
  */
 public record RiskProfile(
     BigDecimal maxOrderQty,
@@ -32,7 +34,8 @@ public record RiskProfile(
     int maxDrawdownBps,
     long staleDataMs,
     long coolDownMs,
-    int volTargetBps)
+    int volTargetBps,
+    BigDecimal capital)
 {
     static RiskProfile read(final Section s)
     {
@@ -49,7 +52,8 @@ public record RiskProfile(
             s.intValue("max_drawdown_bps", 1, 10_000),
             s.longValue("stale_data_ms", 1, 3_600_000),
             s.longValue("cool_down_ms", 0, 86_400_000),
-            s.intValue("vol_target_bps", 1, 10_000));
+            s.intValue("vol_target_bps", 1, 10_000),
+            s.decimal("capital", BigDecimal.ZERO, null));
         if (!s.errors().hasErrorsUnder(s.file(), s.path() + "."))
         {
             if (p.maxNetExposure.compareTo(p.maxGrossExposure) > 0)

@@ -28,6 +28,7 @@ import com.schwabot.engine.http.AdminToken;
 import com.schwabot.engine.http.AuditLog;
 import com.schwabot.engine.http.MonitorHttpServer;
 import com.schwabot.engine.http.MonitorSources;
+import com.schwabot.engine.learn.WeightStore;
 import com.schwabot.engine.monitor.CounterMirror;
 import com.schwabot.engine.monitor.CountersFile;
 import com.schwabot.engine.monitor.EngineCounters;
@@ -102,13 +103,15 @@ public final class Engine implements AutoCloseable
     private final BatchEventProcessor<InboundEvent> processor;
     private final Thread businessThread;
     private final TimerSource timer;
+    private final WeightStore weights;
     private final List<AutoCloseable> venues = new ArrayList<>();
     private AgentRunner monitorRunner;
     private MonitorHttpServer httpServer;
     private AuditLog auditLog;
     private boolean closed;
 
-    private Engine(final SchwabotConfig config, final Path journalDir, final MonitoringOptions monitoring)
+    private Engine(
+        final SchwabotConfig config, final Path journalDir, final Path cacheDir, final MonitoringOptions monitoring)
         throws IOException
     {
         this.config = config;
@@ -134,6 +137,8 @@ public final class Engine implements AutoCloseable
         processor = new BatchEventProcessorBuilder().build(inputRing.ring(), inputRing.ring().newBarrier(), handler);
         inputRing.ring().addGatingSequences(processor.getSequence());
         businessThread = new Thread(processor, "schwabot-business");
+        weights = null == cacheDir ? null : openWeights(cacheDir);
+        core.tensor().weightSink(weights);
         timer = new TimerSource(inputRing, wallClock, TIMER_INTERVAL_MS);
         monitor = new MonitorAgent(counters, core.status(), counterMirror, latency, config.monitoring(),
             config.risk().profiles().get(config.risk().activeProfile()).maxGrossExposure().doubleValue(),
@@ -152,12 +157,29 @@ public final class Engine implements AutoCloseable
     public static Engine start(final SchwabotConfig config, final Path journalDir, final VenueStarter venues)
         throws Exception
     {
-        return start(config, journalDir, venues, new MonitoringOptions());
+        return start(config, journalDir, null, venues, new MonitoringOptions());
     }
 
     /**
-     * Start an engine: counters (file or memory), journal, business thread, timer, venues, monitor agent, and the
-     * monitoring HTTP server when asked for.
+     * Start an engine with counters in memory and no HTTP server that also saves its learned weights to the tensor
+     * weight cache (on timer ticks and at close).
+     *
+     * @param config     the validated configuration.
+     * @param journalDir directory of the journal (created when absent; an existing journal continues).
+     * @param cacheDir   directory of the tensor caches ({@code tensor.cache_dir}), or null to save nothing.
+     * @param venues     starts the venues.
+     * @return the running engine.
+     * @throws Exception when something cannot start (everything started is closed first).
+     */
+    public static Engine start(
+        final SchwabotConfig config, final Path journalDir, final Path cacheDir, final VenueStarter venues)
+        throws Exception
+    {
+        return start(config, journalDir, cacheDir, venues, new MonitoringOptions());
+    }
+
+    /**
+     * Start an engine that saves no weights.
      *
      * @param config     the validated configuration.
      * @param journalDir directory of the journal (created when absent; an existing journal continues).
@@ -170,7 +192,26 @@ public final class Engine implements AutoCloseable
         final SchwabotConfig config, final Path journalDir, final VenueStarter venues,
         final MonitoringOptions monitoring) throws Exception
     {
-        final Engine engine = new Engine(config, journalDir, monitoring);
+        return start(config, journalDir, null, venues, monitoring);
+    }
+
+    /**
+     * Start an engine: counters (file or memory), journal, business thread, timer, venues, monitor agent, the
+     * monitoring HTTP server when asked for, and the tensor weight cache when given one.
+     *
+     * @param config     the validated configuration.
+     * @param journalDir directory of the journal (created when absent; an existing journal continues).
+     * @param cacheDir   directory of the tensor caches ({@code tensor.cache_dir}), or null to save no weights.
+     * @param venues     starts the venues.
+     * @param monitoring what to expose.
+     * @return the running engine.
+     * @throws Exception when something cannot start (everything started is closed first).
+     */
+    public static Engine start(
+        final SchwabotConfig config, final Path journalDir, final Path cacheDir, final VenueStarter venues,
+        final MonitoringOptions monitoring) throws Exception
+    {
+        final Engine engine = new Engine(config, journalDir, cacheDir, monitoring);
         try
         {
             engine.businessThread.start();
@@ -356,11 +397,29 @@ public final class Engine implements AutoCloseable
             drainAndHalt();
         }
         core.pipeline().publishStatus();
+        if (null != weights)
+        {
+            core.tensor().save();
+        }
         if (null == monitorRunner && null != counters.file())
         {
             counters.file().markClosed(System.currentTimeMillis());
         }
-        CloseHelper.quietCloseAll(monitorRunner, auditLog, journal, backend);
+        CloseHelper.quietCloseAll(monitorRunner, auditLog, journal, backend, weights);
+    }
+
+    private WeightStore openWeights(final Path cacheDir)
+    {
+        try
+        {
+            return WeightStore.open(cacheDir, core.strategies(), config.tensor().featureCount(),
+                Math.max(config.tensor().maxInstruments(), config.instruments().size()));
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(journal, backend);
+            throw ex;
+        }
     }
 
     private void drainAndHalt()

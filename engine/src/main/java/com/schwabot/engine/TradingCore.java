@@ -2,6 +2,7 @@ package com.schwabot.engine;
 
 import com.schwabot.config.RiskProfile;
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.learn.OutcomeLearner;
 import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.market.MarketState;
 import com.schwabot.engine.monitor.EngineCounters;
@@ -51,8 +52,12 @@ public final class TradingCore
     private final OrderDigest digest = new OrderDigest();
     private final EventClock clock;
     private final RiskGate risk;
+    private final OrderStage orderStage;
     private final DecisionStage decisions;
     private final TensorStage tensor;
+    private final SignalStage signal;
+    private final StrategyTable strategies;
+    private final OutcomeLearner learner;
     private final StatusPublisher status;
     private final Pipeline pipeline;
 
@@ -80,18 +85,21 @@ public final class TradingCore
         portfolio = new Portfolio(instruments);
         orders = new OrderManager(MAX_LIVE_ORDERS_DEFAULT, instruments.count());
         final RiskProfile profile = config.risk().profiles().get(config.risk().activeProfile());
-        final StrategyTable strategies = new StrategyTable(config.strategies(), instruments);
-        final SignalStage signal = new SignalStage(market, strategies, clock);
+        strategies = new StrategyTable(config.strategies(), instruments);
+        signal = new SignalStage(market, strategies, clock);
         final ValidateStage validate = new ValidateStage(
             market, signal, clock, PRICE_JUMP_BAND_BPS_DEFAULT, counters);
         final NormalizeStage normalize = new NormalizeStage(instruments, validate, counters);
         risk = new RiskGate(profile, instruments, market, portfolio, orders, clock, counters);
-        final OrderStage orderStage = new OrderStage(
+        orderStage = new OrderStage(
             instruments, orders, portfolio, sender, digest, clock, destination, ORDER_TIMEOUT_NANOS_DEFAULT, counters);
-        decisions = new DecisionStage(
-            instruments, market, portfolio, orders, risk, orderStage, strategies.threshold(), profile, counters);
+        decisions = new DecisionStage(instruments, market, portfolio, orders, risk, orderStage, signal,
+            strategies.threshold(), profile, counters);
         tensor = new TensorStage(
-            backend, config.tensor().featureCount(), signal, strategies, market, decisions, counters);
+            backend, config.tensor().featureCount(), signal, strategies, market, decisions, clock, counters);
+        learner = new OutcomeLearner(tensor, instruments.count(), config.tensor().learningRate());
+        portfolio.roundTripListener(learner);
+        decisions.orderListener(learner);
         status = new StatusPublisher(counters, instruments, portfolio, market, risk);
         pipeline = new Pipeline(clock, normalize, tensor, risk, orderStage, market, status, counters);
     }
@@ -171,6 +179,16 @@ public final class TradingCore
     }
 
     /**
+     * The order stage (business thread only).
+     *
+     * @return the order stage.
+     */
+    public OrderStage orderStage()
+    {
+        return orderStage;
+    }
+
+    /**
      * The decision stage (business thread only).
      *
      * @return the decision stage.
@@ -188,6 +206,36 @@ public final class TradingCore
     public TensorStage tensor()
     {
         return tensor;
+    }
+
+    /**
+     * The signal stage (business thread only).
+     *
+     * @return the signal stage.
+     */
+    public SignalStage signals()
+    {
+        return signal;
+    }
+
+    /**
+     * The enabled strategies.
+     *
+     * @return the strategy table.
+     */
+    public StrategyTable strategies()
+    {
+        return strategies;
+    }
+
+    /**
+     * The learning from trade outcomes (business thread only).
+     *
+     * @return the learner.
+     */
+    public OutcomeLearner learner()
+    {
+        return learner;
     }
 
     /**

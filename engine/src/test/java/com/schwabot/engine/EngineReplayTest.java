@@ -7,12 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.learn.WeightStore;
+import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.replay.ReplayResult;
 import com.schwabot.engine.replay.Replayer;
+import com.schwabot.engine.stage.StrategyTable;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalStats;
+import com.schwabot.tensor.TensorBatch;
 import com.schwabot.tensor.TensorCapacity;
 import com.schwabot.tensor.cpu.CpuTensorBackend;
 
@@ -20,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The live engine's threads and journal with a socket-free venue: every inbound event is journaled, and replaying
- * the journal (venue reports included) reproduces the live run's order digest, every time.
+ * the journal (venue reports included) reproduces the live run's order digest and its learned weights, every time;
+ * the live run saved those weights to the tensor weight cache. (The venue publishes in bursts, so the run has few
+ * batches and few decisions: {@code LearningReplayTest} is where round trips and learning are sure to happen.)
  */
 class EngineReplayTest
 {
@@ -78,7 +84,9 @@ class EngineReplayTest
         final String liveDigest;
         final long liveOrders;
         final long liveFrames;
-        final Engine engine = Engine.start(config, dir.resolve("journal"), (e) ->
+        final float[] liveWeights;
+        final long liveUpdates;
+        final Engine engine = Engine.start(config, dir.resolve("journal"), dir.resolve("cache"), (e) ->
         {
             venue[0] = new LoopbackVenue(e, 3, 30_000).start();
             return List.of(venue[0]);
@@ -95,6 +103,10 @@ class EngineReplayTest
             liveDigest = engine.core().digest().hex();
             liveOrders = engine.counters().value(EngineCounter.ORDERS_SENT);
             liveFrames = engine.counters().value(EngineCounter.INBOUND_FRAMES);
+            liveUpdates = engine.core().tensor().updates();
+            final TensorBatch batch = engine.core().tensor().batch();
+            liveWeights = java.util.Arrays.copyOf(batch.weights(), batch.featureCount() + 1);
+            liveWeights[batch.featureCount()] = batch.bias()[0];
             assertThat(engine.counters().value(EngineCounter.FILLS)).isGreaterThan(0);
             assertThat(engine.counters().value(EngineCounter.HANDLER_ERRORS)).isZero();
         }
@@ -103,6 +115,14 @@ class EngineReplayTest
             engine.close();
         }
         assertThat(liveOrders).isGreaterThan(0);
+        final TensorBatch saved = new TensorBatch(2, config.tensor().featureCount(), 1);
+        try (WeightStore store = WeightStore.open(dir.resolve("cache"),
+            new StrategyTable(config.strategies(), new InstrumentTable(config.instruments())),
+            config.tensor().featureCount(), config.tensor().maxInstruments()))
+        {
+            assertThat(store.load(saved)).isTrue();
+        }
+        assertThat(saved.weights()).containsExactly(java.util.Arrays.copyOf(liveWeights, saved.featureCount()));
 
         try (Journal journal = Journal.openReadOnly(dir.resolve("journal")))
         {
@@ -121,6 +141,8 @@ class EngineReplayTest
             assertThat(replay.digest()).isEqualTo(liveDigest);
             assertThat(replay.recordedDigest()).isEqualTo(liveDigest);
             assertThat(replay.reproduced()).isTrue();
+            assertThat(replay.learningUpdates()).isEqualTo(liveUpdates);
+            assertThat(replay.weights()).containsExactly(liveWeights);
         }
     }
 }

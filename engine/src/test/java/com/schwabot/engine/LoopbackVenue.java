@@ -17,8 +17,8 @@ import com.schwabot.engine.venue.Sources;
 
 /**
  * A venue without sockets for engine tests: a thread that brings both connections up, publishes a synthetic market
- * into the input ring and answers every order on the output ring with NEW then FILL at the order's price, through
- * the same FrameSink calls the network threads make.
+ * into the input ring in chunks (waiting for the business thread to take each) and answers every order on the output
+ * ring with NEW then FILL at the order's price, through the same FrameSink calls the network threads make.
  */
 final class LoopbackVenue implements AutoCloseable
 {
@@ -75,7 +75,7 @@ final class LoopbackVenue implements AutoCloseable
                     Thread.onSpinWait();
                 }
             });
-            answerOrders();
+            awaitBusinessThread();
         }
         final long until = System.nanoTime() + 500_000_000L;
         while (System.nanoTime() < until)
@@ -84,6 +84,21 @@ final class LoopbackVenue implements AutoCloseable
             Thread.yield();
         }
         done = true;
+    }
+
+    /**
+     * Let the business thread catch up with each chunk, so that its batches stay small and it decides often, as it
+     * does with a real feed (publishing everything at once would make a few huge batches).
+     */
+    private void awaitBusinessThread()
+    {
+        final long deadline = System.nanoTime() + 5_000_000_000L;
+        answerOrders();
+        while (ring.ring().getMinimumGatingSequence() < ring.ring().getCursor() && System.nanoTime() < deadline)
+        {
+            answerOrders();
+            Thread.yield();
+        }
     }
 
     private void answerOrders()

@@ -162,7 +162,7 @@ public final class RunCommand implements Callable<Integer>
         try
         {
             final long journalEnd = RunPersistence.journalEnd(journalDir); // persistence: the run starts after this
-            engine = start(config, journalDir, monitoring);
+            engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()), monitoring);
             persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
                 (null == duration ? ", until Ctrl-C" : ", for " + duration));
@@ -216,12 +216,12 @@ public final class RunCommand implements Callable<Integer>
         return overrides;
     }
 
-    private static Engine start(final SchwabotConfig config, final Path journalDir,
+    private static Engine start(final SchwabotConfig config, final Path journalDir, final Path cacheDir,
         final MonitoringOptions monitoring)
     {
         try
         {
-            return Engine.start(config, journalDir, new LiveVenues(binanceApiKey(config)), monitoring);
+            return Engine.start(config, journalDir, cacheDir, new LiveVenues(binanceApiKey(config)), monitoring);
         }
         catch (final CliException ex)
         {

@@ -46,6 +46,17 @@ public enum EngineCounter
     CANCELS("exec.cancels"),
     /** Execution reports for unknown orders (business). */
     UNKNOWN_EXECUTIONS("exec.unknown"),
+    /** Fills of orders the engine had already ended locally (timeout, lost gateway), applied to the portfolio
+     * (business). */
+    LATE_FILLS("exec.late.fills"),
+    /** Venue refusals of a cancel as too late: the order works on (business). */
+    CANCEL_REJECTS("exec.cancel.rejects"),
+    /** Sends refused because their client order id was not above every id sent before (business). */
+    DUPLICATE_IDS("orders.duplicate.ids"),
+    /** Weight updates of the tensor weight memory from trade outcomes (business). */
+    LEARNING_UPDATES("learning.updates"),
+    /** Saves of the weights to the tensor weight cache (business). */
+    WEIGHT_SAVES("learning.weight.saves"),
     /** Orders that passed the risk gate (business). */
     RISK_PASSED("risk.passed"),
     /** Orders refused by the risk gate, all reasons (business). */
@@ -58,7 +69,7 @@ public enum EngineCounter
     GATEWAY_DOWN("gateway.down"),
     /** Timer ticks (business). */
     TIMER_TICKS("timer.ticks"),
-    /** Admin commands (business). */
+    /** Operator admin commands (HALT, RESUME, ...); an engine's own SESSION_START is not one (business). */
     ADMIN_COMMANDS("admin.commands");
 
     private final String label;

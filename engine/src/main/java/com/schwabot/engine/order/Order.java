@@ -15,7 +15,9 @@ public final class Order
     long exchangeOrderId;
     long sentNanos;
     long lastChangeNanos;
+    double referencePrice;
     OrderState state;
+    OrderState stateBeforeCancel;
     int poolIndex;
 
     /**
@@ -106,5 +108,26 @@ public final class Order
     public long sentNanos()
     {
         return sentNanos;
+    }
+
+    /**
+     * Price mantissa the decision expected when it sent the order (the mid then): fills are measured against it
+     * for slippage.
+     *
+     * @return the reference price mantissa.
+     */
+    public double referencePrice()
+    {
+        return referencePrice;
+    }
+
+    /**
+     * Venue order id, once acknowledged.
+     *
+     * @return the id, Long.MIN_VALUE before the acknowledgement.
+     */
+    public long exchangeOrderId()
+    {
+        return exchangeOrderId;
     }
 }

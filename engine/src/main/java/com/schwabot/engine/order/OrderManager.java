@@ -5,8 +5,14 @@ import org.agrona.collections.Long2ObjectHashMap;
 /**
  * The engine's working orders: a fixed pool of {@link Order}s, a map from client order id to order, the state
  * machine driven by execution reports, and per-instrument working quantities for the decision and risk stages.
- * Client order ids are given by the caller and never reused within a journal (the order stage derives them from
- * the journal sequence of the event that caused the order, which continues across restarts).
+ * Client order ids are given by the caller and must increase (the order stage derives them from the journal sequence
+ * of the event that caused the order, which continues across restarts): {@link #open} refuses an id at or below the
+ * highest it has opened, so an id is never used twice, even once its order has ended and its pool slot is reused.
+ * <p>
+ * States: PENDING_NEW on open; NEW on acknowledgement; PARTIALLY_FILLED on a fill short of the quantity; FILLED on
+ * the last fill; CANCEL_PENDING when a cancel is sent (fills still count), back to the state before it when the venue
+ * refuses the cancel as too late; CANCELED or REJECTED at the venue's word, or CANCELED locally (timeout of a cancel,
+ * lost gateway). FILLED, CANCELED and REJECTED release the order.
  * <p>
  * Not thread-safe: business thread only. Allocation-free in steady state: the pool and the map are sized at start.
  */
@@ -19,6 +25,7 @@ public final class OrderManager
     private final long[] workingBuy;
     private final long[] workingSell;
     private final int[] openPerInstrument;
+    private long highestClOrdId = Long.MIN_VALUE;
 
     /**
      * An empty manager.
@@ -44,24 +51,44 @@ public final class OrderManager
     }
 
     /**
-     * Take an order from the pool and register it as PENDING_NEW.
+     * Take an order from the pool and register it as PENDING_NEW, with its own price as reference.
      *
-     * @param clOrdId    client order id, unused so far.
+     * @param clOrdId    client order id, above every id opened so far.
      * @param instrument instrument index.
      * @param buy        side.
      * @param price      limit price mantissa.
      * @param qty        quantity mantissa.
      * @param nowNanos   event time.
-     * @return the order, or null when the pool is exhausted or the id is already live.
+     * @return the order, or null when the pool is exhausted or the id is not above every id opened so far.
      */
     public Order open(
         final long clOrdId, final int instrument, final boolean buy, final long price, final long qty,
         final long nowNanos)
     {
-        if (freeCount == 0 || live.containsKey(clOrdId))
+        return open(clOrdId, instrument, buy, price, qty, nowNanos, price);
+    }
+
+    /**
+     * Take an order from the pool and register it as PENDING_NEW.
+     *
+     * @param clOrdId        client order id, above every id opened so far.
+     * @param instrument     instrument index.
+     * @param buy            side.
+     * @param price          limit price mantissa.
+     * @param qty            quantity mantissa.
+     * @param nowNanos       event time.
+     * @param referencePrice price mantissa the decision expected (slippage is measured against it).
+     * @return the order, or null when the pool is exhausted or the id is not above every id opened so far.
+     */
+    public Order open(
+        final long clOrdId, final int instrument, final boolean buy, final long price, final long qty,
+        final long nowNanos, final double referencePrice)
+    {
+        if (freeCount == 0 || clOrdId <= highestClOrdId)
         {
             return null;
         }
+        highestClOrdId = clOrdId;
         final Order order = pool[free[--freeCount]];
         order.clOrdId = clOrdId;
         order.instrument = instrument;
@@ -72,6 +99,7 @@ public final class OrderManager
         order.exchangeOrderId = Long.MIN_VALUE;
         order.sentNanos = nowNanos;
         order.lastChangeNanos = nowNanos;
+        order.referencePrice = referencePrice;
         order.state = OrderState.PENDING_NEW;
         live.put(clOrdId, order);
         working(order, qty);
@@ -103,6 +131,10 @@ public final class OrderManager
         if (order.state == OrderState.PENDING_NEW)
         {
             order.state = OrderState.NEW;
+        }
+        else if (order.state == OrderState.CANCEL_PENDING && order.stateBeforeCancel == OrderState.PENDING_NEW)
+        {
+            order.stateBeforeCancel = OrderState.NEW;
         }
         order.lastChangeNanos = nowNanos;
     }
@@ -138,8 +170,38 @@ public final class OrderManager
      */
     public void onCancelSent(final Order order, final long nowNanos)
     {
+        if (order.state != OrderState.CANCEL_PENDING)
+        {
+            order.stateBeforeCancel = order.state;
+        }
         order.state = OrderState.CANCEL_PENDING;
         order.lastChangeNanos = nowNanos;
+    }
+
+    /**
+     * The venue refused a cancel as too late: the order goes back to the state it had before the cancel was sent
+     * (its fills, or its end, are still to come).
+     *
+     * @param order    the order.
+     * @param nowNanos event time.
+     */
+    public void onCancelRejected(final Order order, final long nowNanos)
+    {
+        if (order.state == OrderState.CANCEL_PENDING)
+        {
+            order.state = order.cumQty > 0 ? OrderState.PARTIALLY_FILLED : order.stateBeforeCancel;
+            order.lastChangeNanos = nowNanos;
+        }
+    }
+
+    /**
+     * Highest client order id opened so far.
+     *
+     * @return the id, Long.MIN_VALUE before the first.
+     */
+    public long highestClOrdId()
+    {
+        return highestClOrdId;
     }
 
     /**

@@ -5,26 +5,52 @@ import com.schwabot.engine.market.MarketState;
 
 /**
  * Positions and P&amp;L built from execution reports only: per instrument the signed position (a quantity mantissa
- * at the instrument's exponent, exact), the average entry price, realized P&amp;L and fees; unrealized P&amp;L
- * marked at mid. Money amounts are in the quote currency as doubles (display and risk arithmetic; positions, which
- * must reconcile with the venue, are exact integers).
+ * at the instrument's exponent, exact), the average entry price, realized P&amp;L, fees and slippage; unrealized
+ * P&amp;L marked at mid; an {@link EquityCurve} (peak, drawdown, largest drawdown, samples on timer ticks) per
+ * instrument and in total. Money amounts are in the quote currency as doubles (display and risk arithmetic;
+ * positions, which must reconcile with the venue, are exact integers).
  * <p>
  * Average price: increases of a position move the average; reductions realize (exit - average) * qty with the
  * position's sign; a fill through zero realizes the closed part and opens the rest at the fill price.
+ * <p>
+ * Round trips: the fees and slippage of the fills that built a position are held against it and released in
+ * proportion to the quantity closed, so each reduction reports to the {@link RoundTripListener} the P&amp;L of what
+ * it closed net of the entry and exit fees. Slippage of a fill is its price against the reference price of the
+ * decision that sent the order (the mid then), a cost when positive.
  * <p>
  * Not thread-safe: business thread only. Allocation-free after construction.
  */
 public final class Portfolio
 {
+    /** Samples kept by each equity curve. */
+    public static final int CURVE_SAMPLES = 1024;
+
+    private static final RoundTripListener NO_LISTENER = new RoundTripListener()
+    {
+        public void onPositionOpened(final int instrument, final int direction)
+        {
+        }
+
+        public void onRoundTrip(final int instrument, final int direction, final double closedNotional,
+            final double netPnl, final double slippage, final boolean flat)
+        {
+        }
+    };
+
     private final InstrumentTable instruments;
     private final long[] position;
     private final double[] averagePrice;
     private final double[] realized;
     private final double[] fees;
+    private final double[] slippage;
+    private final double[] openFees;
+    private final double[] openSlippage;
     private final long[] fillCount;
     private final double[] priceScale;
     private final double[] qtyScale;
-    private double peakEquity;
+    private final EquityCurve[] curves;
+    private final EquityCurve total = new EquityCurve(CURVE_SAMPLES);
+    private RoundTripListener listener = NO_LISTENER;
 
     /**
      * An empty portfolio.
@@ -39,18 +65,33 @@ public final class Portfolio
         averagePrice = new double[n];
         realized = new double[n];
         fees = new double[n];
+        slippage = new double[n];
+        openFees = new double[n];
+        openSlippage = new double[n];
         fillCount = new long[n];
         priceScale = new double[n];
         qtyScale = new double[n];
+        curves = new EquityCurve[n];
         for (int i = 0; i < n; i++)
         {
             priceScale[i] = Math.pow(10, instruments.priceExponent(i));
             qtyScale[i] = Math.pow(10, instruments.qtyExponent(i));
+            curves[i] = new EquityCurve(CURVE_SAMPLES);
         }
     }
 
     /**
-     * Apply a fill.
+     * Who hears of opened positions and round trips (the learning).
+     *
+     * @param listener the listener, or null for none.
+     */
+    public void roundTripListener(final RoundTripListener listener)
+    {
+        this.listener = null == listener ? NO_LISTENER : listener;
+    }
+
+    /**
+     * Apply a fill with no reference price (no slippage is counted).
      *
      * @param i     instrument index.
      * @param buy   true for a buy.
@@ -60,32 +101,81 @@ public final class Portfolio
      */
     public void onFill(final int i, final boolean buy, final long qty, final long price, final double fee)
     {
+        onFill(i, buy, qty, price, fee, price);
+    }
+
+    /**
+     * Apply a fill.
+     *
+     * @param i              instrument index.
+     * @param buy            true for a buy.
+     * @param qty            filled quantity mantissa (positive).
+     * @param price          fill price mantissa.
+     * @param fee            fee in the quote currency (positive = paid).
+     * @param referencePrice price mantissa the decision expected (the mid when the order was sent).
+     */
+    public void onFill(
+        final int i, final boolean buy, final long qty, final long price, final double fee,
+        final double referencePrice)
+    {
         final long signed = buy ? qty : -qty;
         final long before = position[i];
         final double px = price * priceScale[i];
+        final double slip = (price - referencePrice) * priceScale[i] * qty * qtyScale[i] * (buy ? 1 : -1);
+        fees[i] += fee;
+        slippage[i] += slip;
+        fillCount[i]++;
         if (before == 0 || Long.signum(before) == Long.signum(signed))
         {
             final long after = before + signed;
             averagePrice[i] = (averagePrice[i] * Math.abs(before) + px * qty) / Math.abs(after);
             position[i] = after;
+            openFees[i] += fee;
+            openSlippage[i] += slip;
+            if (before == 0)
+            {
+                listener.onPositionOpened(i, Long.signum(after));
+            }
+            return;
         }
-        else
+        reduce(i, qty, px, fee, slip, before, before + signed);
+    }
+
+    private void reduce(
+        final int i, final long qty, final double px, final double fee, final double slip, final long before,
+        final long after)
+    {
+        final int direction = Long.signum(before);
+        final long closed = Math.min(Math.abs(before), qty);
+        final double closedShare = (double)closed / Math.abs(before);
+        final double fillShare = (double)closed / qty;
+        final double gross = (px - averagePrice[i]) * closed * qtyScale[i] * direction;
+        final double entryFees = openFees[i] * closedShare;
+        final double entrySlip = openSlippage[i] * closedShare;
+        openFees[i] -= entryFees;
+        openSlippage[i] -= entrySlip;
+        realized[i] += gross;
+        final double closedNotional = averagePrice[i] * closed * qtyScale[i];
+        position[i] = after;
+        final boolean flat = after == 0 || Long.signum(after) != direction;
+        if (after == 0)
         {
-            final long closed = Math.min(Math.abs(before), qty);
-            realized[i] += (px - averagePrice[i]) * closed * qtyScale[i] * Long.signum(before);
-            final long after = before + signed;
-            position[i] = after;
-            if (after == 0)
-            {
-                averagePrice[i] = 0;
-            }
-            else if (Long.signum(after) != Long.signum(before))
-            {
-                averagePrice[i] = px;
-            }
+            averagePrice[i] = 0;
+            openFees[i] = 0;
+            openSlippage[i] = 0;
         }
-        fees[i] += fee;
-        fillCount[i]++;
+        else if (Long.signum(after) != direction)
+        {
+            averagePrice[i] = px;
+            openFees[i] = fee * (1 - fillShare);
+            openSlippage[i] = slip * (1 - fillShare);
+        }
+        listener.onRoundTrip(i, direction, closedNotional, gross - entryFees - fee * fillShare,
+            entrySlip + slip * fillShare, flat);
+        if (after != 0 && Long.signum(after) != direction)
+        {
+            listener.onPositionOpened(i, Long.signum(after));
+        }
     }
 
     /**
@@ -189,19 +279,86 @@ public final class Portfolio
     }
 
     /**
-     * Mark equity (total P&amp;L) and return the drawdown from its peak.
+     * P&amp;L of an instrument: realized + unrealized - fees.
+     *
+     * @param i      instrument index.
+     * @param market the market state.
+     * @return quote currency.
+     */
+    public double pnl(final int i, final MarketState market)
+    {
+        return realized[i] + unrealized(i, market) - fees[i];
+    }
+
+    /**
+     * Mark every equity curve at the current P&amp;L (peaks and drawdowns move).
      *
      * @param market the market state.
-     * @return peak minus current total P&amp;L, &gt;= 0.
+     * @return the total P&amp;L.
      */
-    public double markDrawdown(final MarketState market)
+    public double mark(final MarketState market)
     {
-        final double equity = totalPnl(market);
-        if (equity > peakEquity)
+        double sum = 0;
+        for (int i = 0; i < position.length; i++)
         {
-            peakEquity = equity;
+            final double p = pnl(i, market);
+            curves[i].mark(p);
+            sum += p;
         }
-        return peakEquity - equity;
+        total.mark(sum);
+        return sum;
+    }
+
+    /**
+     * Mark every equity curve and keep a sample (timer ticks).
+     *
+     * @param timeNanos event time.
+     * @param market    the market state.
+     * @return the total P&amp;L.
+     */
+    public double sample(final long timeNanos, final MarketState market)
+    {
+        double sum = 0;
+        for (int i = 0; i < position.length; i++)
+        {
+            final double p = pnl(i, market);
+            curves[i].sample(timeNanos, p);
+            sum += p;
+        }
+        total.sample(timeNanos, sum);
+        return sum;
+    }
+
+    /**
+     * Equity curve of an instrument (its P&amp;L), as of the last mark.
+     *
+     * @param i instrument index.
+     * @return the curve.
+     */
+    public EquityCurve curve(final int i)
+    {
+        return curves[i];
+    }
+
+    /**
+     * Equity curve of the total P&amp;L, as of the last mark.
+     *
+     * @return the curve.
+     */
+    public EquityCurve curve()
+    {
+        return total;
+    }
+
+    /**
+     * Slippage paid against the decisions' reference prices.
+     *
+     * @param i instrument index.
+     * @return quote currency, positive = cost.
+     */
+    public double slippage(final int i)
+    {
+        return slippage[i];
     }
 
     /**

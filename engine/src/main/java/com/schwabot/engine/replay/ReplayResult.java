@@ -30,9 +30,12 @@ public record ReplayResult(
      * @param digest         SHA-256 of the order stream the replay sent, hex.
      * @param recordedDigest SHA-256 of the order stream the journal recorded for this run, hex.
      * @param pnl            total P&amp;L at its end, quote currency.
+     * @param learningUpdates weight updates its learning made.
+     * @param weights        the tensor weights at its end, then the bias (a copy).
      */
     public record Session(
-        long firstSequence, long inbound, long ordersSent, String digest, String recordedDigest, double pnl)
+        long firstSequence, long inbound, long ordersSent, String digest, String recordedDigest, double pnl,
+        long learningUpdates, float[] weights)
     {
         /**
          * Whether the replay sent exactly the orders the run sent.
@@ -53,6 +56,27 @@ public record ReplayResult(
     public String digest()
     {
         return sessions.isEmpty() ? OrderDigestOfNothing.HEX : sessions.get(sessions.size() - 1).digest();
+    }
+
+    /**
+     * Weight updates the last run's learning made in the replay.
+     *
+     * @return the count; 0 for an empty journal.
+     */
+    public long learningUpdates()
+    {
+        return sessions.isEmpty() ? 0 : sessions.get(sessions.size() - 1).learningUpdates();
+    }
+
+    /**
+     * The tensor weights, then the bias, at the end of the last run's replay (the weights a live run saves to the
+     * tensor weight cache at its end).
+     *
+     * @return a copy; empty for an empty journal.
+     */
+    public float[] weights()
+    {
+        return sessions.isEmpty() ? new float[0] : sessions.get(sessions.size() - 1).weights().clone();
     }
 
     /**

@@ -25,6 +25,7 @@ import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalStats;
 import com.schwabot.journal.RecordHandler;
 import com.schwabot.tensor.TensorBackend;
+import com.schwabot.tensor.TensorBatch;
 
 /**
  * Replays a journal through a fresh {@link TradingCore} built from the same configuration, on the calling thread,
@@ -230,7 +231,7 @@ public final class Replayer
             }
             pipeline.publishStatus();
             return new ReplayResult.Session(firstSequence, inbound, core.digest().frames(), core.digest().hex(),
-                recorded.hex(), core.status().pnl());
+                recorded.hex(), core.status().pnl(), core.tensor().updates(), weights(core.tensor().batch()));
         }
     }
 
@@ -242,6 +243,15 @@ public final class Replayer
             tap.send(buffer, offset, length, clOrdId, destination);
             return sender.send(buffer, offset, length, clOrdId, destination);
         };
+    }
+
+    private static float[] weights(final TensorBatch batch)
+    {
+        final int w = batch.featureCount() * batch.outputCount();
+        final float[] copy = new float[w + batch.outputCount()];
+        System.arraycopy(batch.weights(), 0, copy, 0, w);
+        System.arraycopy(batch.bias(), 0, copy, w, batch.outputCount());
+        return copy;
     }
 
     private static void feed(

@@ -9,6 +9,7 @@ import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.codecs.sbe.NewOrderEncoder;
 import com.schwabot.codecs.sbe.OrderType;
+import com.schwabot.codecs.sbe.RejectReason;
 import com.schwabot.codecs.sbe.Side;
 import com.schwabot.codecs.sbe.TimeInForce;
 import com.schwabot.engine.market.InstrumentTable;
@@ -29,7 +30,13 @@ import com.schwabot.engine.portfolio.Portfolio;
  * <p>
  * Client order ids are {@code journalSequence << 8 | n}: the journal sequence of the event that caused the order
  * and its number among that event's orders. They are unique across restarts (the journal's sequence continues) and
- * the same in a replay. Every frame sent goes into the {@link OrderDigest}.
+ * the same in a replay. Ids only ever increase: a send whose id is not above the last id sent (a repeated journal
+ * sequence) is refused and counted, so no id, order or cancel, is ever sent twice. Every frame sent goes into the
+ * {@link OrderDigest}.
+ * <p>
+ * Execution reports: a fill of an order the engine ended locally (a timed-out cancel, a lost gateway) still moves
+ * the portfolio (positions come from the venue's reports); a reject of a cancel as too late puts the order back in
+ * its state before the cancel.
  * <p>
  * Not thread-safe: business thread only. Allocation-free.
  */
@@ -60,7 +67,11 @@ public final class OrderStage
     private final AtomicCounter rejects;
     private final AtomicCounter cancels;
     private final AtomicCounter unknown;
+    private final AtomicCounter lateFills;
+    private final AtomicCounter cancelRejects;
+    private final AtomicCounter duplicateIds;
     private long eventSequence;
+    private long lastClOrdId = Long.MIN_VALUE;
     private int ordersThisEvent;
 
     /**
@@ -105,6 +116,9 @@ public final class OrderStage
         this.rejects = counters.get(EngineCounter.VENUE_REJECTS);
         this.cancels = counters.get(EngineCounter.CANCELS);
         this.unknown = counters.get(EngineCounter.UNKNOWN_EXECUTIONS);
+        this.lateFills = counters.get(EngineCounter.LATE_FILLS);
+        this.cancelRejects = counters.get(EngineCounter.CANCEL_REJECTS);
+        this.duplicateIds = counters.get(EngineCounter.DUPLICATE_IDS);
     }
 
     /**
@@ -119,7 +133,7 @@ public final class OrderStage
     }
 
     /**
-     * Send an immediate-or-cancel limit order.
+     * Send an immediate-or-cancel limit order, with its own price as reference.
      *
      * @param instrument instrument index.
      * @param buy        side.
@@ -129,13 +143,29 @@ public final class OrderStage
      */
     public boolean sendIoc(final int instrument, final boolean buy, final long price, final long qty)
     {
-        if (ordersThisEvent >= MAX_ORDERS_PER_EVENT)
+        return sendIoc(instrument, buy, price, qty, price);
+    }
+
+    /**
+     * Send an immediate-or-cancel limit order.
+     *
+     * @param instrument     instrument index.
+     * @param buy            side.
+     * @param price          limit price mantissa.
+     * @param qty            quantity mantissa.
+     * @param referencePrice price mantissa the decision expected (the mid): fills are measured against it.
+     * @return true when sent.
+     */
+    public boolean sendIoc(
+        final int instrument, final boolean buy, final long price, final long qty, final double referencePrice)
+    {
+        final long clOrdId = nextClOrdId();
+        if (clOrdId == Long.MIN_VALUE)
         {
             return false;
         }
-        final long clOrdId = (eventSequence << ORDERS_PER_EVENT_BITS) | ordersThisEvent++;
         final long now = clock.nanos();
-        final Order order = orders.open(clOrdId, instrument, buy, price, qty, now);
+        final Order order = orders.open(clOrdId, instrument, buy, price, qty, now, referencePrice);
         if (null == order)
         {
             return false;
@@ -172,11 +202,15 @@ public final class OrderStage
      */
     public void cancel(final Order order)
     {
-        if (ordersThisEvent >= MAX_ORDERS_PER_EVENT || order.state().isTerminal())
+        if (order.state().isTerminal())
         {
             return;
         }
-        final long clOrdId = (eventSequence << ORDERS_PER_EVENT_BITS) | ordersThisEvent++;
+        final long clOrdId = nextClOrdId();
+        if (clOrdId == Long.MIN_VALUE)
+        {
+            return;
+        }
         cancelOrder.wrapAndApplyHeader(frame, 0, header)
             .clOrdId(clOrdId)
             .origClOrdId(order.clOrdId())
@@ -197,6 +231,22 @@ public final class OrderStage
         }
     }
 
+    private long nextClOrdId()
+    {
+        if (ordersThisEvent >= MAX_ORDERS_PER_EVENT)
+        {
+            return Long.MIN_VALUE;
+        }
+        final long clOrdId = (eventSequence << ORDERS_PER_EVENT_BITS) | ordersThisEvent++;
+        if (clOrdId <= lastClOrdId)
+        {
+            duplicateIds.incrementRelease();
+            return Long.MIN_VALUE;
+        }
+        lastClOrdId = clOrdId;
+        return clOrdId;
+    }
+
     /**
      * Apply an execution report.
      *
@@ -206,13 +256,17 @@ public final class OrderStage
     {
         reports.incrementRelease();
         final Order order = orders.get(report.clOrdId());
+        final ExecType type = report.execType();
         if (null == order)
         {
             unknown.incrementRelease();
+            if (type == ExecType.PARTIAL_FILL || type == ExecType.FILL)
+            {
+                lateFill(report);
+            }
             return;
         }
         final long now = clock.nanos();
-        final ExecType type = report.execType();
         switch (type)
         {
             case NEW -> orders.onAck(order, report.exchangeOrderId(), now);
@@ -222,13 +276,46 @@ public final class OrderStage
                 cancels.incrementRelease();
                 orders.onDone(order, OrderState.CANCELED);
             }
-            case REJECTED ->
-            {
-                rejects.incrementRelease();
-                orders.onDone(order, OrderState.REJECTED);
-            }
+            case REJECTED -> onReject(order, report.rejectReason(), now);
             default -> unknown.incrementRelease();
         }
+    }
+
+    private void onReject(final Order order, final RejectReason reason, final long now)
+    {
+        if (order.state() == OrderState.CANCEL_PENDING && reason == RejectReason.TOO_LATE_TO_CANCEL)
+        {
+            cancelRejects.incrementRelease();
+            orders.onCancelRejected(order, now);
+        }
+        else if (order.state() == OrderState.CANCEL_PENDING && reason == RejectReason.UNKNOWN_ORDER)
+        {
+            cancels.incrementRelease();
+            orders.onDone(order, OrderState.CANCELED);
+        }
+        else
+        {
+            rejects.incrementRelease();
+            orders.onDone(order, OrderState.REJECTED);
+        }
+    }
+
+    private void lateFill(final ExecutionReportDecoder report)
+    {
+        final int i = instruments.indexOfId(report.instrumentId());
+        if (i == InstrumentTable.UNKNOWN)
+        {
+            return;
+        }
+        final long qty = Scale.rescale(report.lastQty(), report.qtyExponent(), instruments.qtyExponent(i));
+        final long price = Scale.rescale(report.lastPrice(), report.priceExponent(), instruments.priceExponent(i));
+        if (qty == Scale.INVALID || price == Scale.INVALID || qty <= 0)
+        {
+            return;
+        }
+        lateFills.incrementRelease();
+        fills.incrementRelease();
+        portfolio.onFill(i, report.side() == Side.BUY, qty, price, report.fee() * Scale.pow10(report.feeExponent()));
     }
 
     private void fill(final Order order, final ExecutionReportDecoder report, final long now)
@@ -243,7 +330,7 @@ public final class OrderStage
         }
         fills.incrementRelease();
         final double fee = report.fee() * Scale.pow10(report.feeExponent());
-        portfolio.onFill(i, order.isBuy(), qty, price, fee);
+        portfolio.onFill(i, order.isBuy(), qty, price, fee, order.referencePrice());
         orders.onFill(order, qty, now);
     }
 

@@ -26,7 +26,7 @@ import com.schwabot.engine.monitor.StatusPublisher;
  *     <li>execution report: the order stage (state machine, fills to the portfolio), then the circuit breakers;</li>
  *     <li>connection state: feed or gateway up/down into the risk gate; a lost feed invalidates the books, a lost
  *     gateway cancels the working orders;</li>
- *     <li>timer tick: order timeouts, circuit breakers;</li>
+ *     <li>timer tick: order timeouts, circuit breakers and an equity sample, saving the learned weights;</li>
  *     <li>admin command: halt or resume.</li>
  * </ul>
  * At the end of each batch the tensor stage scores the instruments that changed and the decision stage acts.
@@ -215,7 +215,8 @@ public final class Pipeline
                 timer.wrap(buffer, body, blockLength, version);
                 timerTicks.incrementRelease();
                 orders.onTimer();
-                risk.checkBreakers();
+                risk.onTimer();
+                tensor.onTimer();
                 status.publish();
             }
             case AdminCommandDecoder.TEMPLATE_ID -> onAdmin(admin.wrap(buffer, body, blockLength, version));
@@ -251,12 +252,16 @@ public final class Pipeline
 
     private void onAdmin(final AdminCommandDecoder d)
     {
-        adminCommands.incrementRelease();
-        if (d.action() == AdminAction.HALT)
+        final AdminAction action = d.action();
+        if (action != AdminAction.SESSION_START)
+        {
+            adminCommands.incrementRelease();
+        }
+        if (action == AdminAction.HALT)
         {
             risk.halt(RiskReason.HALTED, Long.MAX_VALUE);
         }
-        else if (d.action() == AdminAction.RESUME)
+        else if (action == AdminAction.RESUME)
         {
             risk.resume();
         }

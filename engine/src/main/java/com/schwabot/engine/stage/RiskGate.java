@@ -14,18 +14,36 @@ import com.schwabot.engine.portfolio.Portfolio;
 /**
  * Stage 5, the risk gate: every order the decision logic wants is checked against the active risk profile before
  * it may be sent, and refused with a {@link RiskReason} (each reason has a counter) when it would break a limit.
- * Checks, in order: halted (admin or circuit breaker, until resumed or the cool-down passes), gateway down, feed
- * down, stale or missing market data, invalid book, order size, order notional, price band against mid, position
- * per instrument after the order, gross and net exposure after the order, open orders, order rate.
+ * Checks, in order: circuit breakers and halts (admin, daily loss, drawdown), gateway down, feed down, stale or
+ * missing market data, invalid book, order size (positive, a lot multiple, at most {@code max_order_qty}), order
+ * notional at its limit price, price band against mid, then the exposure limits and the order limits.
  * <p>
- * Circuit breakers: a total P&amp;L at or below minus the daily loss limit, or a drawdown from the P&amp;L peak of
- * {@code max_drawdown_bps} of the gross exposure limit (this first version's capital base), halt trading; both are
- * re-checked on every timer tick and fill. A halt lasts until an admin resume or {@code cool_down_ms}.
+ * Exposure is taken at its worst case: every working order of every instrument filled on the side that hurts.
+ * Per instrument the extremes are {@code position + working buys} and {@code position - working sells}; the order
+ * moves the extreme of its side. Position value, gross ({@code sum over instruments of the larger absolute extreme})
+ * and net ({@code sum of the buy extremes} and {@code sum of the sell extremes}, the larger in absolute value) are
+ * valued at mid (the last mid seen while an instrument has none). An order is refused when it takes such a measure
+ * beyond its limit and further than it was, so an order that reduces risk is never refused for exposure, even after
+ * a price move has pushed a measure over its limit. Then open orders and the order rate (at most
+ * {@code max_orders_per_second} passes in any second of event time).
+ * <p>
+ * Circuit breakers, re-checked before every order, on every timer tick and after every fill: the day's P&amp;L
+ * (total P&amp;L minus its value at the first check of the UTC day, event time; on the run's first day, the
+ * P&amp;L since the start, which was 0) at or below minus
+ * {@code daily_loss_limit}; the drawdown of equity ({@code capital} + total P&amp;L) from its peak at or above
+ * {@code max_drawdown_bps} of that peak. A breaker halts for {@code cool_down_ms}; an admin halt lasts until an admin
+ * resume. Re-arming: after an admin resume, the drawdown peak restarts at the current equity and the daily-loss
+ * floor moves to the current day's P&amp;L minus the limit (the operator accepted the loss so far); after a cool-down
+ * the drawdown peak restarts too, but the daily-loss floor does not move, so a day still beyond its limit halts
+ * again at the next check.
  * <p>
  * Not thread-safe: business thread only. Allocation-free.
  */
 public final class RiskGate
 {
+    private static final long DAY_NANOS = 86_400_000_000_000L;
+    private static final long SECOND_NANOS = 1_000_000_000L;
+
     private final InstrumentTable instruments;
     private final MarketState market;
     private final Portfolio portfolio;
@@ -40,15 +58,22 @@ public final class RiskGate
     private final double priceBand;
     private final double dailyLossLimit;
     private final double maxDrawdown;
+    private final double capital;
     private final long staleNanos;
     private final long coolDownNanos;
     private final long[] recentSends;
+    private final double[] lastMid;
     private int recentNext;
     private boolean halted;
     private RiskReason haltReason = RiskReason.HALTED;
     private long haltedUntilNanos;
     private boolean gatewayUp;
     private boolean feedUp;
+    private long day = Long.MIN_VALUE;
+    private double dayStartPnl;
+    private double dailyFloor;
+    private double peakEquity;
+    private double pnl;
     private RiskReason lastReject = RiskReason.NULL_VAL;
     private final AtomicCounter passed;
     private final AtomicCounter rejected;
@@ -92,11 +117,15 @@ public final class RiskGate
         this.maxOpenOrders = profile.maxOpenOrders();
         this.priceBand = profile.priceBandBps() / 10_000.0;
         this.dailyLossLimit = profile.dailyLossLimit().doubleValue();
-        this.maxDrawdown = maxGross * profile.maxDrawdownBps() / 10_000.0;
+        this.maxDrawdown = profile.maxDrawdownBps() / 10_000.0;
+        this.capital = profile.capital().doubleValue();
+        this.peakEquity = capital;
+        this.dailyFloor = -dailyLossLimit;
         this.staleNanos = profile.staleDataMs() * 1_000_000L;
         this.coolDownNanos = profile.coolDownMs() * 1_000_000L;
         this.recentSends = new long[Math.max(1, profile.maxOrdersPerSecond())];
         java.util.Arrays.fill(recentSends, Long.MIN_VALUE);
+        this.lastMid = new double[instruments.count()];
         this.passed = counters.get(EngineCounter.RISK_PASSED);
         this.rejected = counters.get(EngineCounter.RISK_REJECTS);
         this.halts = counters.get(EngineCounter.HALTS);
@@ -122,6 +151,7 @@ public final class RiskGate
      */
     public RiskReason check(final int i, final boolean buy, final long price, final long qty)
     {
+        checkBreakers();
         final RiskReason reason = evaluate(i, buy, price, qty);
         if (reason != RiskReason.NULL_VAL)
         {
@@ -144,31 +174,43 @@ public final class RiskGate
         {
             return state;
         }
-        if (qty <= 0 || qty > maxOrderQty[i])
+        if (qty <= 0 || qty > maxOrderQty[i] || qty % instruments.lot(i) != 0)
         {
             return RiskReason.ORDER_SIZE;
         }
-        final double px = price * portfolio.priceScale(i);
-        final double notional = px * qty * portfolio.qtyScale(i);
+        final double notional = price * portfolio.priceScale(i) * qty * portfolio.qtyScale(i);
         if (notional > maxOrderNotional)
         {
             return RiskReason.NOTIONAL;
         }
         final double mid = market.mid(i);
-        if (Math.abs(price - mid) > mid * priceBand)
+        if (price <= 0 || Math.abs(price - mid) > mid * priceBand)
         {
             return RiskReason.PRICE_BAND;
         }
-        return exposureAfter(i, buy, qty, now);
+        final RiskReason exposure = exposureAfter(i, buy, qty);
+        if (exposure != RiskReason.NULL_VAL)
+        {
+            return exposure;
+        }
+        if (orders.openOrders() >= maxOpenOrders)
+        {
+            return RiskReason.OPEN_ORDERS;
+        }
+        final long oldest = recentSends[recentNext];
+        if (oldest != Long.MIN_VALUE && now - oldest < SECOND_NANOS)
+        {
+            return RiskReason.ORDER_RATE;
+        }
+        return RiskReason.NULL_VAL;
     }
 
     private RiskReason tradingState(final int i, final long now)
     {
-        if (halted && (haltedUntilNanos == Long.MAX_VALUE || now < haltedUntilNanos))
+        if (isHalted())
         {
             return haltReason;
         }
-        halted = false;
         if (!gatewayUp)
         {
             return RiskReason.GATEWAY_DOWN;
@@ -188,94 +230,181 @@ public final class RiskGate
         return RiskReason.NULL_VAL;
     }
 
-    private RiskReason exposureAfter(final int i, final boolean buy, final long qty, final long now)
+    private RiskReason exposureAfter(final int i, final boolean buy, final long qty)
     {
-        final double scale = market.mid(i) * portfolio.priceScale(i) * portfolio.qtyScale(i);
-        final long worstPosition = buy ?
-            portfolio.position(i) + orders.workingBuy(i) + qty :
-            portfolio.position(i) - orders.workingSell(i) - qty;
-        final double positionValue = worstPosition * scale;
-        if (Math.abs(positionValue) > maxPositionNotional)
-        {
-            return RiskReason.POSITION;
-        }
-        double gross = Math.abs(positionValue);
-        double net = positionValue;
+        double grossBefore = 0;
+        double grossAfter = 0;
+        double longBefore = 0;
+        double shortBefore = 0;
         for (int k = 0; k < instruments.count(); k++)
         {
-            if (k != i)
+            final double value = valuePerMantissa(k);
+            final double up = (portfolio.position(k) + orders.workingBuy(k)) * value;
+            final double down = (portfolio.position(k) - orders.workingSell(k)) * value;
+            final double worst = Math.max(Math.abs(up), Math.abs(down));
+            grossBefore += worst;
+            longBefore += up;
+            shortBefore += down;
+            if (k == i)
             {
-                final double e = portfolio.exposure(k, market);
-                gross += Math.abs(e);
-                net += e;
+                final double order = qty * value;
+                final double before = buy ? up : down;
+                final double after = buy ? up + order : down - order;
+                if (Math.abs(after) > maxPositionNotional && Math.abs(after) > Math.abs(before))
+                {
+                    return RiskReason.POSITION;
+                }
+                grossAfter += Math.max(Math.abs(buy ? after : up), Math.abs(buy ? down : after));
+            }
+            else
+            {
+                grossAfter += worst;
             }
         }
-        if (gross > maxGross)
+        if (grossAfter > maxGross && grossAfter > grossBefore)
         {
             return RiskReason.GROSS_EXPOSURE;
         }
-        if (Math.abs(net) > maxNet)
+        final double order = qty * valuePerMantissa(i);
+        final double netBefore = Math.max(Math.abs(longBefore), Math.abs(shortBefore));
+        final double netAfter = buy ? Math.max(Math.abs(longBefore + order), Math.abs(shortBefore)) :
+            Math.max(Math.abs(longBefore), Math.abs(shortBefore - order));
+        if (netAfter > maxNet && netAfter > netBefore)
         {
             return RiskReason.NET_EXPOSURE;
-        }
-        if (orders.openOrders() >= maxOpenOrders)
-        {
-            return RiskReason.OPEN_ORDERS;
-        }
-        final long oldest = recentSends[recentNext];
-        if (oldest != Long.MIN_VALUE && now - oldest < 1_000_000_000L)
-        {
-            return RiskReason.ORDER_RATE;
         }
         return RiskReason.NULL_VAL;
     }
 
     /**
-     * Re-check the circuit breakers (daily loss, drawdown); called on timer ticks and after fills.
+     * Value of one quantity mantissa of an instrument at mid (the last mid seen when there is none now, the average
+     * price before any).
+     *
+     * @param k instrument index.
+     * @return quote currency per quantity mantissa.
+     */
+    public double valuePerMantissa(final int k)
+    {
+        if (market.hasTop(k))
+        {
+            lastMid[k] = market.mid(k);
+        }
+        final double px = lastMid[k] > 0 ? lastMid[k] * portfolio.priceScale(k) : portfolio.averagePrice(k);
+        return px * portfolio.qtyScale(k);
+    }
+
+    /**
+     * Re-check the circuit breakers (daily loss, drawdown) and mark the portfolio's equity curves; called before
+     * every order, on timer ticks and after fills.
      */
     public void checkBreakers()
     {
-        final double pnl = portfolio.totalPnl(market);
-        final double drawdown = portfolio.markDrawdown(market);
-        if (pnl <= -dailyLossLimit)
+        final long now = clock.nanos();
+        pnl = portfolio.mark(market);
+        final long today = Math.floorDiv(now, DAY_NANOS);
+        if (today != day)
+        {
+            dayStartPnl = day == Long.MIN_VALUE ? 0.0 : pnl;
+            day = today;
+            dailyFloor = -dailyLossLimit;
+        }
+        if (halted && haltedUntilNanos != Long.MAX_VALUE && now >= haltedUntilNanos)
+        {
+            halted = false;
+            peakEquity = capital + pnl;
+        }
+        final double equity = capital + pnl;
+        if (equity > peakEquity)
+        {
+            peakEquity = equity;
+        }
+        if (isHalted())
+        {
+            return;
+        }
+        if (dailyPnl() <= dailyFloor)
         {
             halt(RiskReason.DAILY_LOSS, coolDownNanos);
         }
-        else if (drawdown >= maxDrawdown && maxDrawdown > 0)
+        else if (peakEquity > 0 && drawdown() >= maxDrawdown)
         {
             halt(RiskReason.DRAWDOWN, coolDownNanos);
         }
     }
 
     /**
-     * Halt trading.
+     * Timer tick: check the breakers and keep a sample of the equity curves.
+     */
+    public void onTimer()
+    {
+        checkBreakers();
+        portfolio.sample(clock.nanos(), market);
+    }
+
+    /**
+     * Halt trading. A halt already lasting longer is kept (an admin halt outlasts any breaker).
      *
-     * @param reason       why (kept as the reason of every reject while halted).
+     * @param reason        why (kept as the reason of every reject while halted).
      * @param durationNanos how long, or Long.MAX_VALUE until resumed.
      */
     public void halt(final RiskReason reason, final long durationNanos)
     {
         final long now = clock.nanos();
         final long until = durationNanos == Long.MAX_VALUE ? Long.MAX_VALUE : now + durationNanos;
-        if (!halted || until > haltedUntilNanos || haltReason != reason)
+        final boolean wasHalted = isHalted();
+        if (wasHalted && haltedUntilNanos >= until)
         {
-            if (!halted)
-            {
-                halts.incrementRelease();
-            }
-            halted = true;
-            haltReason = reason;
-            haltedUntilNanos = until;
+            return;
         }
+        if (!wasHalted)
+        {
+            halts.incrementRelease();
+        }
+        halted = true;
+        haltReason = reason;
+        haltedUntilNanos = until;
     }
 
     /**
-     * Resume trading after a halt (admin).
+     * Resume trading after a halt (admin): the breakers re-arm from the current equity and day's P&amp;L.
      */
     public void resume()
     {
+        pnl = portfolio.mark(market);
         halted = false;
         haltedUntilNanos = 0;
+        peakEquity = capital + pnl;
+        dailyFloor = Math.min(dailyFloor, dailyPnl() - dailyLossLimit);
+    }
+
+    /**
+     * P&amp;L of the current UTC day (event time), as of the last breaker check.
+     *
+     * @return quote currency.
+     */
+    public double dailyPnl()
+    {
+        return pnl - dayStartPnl;
+    }
+
+    /**
+     * Equity: capital + total P&amp;L, as of the last breaker check.
+     *
+     * @return quote currency.
+     */
+    public double equity()
+    {
+        return capital + pnl;
+    }
+
+    /**
+     * Drawdown of equity from its peak since the breaker was last armed, as of the last check.
+     *
+     * @return a fraction of the peak, in [0, 1] while equity is positive.
+     */
+    public double drawdown()
+    {
+        return peakEquity > 0 ? (peakEquity - equity()) / peakEquity : 0.0;
     }
 
     /**

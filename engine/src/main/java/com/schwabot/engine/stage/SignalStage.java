@@ -3,13 +3,16 @@ package com.schwabot.engine.stage;
 import com.schwabot.config.StrategyParams;
 import com.schwabot.engine.book.OrderBook;
 import com.schwabot.engine.market.MarketState;
+import com.schwabot.engine.signal.BookImbalance;
 import com.schwabot.engine.signal.Ema;
-import com.schwabot.engine.signal.RollingStats;
+import com.schwabot.engine.signal.MarketSignals;
+import com.schwabot.engine.signal.ZScore;
 
 /**
  * Stage 3, signal: per-instrument incremental indicators and the strategies of strategies.yaml, each giving a
- * signal in [-1, 1] per instrument it trades (positive = buy), plus market features. Every instrument whose
- * signals changed is marked dirty for the tensor stage, which scores the dirty rows once per batch.
+ * signal in [-1, 1] per instrument it trades (positive = buy), plus market features ({@link MarketSignals}: EWMA
+ * volatility, RSI, ATR, session VWAP, book imbalance, entropy of return signs, z-score, SMAs). Every instrument whose
+ * state changed is marked dirty for the tensor stage, which scores the dirty rows once per batch.
  * <ul>
  *     <li>momentum (EMA cross of the mid): (fast - slow) / slow, in units of {@code entry_threshold_bps}, clamped;
  *     0 until the slow EMA has seen its period;</li>
@@ -18,14 +21,13 @@ import com.schwabot.engine.signal.RollingStats;
  *     <li>order-book imbalance over {@code depth_levels} (the top of book while the book is not synced), smoothed
  *     with time constant {@code window_ms}, in units of {@code threshold}, clamped.</li>
  * </ul>
- * Indicators update on each change of mid (momentum, mean reversion, volatility) or of the book (imbalance).
+ * Indicators update on each change of mid (momentum, mean reversion, volatility, RSI, ATR, entropy, z-score, SMAs),
+ * of the book (imbalance) or on each trade (VWAP). Time is the event clock's.
  * <p>
  * Not thread-safe: business thread only. Allocation-free after construction.
  */
 public final class SignalStage implements ValidMarketListener
 {
-    private static final double VOL_LAMBDA = 0.94;
-
     private final MarketState market;
     private final StrategyTable strategies;
     private final EventClock clock;
@@ -33,11 +35,10 @@ public final class SignalStage implements ValidMarketListener
     private final double[][] signals;
     private final Ema[][] fast;
     private final Ema[][] slow;
-    private final RollingStats[][] windows;
-    private final double[][] imbalance;
-    private final long[][] imbalanceTimeNs;
+    private final ZScore[][] windows;
+    private final BookImbalance[][] imbalance;
+    private final MarketSignals[] marketSignals;
     private final double[] lastMid;
-    private final double[] variance;
     private final boolean[] dirty;
     private final int[] dirtyList;
     private int dirtyCount;
@@ -59,9 +60,8 @@ public final class SignalStage implements ValidMarketListener
         signals = new double[s][instruments];
         fast = new Ema[s][instruments];
         slow = new Ema[s][instruments];
-        windows = new RollingStats[s][instruments];
-        imbalance = new double[s][instruments];
-        imbalanceTimeNs = new long[s][instruments];
+        windows = new ZScore[s][instruments];
+        imbalance = new BookImbalance[s][instruments];
         for (int k = 0; k < s; k++)
         {
             for (int i = 0; i < instruments; i++)
@@ -73,12 +73,20 @@ public final class SignalStage implements ValidMarketListener
                 }
                 else if (strategies.params(k) instanceof StrategyParams.MeanReversion r)
                 {
-                    windows[k][i] = new RollingStats(r.lookback());
+                    windows[k][i] = new ZScore(r.lookback());
+                }
+                else if (strategies.params(k) instanceof StrategyParams.Imbalance b)
+                {
+                    imbalance[k][i] = new BookImbalance(Math.max(1, b.windowMs()) * 1_000_000L);
                 }
             }
         }
+        marketSignals = new MarketSignals[instruments];
+        for (int i = 0; i < instruments; i++)
+        {
+            marketSignals[i] = new MarketSignals();
+        }
         lastMid = new double[instruments];
-        variance = new double[instruments];
         dirty = new boolean[instruments];
         dirtyList = new int[instruments];
     }
@@ -89,7 +97,7 @@ public final class SignalStage implements ValidMarketListener
     public void onValidTrade(
         final int instrument, final long timeNs, final long price, final long qty, final boolean buyerMaker)
     {
-        // Trades feed the market state (last price, staleness); the first strategies act on the book.
+        marketSignals[instrument].onTrade(clock.nanos(), price, qty);
     }
 
     /**
@@ -101,28 +109,28 @@ public final class SignalStage implements ValidMarketListener
         {
             return;
         }
+        final long now = clock.nanos();
         final double mid = market.mid(instrument);
         final boolean midChanged = mid != lastMid[instrument];
+        final MarketSignals m = marketSignals[instrument];
         if (midChanged)
         {
-            if (lastMid[instrument] > 0)
-            {
-                final double r = Math.log(mid / lastMid[instrument]);
-                variance[instrument] = VOL_LAMBDA * variance[instrument] + (1 - VOL_LAMBDA) * r * r;
-            }
+            m.onMid(now, mid);
             lastMid[instrument] = mid;
         }
+        m.onBook(now, depth(instrument, true, MarketSignals.IMBALANCE_LEVELS),
+            depth(instrument, false, MarketSignals.IMBALANCE_LEVELS));
         for (int s = 0; s < strategies.count(); s++)
         {
             if (strategies.trades(s, instrument))
             {
-                update(s, instrument, mid, midChanged);
+                update(s, instrument, mid, midChanged, now);
             }
         }
         markDirty(instrument);
     }
 
-    private void update(final int s, final int i, final double mid, final boolean midChanged)
+    private void update(final int s, final int i, final double mid, final boolean midChanged, final long now)
     {
         final StrategyParams params = strategies.params(s);
         if (params instanceof StrategyParams.Momentum m)
@@ -132,63 +140,34 @@ public final class SignalStage implements ValidMarketListener
                 final double f = fast[s][i].update(mid);
                 final double sl = slow[s][i].update(mid);
                 signals[s][i] = slow[s][i].isWarm() ?
-                    clamp((f - sl) / sl * 10_000.0 / m.entryThresholdBps()) : 0.0;
+                    MarketSignals.clamp((f - sl) / sl * 10_000.0 / m.entryThresholdBps()) : 0.0;
             }
         }
         else if (params instanceof StrategyParams.MeanReversion r)
         {
             if (midChanged)
             {
-                final RollingStats w = windows[s][i];
-                w.update(mid);
-                final double sd = w.stdDev();
-                if (w.isWarm() && sd > 0)
-                {
-                    final double z = (mid - w.mean()) / sd;
-                    signals[s][i] = Math.abs(z) < r.exitZscore() ? 0.0 : clamp(-z / r.entryZscore());
-                }
-                else
-                {
-                    signals[s][i] = 0.0;
-                }
+                final double z = windows[s][i].update(mid);
+                signals[s][i] = !windows[s][i].isWarm() || Math.abs(z) < r.exitZscore() ? 0.0 :
+                    MarketSignals.clamp(-z / r.entryZscore());
             }
         }
         else if (params instanceof StrategyParams.Imbalance b)
         {
-            signals[s][i] = clamp(smoothedImbalance(s, i, b) / b.threshold());
+            final double smoothed = imbalance[s][i].update(
+                now, depth(i, true, b.depthLevels()), depth(i, false, b.depthLevels()));
+            signals[s][i] = MarketSignals.clamp(smoothed / b.threshold());
         }
     }
 
-    private double smoothedImbalance(final int s, final int i, final StrategyParams.Imbalance params)
+    private double depth(final int i, final boolean bids, final int levels)
     {
         final OrderBook book = market.book(i);
-        final double bids;
-        final double asks;
         if (book.isValid())
         {
-            bids = book.bids().depth(params.depthLevels());
-            asks = book.asks().depth(params.depthLevels());
+            return bids ? book.bids().depth(levels) : book.asks().depth(levels);
         }
-        else
-        {
-            bids = market.bidQty(i);
-            asks = market.askQty(i);
-        }
-        final double raw = bids + asks > 0 ? (bids - asks) / (bids + asks) : 0.0;
-        final long now = clock.nanos();
-        final long last = imbalanceTimeNs[s][i];
-        if (0 == last)
-        {
-            imbalance[s][i] = raw;
-        }
-        else
-        {
-            final double dt = Math.max(0, now - last) / 1_000_000.0;
-            final double alpha = 1.0 - Math.exp(-dt / Math.max(1, params.windowMs()));
-            imbalance[s][i] += alpha * (raw - imbalance[s][i]);
-        }
-        imbalanceTimeNs[s][i] = now;
-        return imbalance[s][i];
+        return bids ? market.bidQty(i) : market.askQty(i);
     }
 
     /**
@@ -204,14 +183,14 @@ public final class SignalStage implements ValidMarketListener
     }
 
     /**
-     * EWMA volatility of mid log returns per mid change (lambda 0.94), as a standard deviation.
+     * The market indicators and features of an instrument.
      *
      * @param i instrument index.
-     * @return the volatility, 0 before two mids.
+     * @return its market signals.
      */
-    public double volatility(final int i)
+    public MarketSignals market(final int i)
     {
-        return Math.sqrt(variance[i]);
+        return marketSignals[i];
     }
 
     /**
@@ -254,10 +233,5 @@ public final class SignalStage implements ValidMarketListener
             dirty[instrument] = true;
             dirtyList[dirtyCount++] = instrument;
         }
-    }
-
-    private static double clamp(final double x)
-    {
-        return x > 1.0 ? 1.0 : x < -1.0 ? -1.0 : x;
     }
 }

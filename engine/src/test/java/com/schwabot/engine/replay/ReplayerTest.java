@@ -62,6 +62,9 @@ class ReplayerTest
         assertThat(b.digest()).isEqualTo(a.digest());
         assertThat(b.ordersSent()).isEqualTo(a.ordersSent());
         assertThat(b.pnl()).isEqualTo(a.pnl());
+        assertThat(a.learningUpdates()).isGreaterThan(0);
+        assertThat(b.learningUpdates()).isEqualTo(a.learningUpdates());
+        assertThat(b.weights()).containsExactly(a.weights());
     }
 
     @Test

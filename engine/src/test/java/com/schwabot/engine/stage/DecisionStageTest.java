@@ -1,0 +1,106 @@
+package com.schwabot.engine.stage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.schwabot.codecs.sbe.MessageHeaderDecoder;
+import com.schwabot.codecs.sbe.NewOrderDecoder;
+import com.schwabot.codecs.sbe.Side;
+import com.schwabot.engine.TestCores;
+import com.schwabot.engine.TradingCore;
+import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.signal.EwmaVolatility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Volatility-scaled sizing on the conservative profile: a unit carries at most vol_target_bps (50) of
+ * max_position_notional (2000), so 10 USDT of daily volatility, within max_order_qty 0.01 and max_order_notional 500.
+ * BTCUSDT at 50000.50 mid, ask 50001.00.
+ */
+class DecisionStageTest
+{
+    private static final long T0 = 1_700_000_000_000_000_000L;
+    private static final long S = 1_000_000_000L;
+    private static final int BTC = 0;
+    private static final long ASK = 5_000_100;
+
+    private final List<long[]> sent = new ArrayList<>();
+    private TradingCore core;
+
+    @BeforeEach
+    void setUp()
+    {
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final NewOrderDecoder order = new NewOrderDecoder();
+        core = TestCores.core((buffer, offset, length, clOrdId, destination) ->
+        {
+            header.wrap(buffer, offset);
+            order.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+            sent.add(new long[]{order.side() == Side.BUY ? 1 : -1, order.price(), order.qty()});
+            return true;
+        }, new EngineCounters());
+        TestCores.connect(core, T0);
+    }
+
+    private void volatility(final double high)
+    {
+        final EwmaVolatility vol = core.signals().market(BTC).volatility();
+        for (int k = 0; k <= 20; k++)
+        {
+            vol.update(T0 + k * S, k % 2 == 0 ? 100.0 : high);
+        }
+        core.clock().set(T0 + 20 * S);
+        core.market().top(BTC, 1, ASK - 100, 100_000, ASK, 100_000);
+        core.market().touched(BTC, T0 + 20 * S);
+    }
+
+    @Test
+    void shouldNotOpenAPositionUntilTheVolatilityIsWarm()
+    {
+        core.market().top(BTC, 1, ASK - 100, 100_000, ASK, 100_000);
+        core.market().touched(BTC, T0);
+        assertThat(core.decisions().volScaledQty(BTC, ASK)).isZero();
+        core.decisions().onScore(BTC, 1.0f);
+        assertThat(core.decisions().target(BTC)).isEqualTo(1);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void shouldSizeAUnitToTheVolatilityTarget()
+    {
+        volatility(101.0);
+        // every return is +-ln(1.01), one a second: daily sigma = ln(1.01) * sqrt(86400)
+        final double sigma = Math.log(1.01) * Math.sqrt(86_400);
+        final long expected = (long)(2000 * 0.005 / sigma / (50_001.00 * 1e-5));
+        assertThat(core.decisions().volScaledQty(BTC, ASK)).isEqualTo(expected).isBetween(1L, 10L);
+        core.decisions().onScore(BTC, 1.0f);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0)).containsExactly(1, ASK, expected);
+    }
+
+    @Test
+    void shouldCapACalmMarketsUnitAtTheOrderLimits()
+    {
+        volatility(100.0001);
+        assertThat(core.decisions().volScaledQty(BTC, ASK)).isGreaterThan(1_000);
+        assertThat(core.decisions().capQty(BTC, ASK)).isEqualTo(999);
+        core.decisions().onScore(BTC, 1.0f);
+        assertThat(sent.get(0)).containsExactly(1, ASK, 999);
+    }
+
+    @Test
+    void shouldNotTrimAPositionWhenTheUnitShrinksButCloseItWhenTheTargetGoesFlat()
+    {
+        volatility(101.0);
+        core.portfolio().onFill(BTC, true, 999, ASK, 0);
+        core.decisions().onScore(BTC, 1.0f);
+        assertThat(sent).isEmpty();
+        core.decisions().onScore(BTC, 0.0f);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0)).containsExactly(-1, ASK - 100, 999);
+    }
+}
