@@ -22,6 +22,8 @@ public record ApiKeysFile(Kdf kdf, List<Entry> entries)
     public static final String PBKDF2 = "PBKDF2WithHmacSHA256";
     /** Default PBKDF2 iterations for new files (OWASP 2023 guidance for PBKDF2-HMAC-SHA256). */
     public static final int DEFAULT_ITERATIONS = 600_000;
+    /** What {@code keys list} shows in place of a venue for a plain secret. */
+    public static final String PLAIN_SECRET = "(secret)";
     /** The fewest PBKDF2 iterations a file may declare, unless lowered (tests only). */
     public static final int MIN_ITERATIONS = 310_000;
 
@@ -46,10 +48,10 @@ public record ApiKeysFile(Kdf kdf, List<Entry> entries)
     }
 
     /**
-     * One encrypted API credential.
+     * One encrypted API credential, or a plain secret (no venue, no API key: the admin token).
      *
      * @param name   unique name, bound into the ciphertext.
-     * @param venue  venue it belongs to.
+     * @param venue  venue it belongs to; null for a plain secret.
      * @param apiKey the venue API key (sent in request headers; not encrypted but never printed).
      * @param nonce  base64 12-byte AES-GCM nonce.
      * @param secret base64 AES-256-GCM ciphertext and tag of the API secret.
@@ -58,7 +60,15 @@ public record ApiKeysFile(Kdf kdf, List<Entry> entries)
     {
         public String toString()
         {
-            return "Entry[name=" + name + ", venue=" + venue.label() + ", apiKey=<redacted>, secret=<redacted>]";
+            return "Entry[name=" + name + ", venue=" + venueLabel() + ", apiKey=<redacted>, secret=<redacted>]";
+        }
+
+        /**
+         * @return the venue's label, or {@value #PLAIN_SECRET} for a plain secret.
+         */
+        public String venueLabel()
+        {
+            return null == venue ? PLAIN_SECRET : venue.label();
         }
     }
 
@@ -150,10 +160,18 @@ public record ApiKeysFile(Kdf kdf, List<Entry> entries)
     {
         final Entry entry = new Entry(
             s.matching("name", "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", "letters, digits, '_', '.' and '-'"),
-            s.enumValue("venue", VenueKind.class),
-            s.string("api_key"),
+            s.optionalEnum("venue", VenueKind.class),
+            s.has("api_key") ? s.optionalString("api_key") : "",
             base64(s, "nonce", 12, 12, false),
             base64(s, "secret", 17, 4096, false));
+        if (null != entry.venue() && entry.apiKey().isEmpty())
+        {
+            s.error("api_key", "must be set for a venue credential (an entry without a venue is a plain secret)");
+        }
+        else if (null == entry.venue() && !entry.apiKey().isEmpty())
+        {
+            s.error("venue", "must be set when api_key is (an entry without a venue is a plain secret, with no key)");
+        }
         s.finish();
         return entry;
     }

@@ -6,9 +6,12 @@ package com.schwabot.config;
  * @param httpHost         listen address; loopback by default.
  * @param httpPort         listen port; 0 picks a free port.
  * @param statusIntervalMs how often the one-line status is printed and the status view refreshed.
+ * @param adminTokenName   name of the api_keys.yaml entry holding the admin bearer token (a plain secret, added with
+ *                         {@code schwabot keys add NAME} and no venue); {@code SCHWABOT_ADMIN_TOKEN} overrides it.
  * @param alerts           alert thresholds.
  */
-public record MonitoringConfig(String httpHost, int httpPort, long statusIntervalMs, Alerts alerts)
+public record MonitoringConfig(
+    String httpHost, int httpPort, long statusIntervalMs, String adminTokenName, Alerts alerts)
 {
     /**
      * Alert thresholds.
@@ -41,6 +44,8 @@ public record MonitoringConfig(String httpHost, int httpPort, long statusInterva
             s.string("http_host"),
             s.intValue("http_port", 0, 65_535),
             s.longValue("status_interval_ms", 100, 3_600_000),
+            s.matching("admin_token_name", "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", "an api_keys.yaml entry name: letters, " +
+                "digits, '_', '.' and '-'"),
             Alerts.read(s.section("alerts")));
         s.finish();
         return config;

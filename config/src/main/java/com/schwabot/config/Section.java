@@ -353,6 +353,33 @@ final class Section
         return constants[0];
     }
 
+    /**
+     * Whether a key is present (with any value, null included); marks it known.
+     *
+     * @return true when present.
+     */
+    boolean has(final String key)
+    {
+        known.add(key);
+        return map.containsKey(key);
+    }
+
+    /**
+     * An enum value that may be absent or null.
+     *
+     * @return the constant, or null when the key is absent or null.
+     */
+    <E extends Enum<E> & Labelled> E optionalEnum(final String key, final Class<E> type)
+    {
+        known.add(key);
+        final Object value = map.get(key);
+        if (null == value || (value instanceof Leaf && ((Leaf)value).kind() == Leaf.Kind.NULL))
+        {
+            return null;
+        }
+        return enumValue(key, type);
+    }
+
     static <E extends Enum<E> & Labelled> String labels(final E[] constants)
     {
         final List<String> labels = new ArrayList<>(constants.length);

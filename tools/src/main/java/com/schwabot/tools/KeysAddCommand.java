@@ -23,17 +23,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code schwabot keys add NAME --venue VENUE}: encrypt and add one credential. The API secret is read from the
- * terminal without echo or from standard input, never from the command line.
+ * {@code schwabot keys add NAME --venue VENUE}: encrypt and add one credential; without {@code --venue}, a plain
+ * secret (the admin token). The secret is read from the terminal without echo or from standard input, never from
+ * the command line.
  */
 @Command(
     name = "add",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = { ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.SECRETS_HELP, ExitCodes.IO_HELP },
     description = {
-        "Encrypt and add an API credential named NAME.",
-        "The API secret is read from the terminal without echo, or as one line of standard input; so is the " +
-            "API key when --api-key is not given (then standard input holds the key line, then the secret line)." })
+        "Encrypt and add an API credential named NAME, or, without --venue, a plain secret such as the admin " +
+            "token (monitoring.admin_token_name, default admin).",
+        "The secret is read from the terminal without echo, or as one line of standard input; so is the " +
+            "API key of a venue credential when --api-key is not given (then standard input holds the key line, " +
+            "then the secret line)." })
 final class KeysAddCommand implements Callable<Integer>
 {
     /** The entry name rule of api_keys.yaml (ApiKeysFile), checked here before any secret is asked for. */
@@ -49,8 +52,8 @@ final class KeysAddCommand implements Callable<Integer>
         description = "Entry name: letters, digits, '_', '.', '-' (e.g. binance-main).")
     String name;
 
-    @Option(names = "--venue", paramLabel = "VENUE", required = true,
-        description = "Venue of the credential: simulator or binance.")
+    @Option(names = "--venue", paramLabel = "VENUE",
+        description = "Venue of the credential: simulator or binance. Without it: a plain secret, no API key.")
     VenueKind venue;
 
     @Option(names = "--api-key", paramLabel = "KEY",
@@ -60,6 +63,10 @@ final class KeysAddCommand implements Callable<Integer>
 
     public Integer call() throws SecretStoreException
     {
+        if (null == venue && null != apiKey)
+        {
+            throw new ParameterException(spec.commandLine(), "--api-key needs --venue (a plain secret has no key)");
+        }
         if (!NAME.matcher(name).matches())
         {
             throw new ParameterException(spec.commandLine(),
@@ -78,7 +85,8 @@ final class KeysAddCommand implements Callable<Integer>
             }
             final ApiKeysFile written = add(editor, source, input);
             final PrintWriter out = spec.commandLine().getOut();
-            out.println("added " + name + " (" + venue.label() + ") to " + file + "; " +
+            out.println("added " + name + " (" + (null == venue ? "plain secret" : venue.label()) + ") to " + file +
+                "; " +
                 written.entries().size() + (written.entries().size() == 1 ? " entry" : " entries"));
             out.flush();
         }
@@ -103,8 +111,9 @@ final class KeysAddCommand implements Callable<Integer>
     private ApiKeysFile add(final ApiKeyStoreEditor editor, final KeySource source, final SecretInput input)
         throws SecretStoreException
     {
-        final String key = null != apiKey ? apiKey : keyFromInput(input);
-        final char[] chars = input.read("API secret for " + name + ": ", "API secret");
+        final String key = null == venue ? "" : null != apiKey ? apiKey : keyFromInput(input);
+        final char[] chars = null == venue ? input.read("Secret for " + name + ": ", "secret") :
+            input.read("API secret for " + name + ": ", "API secret");
         try (Secret secret = Secret.ofChars(chars))
         {
             return editor.add(source, name, venue, key, secret);

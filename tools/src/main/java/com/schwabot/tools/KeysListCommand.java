@@ -54,7 +54,7 @@ final class KeysListCommand implements Callable<Integer>
         }
         for (final ApiKeysFile.Entry entry : keys.entries())
         {
-            out.println(String.format("%-32s %s%s", entry.name(), entry.venue().label(), check ? "  ok" : ""));
+            out.println(String.format("%-32s %s%s", entry.name(), entry.venueLabel(), check ? "  ok" : ""));
         }
         out.flush();
         return ExitCodes.OK;

@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import com.schwabot.config.ApiKeysFile;
 import com.schwabot.config.EnvMapping;
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.config.secret.KeySource;
 import com.schwabot.config.secret.Secret;
+import com.schwabot.config.secret.SecretStore;
+import com.schwabot.config.secret.SecretStoreException;
 import com.schwabot.engine.Engine;
 import com.schwabot.engine.LiveVenues;
 import com.schwabot.engine.MonitoringOptions;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
  * <p>
  * While it runs: the counters file {@code DATA_DIR/data/cnc/counters.dat} ({@code schwabot stat}), the monitoring
  * HTTP server on {@code monitoring.http_host:http_port} (its URL is printed), JSON logs and the audit log of admin
- * actions under {@code logging.dir}. Admin actions need {@code SCHWABOT_ADMIN_TOKEN} (at least 16 bytes).
+ * actions under {@code logging.dir}. Admin actions need a token of at least 16 bytes: the api_keys.yaml plain
+ * secret named by {@code monitoring.admin_token_name}, or {@code SCHWABOT_ADMIN_TOKEN}, which wins.
  */
 @Command(
     name = "run",
@@ -49,7 +53,8 @@ import picocli.CommandLine.Spec;
             "its journal under the data directory and ends with the digest of the order stream it sent.",
         "While running: counters in DATA_DIR/data/cnc (schwabot stat), the monitoring server at " +
             "monitoring.http_host:http_port (dashboard, /health, /metrics, /status; POST /halt and /resume with " +
-            "the bearer token from SCHWABOT_ADMIN_TOKEN), JSON logs and audit.log under logging.dir." })
+            "the bearer token: the api_keys.yaml secret monitoring.admin_token_name, or SCHWABOT_ADMIN_TOKEN), " +
+            "JSON logs and audit.log under logging.dir." })
 public final class RunCommand implements Callable<Integer>
 {
     private static final long SHUTDOWN_WAIT_MS = 30_000;
@@ -126,7 +131,7 @@ public final class RunCommand implements Callable<Integer>
         final MonitoringOptions monitoring = new MonitoringOptions()
             .countersDirectory(resolve(dataDir, Path.of(COUNTERS_DIR)))
             .httpServer(true)
-            .adminToken(adminToken(environment))
+            .adminToken(adminToken(config, environment))
             .auditLog(logDir.resolve("audit.log"));
         final RunLogging logging = RunLogging.install(logDir, config.logging().level());
         try
@@ -167,7 +172,8 @@ public final class RunCommand implements Callable<Integer>
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
                 (null == duration ? ", until Ctrl-C" : ", for " + duration));
             out.println("# monitoring " + engine.httpServer().url() + " (dashboard; /health /metrics /status; " +
-                (null == monitoring.adminToken() ? "admin disabled: set " + EnvMapping.ADMIN_TOKEN :
+                (null == monitoring.adminToken() ? "admin disabled: add the token with schwabot keys add " +
+                config.monitoring().adminTokenName() + ", or set " + EnvMapping.ADMIN_TOKEN :
                 "POST /halt /resume with the bearer token") + ")");
             out.println("# counters " + monitoring.countersDirectory().resolve(CountersFile.FILE_NAME) +
                 " (schwabot stat --dir " + monitoring.countersDirectory() + ")");
@@ -233,21 +239,59 @@ public final class RunCommand implements Callable<Integer>
         }
     }
 
-    private static Secret adminToken(final Map<String, String> environment)
+    /**
+     * The admin bearer token: {@code SCHWABOT_ADMIN_TOKEN} when set, else the api_keys.yaml plain secret named by
+     * {@code monitoring.admin_token_name} (decrypted with the store's passphrase or key file), else none (admin
+     * actions disabled).
+     */
+    static Secret adminToken(final SchwabotConfig config, final Map<String, String> environment)
     {
         final String token = environment.get(EnvMapping.ADMIN_TOKEN);
-        if (null == token || token.isEmpty())
+        final String name = config.monitoring().adminTokenName();
+        final Secret secret;
+        final String origin;
+        if (null != token && !token.isEmpty())
+        {
+            secret = Secret.ofChars(token.toCharArray());
+            origin = EnvMapping.ADMIN_TOKEN;
+        }
+        else if (null != config.apiKeys().entry(name))
+        {
+            secret = storedSecret(config, environment, name);
+            origin = "api_keys.yaml entry '" + name + "' (monitoring.admin_token_name)";
+        }
+        else
         {
             return null;
         }
-        final Secret secret = Secret.ofChars(token.toCharArray());
         if (secret.length() < AdminToken.MIN_LENGTH)
         {
             secret.wipe();
-            throw new CliException(ExitCodes.SECRETS, EnvMapping.ADMIN_TOKEN + " is too short: the admin token " +
-                "must be at least " + AdminToken.MIN_LENGTH + " bytes (e.g. openssl rand -hex 32)");
+            throw new CliException(ExitCodes.SECRETS, origin + " is too short: the admin token must be at least " +
+                AdminToken.MIN_LENGTH + " bytes (e.g. openssl rand -hex 32)");
         }
         return secret;
+    }
+
+    private static Secret storedSecret(
+        final SchwabotConfig config, final Map<String, String> environment, final String name)
+    {
+        if (null != config.apiKeys().entry(name).venue())
+        {
+            throw new CliException(ExitCodes.SECRETS, "api_keys.yaml entry '" + name +
+                "' (monitoring.admin_token_name) is a venue credential, not a plain secret: add the token with " +
+                "schwabot keys add NAME (no --venue)");
+        }
+        try (KeySource source = KeySource.fromEnvironment(environment);
+            SecretStore store = SecretStore.open(config.apiKeys(), source))
+        {
+            return store.secret(name);
+        }
+        catch (final SecretStoreException ex)
+        {
+            throw new CliException(ExitCodes.SECRETS, "the admin token (api_keys.yaml entry '" + name + "'): " +
+                ex.getMessage());
+        }
     }
 
     private static Secret binanceApiKey(final SchwabotConfig config)

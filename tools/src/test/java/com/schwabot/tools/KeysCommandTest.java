@@ -66,6 +66,27 @@ class KeysCommandTest
     }
 
     @Test
+    void shouldAddAPlainSecretWithoutVenueOrKeyForTheAdminToken() throws Exception
+    {
+        final Path dir = storeWithOneEntry();
+        final String token = "admin-token-0123456789abcdef-never-printed";
+
+        final CliRunner.Result add = CliRunner.withInput(env(PASSPHRASE), token + "\n", "keys", "add", "admin");
+        final CliRunner.Result list = CliRunner.run(env(PASSPHRASE), "keys", "list", "--check");
+
+        assertThat(add.status()).as(add.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(add.out()).contains("added admin (plain secret)", "2 entries");
+        assertThat(list.out().lines().toList()).containsExactly(
+            String.format("%-32s %s  ok", "binance-main", "binance"),
+            String.format("%-32s %s  ok", "admin", "(secret)"));
+        assertThat(decrypt(dir, PASSPHRASE, "admin")).isEqualTo(token);
+        assertThat(decrypt(dir, PASSPHRASE, "binance-main")).isEqualTo(SECRET);
+        final String file = Files.readString(dir.resolve("api_keys.yaml"));
+        assertThat(file).doesNotContain(token).contains("name: \"admin\"");
+        assertThat(add.all() + list.all()).doesNotContain(token);
+    }
+
+    @Test
     void shouldFailWithTheSecretsCodeOnAWrongPassphraseAndLeaveTheFileUnchanged() throws IOException
     {
         final Path dir = storeWithOneEntry();
@@ -163,14 +184,14 @@ class KeysCommandTest
     void shouldRequireAConfigurationDirectoryAndAVenue()
     {
         final CliRunner.Result noDir = CliRunner.run(Map.of("SCHWABOT_PASSPHRASE", PASSPHRASE), "keys", "list");
-        final CliRunner.Result noVenue = CliRunner.run(env(PASSPHRASE), "keys", "add", "x");
+        final CliRunner.Result noVenue = CliRunner.run(env(PASSPHRASE), "keys", "add", "x", "--api-key", "k");
         final CliRunner.Result badVenue = CliRunner.run(env(PASSPHRASE), "keys", "add", "x", "--venue", "kraken");
         final CliRunner.Result badName = CliRunner.run(env(PASSPHRASE), "keys", "add", "-x", "--venue", "binance");
 
         assertThat(noDir.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(noDir.err()).contains("no configuration directory: give --config DIR or set SCHWABOT_CONFIG_DIR");
         assertThat(noVenue.status()).isEqualTo(ExitCodes.USAGE);
-        assertThat(noVenue.err()).contains("Missing required option: '--venue=VENUE'");
+        assertThat(noVenue.err()).contains("--api-key needs --venue (a plain secret has no key)");
         assertThat(badVenue.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(badName.status()).isEqualTo(ExitCodes.USAGE);
     }

@@ -11,6 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.schwabot.config.ConfigLoader;
+import com.schwabot.config.SchwabotConfig;
+import com.schwabot.config.secret.Secret;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RunCommandTest
@@ -34,7 +38,7 @@ class RunCommandTest
         assertThat(result.out())
             .startsWith("# schwabot run: journal " + temp.resolve("data/journal"))
             .containsPattern("\\n# monitoring http://127\\.0\\.0\\.1:\\d+/ \\(dashboard; /health /metrics /status; " +
-                "admin disabled: set SCHWABOT_ADMIN_TOKEN\\)\\n")
+                "admin disabled: add the token with schwabot keys add admin, or set SCHWABOT_ADMIN_TOKEN\\)\\n")
             .contains("# counters " + temp.resolve("data/cnc/counters.dat") + " (schwabot stat --dir " +
                 temp.resolve("data/cnc") + ")")
             .contains("# logs " + temp.resolve("logs") + " (schwabot.log, audit.log)")
@@ -63,6 +67,38 @@ class RunCommandTest
         assertThat(lines).anySatisfy((line) -> assertThat(line).contains("engine started"))
             .anySatisfy((line) -> assertThat(line).contains("monitoring server at http:"));
         assertThat(allText(temp.resolve("logs")) + result.all()).doesNotContain(TOKEN, PASSPHRASE);
+    }
+
+    @Test
+    void shouldTakeTheAdminTokenFromTheSecretsStoreUnlessTheEnvironmentSetsOne() throws Exception
+    {
+        final String stored = "stored-admin-token-0123456789abcdef";
+        final Path dir = temp.resolve("config");
+        final Map<String, String> env = Map.of("SCHWABOT_CONFIG_DIR", dir.toString(), "SCHWABOT_PASSPHRASE",
+            PASSPHRASE, "SCHWABOT_MONITORING_HTTP_PORT", "0");
+        assertThat(CliRunner.run(env, "keys", "init", "--iterations", Integer.toString(CliRunner.TEST_ITERATIONS))
+            .status()).isEqualTo(ExitCodes.OK);
+        assertThat(CliRunner.withInput(env, stored + "\n", "keys", "add", "admin").status()).isEqualTo(ExitCodes.OK);
+
+        final CliRunner.Result result = CliRunner.run(env, "run", "--duration", "1s", "--data-dir", temp.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("POST /halt /resume with the bearer token");
+        assertThat(allText(temp.resolve("logs")) + result.all()).doesNotContain(stored, PASSPHRASE);
+
+        final SchwabotConfig config = new ConfigLoader().configDir(dir).environment(env)
+            .minKdfIterations(CliRunner.TEST_ITERATIONS).load();
+        try (Secret fromStore = RunCommand.adminToken(config, env);
+            Secret fromEnv = RunCommand.adminToken(config, Map.of("SCHWABOT_ADMIN_TOKEN", TOKEN)))
+        {
+            assertThat(new String(fromStore.chars())).isEqualTo(stored);
+            assertThat(new String(fromEnv.chars())).isEqualTo(TOKEN);
+        }
+        assertThat(RunCommand.adminToken(ConfigLoader.load(null, Map.of()), Map.of())).isNull();
+        final CliRunner.Result noKey = CliRunner.run(Map.of("SCHWABOT_CONFIG_DIR", dir.toString(),
+            "SCHWABOT_MONITORING_HTTP_PORT", "0"), "run", "--duration", "1s", "--data-dir", temp.toString());
+        assertThat(noKey.status()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(noKey.err()).startsWith("schwabot: the admin token (api_keys.yaml entry 'admin'): no master key");
     }
 
     @Test

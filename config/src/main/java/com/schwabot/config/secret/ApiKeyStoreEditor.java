@@ -86,9 +86,9 @@ public final class ApiKeyStoreEditor
      *
      * @param source the store's passphrase or key file.
      * @param name   a new, unique entry name.
-     * @param venue  the venue.
-     * @param apiKey the API key (stored in the clear, bound to the secret).
-     * @param secret the API secret.
+     * @param venue  the venue, or null for a plain secret.
+     * @param apiKey the API key (stored in the clear, bound to the secret); empty for a plain secret.
+     * @param secret the API secret, or the plain secret.
      * @return the new file's content.
      * @throws SecretStoreException on a wrong key, a duplicate name, or an I/O failure.
      */
@@ -104,6 +104,11 @@ public final class ApiKeyStoreEditor
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"))
         {
             throw new SecretStoreException("entry name '" + name + "' must be letters, digits, '_', '.' and '-'");
+        }
+        if ((null == venue) != apiKey.isEmpty())
+        {
+            throw new SecretStoreException("entry '" + name + "': a venue credential needs an API key, a plain " +
+                "secret has neither venue nor key");
         }
         try (SecretStore store = SecretStore.open(current, source))
         {
@@ -220,10 +225,13 @@ public final class ApiKeyStoreEditor
         sb.append("entries:\n");
         for (final ApiKeysFile.Entry e : content.entries())
         {
-            sb.append("  - name: ").append(quote(e.name())).append('\n')
-                .append("    venue: ").append(e.venue().label()).append('\n')
-                .append("    api_key: ").append(quote(e.apiKey())).append('\n')
-                .append("    nonce: \"").append(e.nonce()).append("\"\n")
+            sb.append("  - name: ").append(quote(e.name())).append('\n');
+            if (null != e.venue())
+            {
+                sb.append("    venue: ").append(e.venue().label()).append('\n')
+                    .append("    api_key: ").append(quote(e.apiKey())).append('\n');
+            }
+            sb.append("    nonce: \"").append(e.nonce()).append("\"\n")
                 .append("    secret: \"").append(e.secret()).append("\"\n");
         }
         return sb.toString();

@@ -201,6 +201,7 @@ public final class SecretStore implements AutoCloseable
 
     private static byte[] aad(final String name, final VenueKind venue, final String apiKey)
     {
-        return (AAD_LABEL + '\n' + name + '\n' + venue.label() + '\n' + apiKey).getBytes(StandardCharsets.UTF_8);
+        return (AAD_LABEL + '\n' + name + '\n' + (null == venue ? "" : venue.label()) + '\n' + apiKey)
+            .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -56,6 +56,32 @@ class SecretStoreTest
     }
 
     @Test
+    void shouldHoldAPlainSecretWithoutVenueOrKeyAndBindItToItsName() throws Exception
+    {
+        final KeySource source = KeySource.passphrase("pw".toCharArray());
+        createStore(source);
+        editor.add(source, "admin", null, "", Secret.of(SECRET_B.getBytes(StandardCharsets.UTF_8)));
+
+        final ApiKeysFile stored = editor.read();
+        assertThat(stored.entry("admin").venue()).isNull();
+        assertThat(stored.entry("admin").venueLabel()).isEqualTo(ApiKeysFile.PLAIN_SECRET);
+        assertThat(Files.readString(file)).doesNotContain(SECRET_B);
+        try (SecretStore store = SecretStore.open(stored, KeySource.passphrase("pw".toCharArray()));
+            Secret secret = store.secret("admin"))
+        {
+            assertThat(new String(secret.bytes(), StandardCharsets.UTF_8)).isEqualTo(SECRET_B);
+        }
+        assertThatThrownBy(() -> editor.add(source, "half", null, "a-key", Secret.of(new byte[]{1})))
+            .isInstanceOf(SecretStoreException.class).hasMessageContaining("a plain secret has neither venue nor key");
+        assertThatThrownBy(() -> editor.add(source, "keyless", VenueKind.BINANCE, "", Secret.of(new byte[]{1})))
+            .isInstanceOf(SecretStoreException.class).hasMessageContaining("a venue credential needs an API key");
+
+        final ApiKeysFile.Entry admin = stored.entry("admin");
+        rewrite(stored, 2, new ApiKeysFile.Entry("admin", VenueKind.BINANCE, "k", admin.nonce(), admin.secret()));
+        assertDecryptFailsFor("admin");
+    }
+
+    @Test
     void shouldRoundTripWithRawAndBase64KeyFiles() throws Exception
     {
         final byte[] key = new byte[32];

@@ -73,7 +73,9 @@ public final class AdminEndpoint
         final long nowNanos = clock.nanoTime();
         if (null == token || null == audit)
         {
-            return refuse(name, 403, "admin actions are disabled: set SCHWABOT_ADMIN_TOKEN", remote, nowNanos);
+            return refuse(name, 403,
+                "admin actions are disabled: no admin token (monitoring.admin_token_name or SCHWABOT_ADMIN_TOKEN)",
+                remote, nowNanos);
         }
         if (null == authorization)
         {
