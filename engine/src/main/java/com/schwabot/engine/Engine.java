@@ -41,6 +41,7 @@ import com.schwabot.engine.ring.InputRing;
 import com.schwabot.engine.ring.OutboundEvent;
 import com.schwabot.engine.ring.OutputRingSender;
 import com.schwabot.engine.stage.EventClock;
+import com.schwabot.engine.venue.Sources;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalContext;
 import com.schwabot.journal.JournalRollCycle;
@@ -104,7 +105,10 @@ public final class Engine implements AutoCloseable
     private final Thread businessThread;
     private final TimerSource timer;
     private final WeightStore weights;
+    private final Recovery.Gate gate;
     private final List<AutoCloseable> venues = new ArrayList<>();
+    private long recoveredFrom = -1;
+    private long recoveredEvents;
     private AgentRunner monitorRunner;
     private MonitorHttpServer httpServer;
     private AuditLog auditLog;
@@ -131,8 +135,8 @@ public final class Engine implements AutoCloseable
             OutboundEvent::new, config.engine().outputRingSize(), new SleepingWaitStrategy());
         backend = TradingCore.backend(config);
         final EventClock clock = new EventClock();
-        core = new TradingCore(config, backend, clock,
-            new OutputRingSender(outputRing, journal.appender(), clock), Venues.orderDestination(config), counters);
+        gate = new Recovery.Gate(new OutputRingSender(outputRing, journal.appender(), clock));
+        core = new TradingCore(config, backend, clock, gate, Venues.orderDestination(config), counters);
         final BusinessHandler handler = new BusinessHandler(journal.appender(), core.pipeline(), counters, latency);
         processor = new BatchEventProcessorBuilder().build(inputRing.ring(), inputRing.ring().newBarrier(), handler);
         inputRing.ring().addGatingSequences(processor.getSequence());
@@ -214,9 +218,25 @@ public final class Engine implements AutoCloseable
         final Engine engine = new Engine(config, journalDir, cacheDir, monitoring);
         try
         {
+            if (config.engine().recoverOnStart())
+            {
+                engine.recover();
+            }
             engine.businessThread.start();
-            engine.inputRing.publishAdmin(
-                0, AdminAction.SESSION_START, 0, engine.wallClock.nanoTime(), "schwabot engine start");
+            final long now = engine.wallClock.nanoTime();
+            if (engine.recoveredFrom > 0)
+            {
+                engine.inputRing.publishAdmin(engine.recoveredFrom, AdminAction.SESSION_START, 0, now,
+                    "schwabot engine restart: continues the session at journal sequence " + engine.recoveredFrom);
+                engine.inputRing.onConnectionState(
+                    Venues.orderDestination(config), Sources.CHANNEL_ORDER_ENTRY, false, now);
+                engine.inputRing.onConnectionState(
+                    Sources.source(Sources.VENUE_ENGINE, 0), Sources.CHANNEL_MARKET_DATA, false, now);
+            }
+            else
+            {
+                engine.inputRing.publishAdmin(0, AdminAction.SESSION_START, 0, now, "schwabot engine start");
+            }
             engine.timer.start();
             engine.venues.addAll(venues.start(engine));
             engine.monitorRunner = new AgentRunner(
@@ -235,6 +255,50 @@ public final class Engine implements AutoCloseable
             engine.close();
             throw ex;
         }
+    }
+
+    /**
+     * Replay the journal's last session into the core, sending nothing (see {@link Recovery}).
+     */
+    private void recover()
+    {
+        final long from = Recovery.lastSession(journal);
+        if (from <= 0)
+        {
+            return;
+        }
+        final long start = System.nanoTime();
+        gate.open(false);
+        try
+        {
+            recoveredEvents = Recovery.replay(journal, from, core.pipeline());
+        }
+        finally
+        {
+            gate.open(true);
+        }
+        recoveredFrom = from;
+        LOG.info("recovered the session at journal sequence {}: {} events replayed in {} ms, {} orders working",
+            from, recoveredEvents, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+            core.orders().openOrders());
+    }
+
+    /**
+     * The session this engine continued after a restart ({@code engine.recover_on_start}).
+     *
+     * @return its first journal sequence, or -1 when the engine started afresh.
+     */
+    public long recoveredFrom()
+    {
+        return recoveredFrom;
+    }
+
+    /**
+     * @return the inbound events replayed to recover the last session; 0 when none.
+     */
+    public long recoveredEvents()
+    {
+        return recoveredEvents;
     }
 
     private void startHttpServer() throws IOException

@@ -1,11 +1,17 @@
 package com.schwabot.engine;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.schwabot.codecs.sbe.MessageHeaderDecoder;
+import com.schwabot.codecs.sbe.NewOrderDecoder;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.learn.WeightStore;
 import com.schwabot.engine.market.InstrumentTable;
@@ -13,6 +19,7 @@ import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.replay.ReplayResult;
 import com.schwabot.engine.replay.Replayer;
+import com.schwabot.engine.ring.JournalFlags;
 import com.schwabot.engine.stage.StrategyTable;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalStats;
@@ -36,9 +43,9 @@ class EngineReplayTest
     @Test
     void shouldReplayEachRunOfAJournalFromAFreshCore() throws Exception
     {
-        final SchwabotConfig config = TestCores.defaults();
-        final Engine first = runOnce(config, 4, 15_000);
-        final Engine second = runOnce(config, 5, 15_000);
+        final SchwabotConfig config = TestCores.defaults(Map.of("SCHWABOT_ENGINE_RECOVER_ON_START", "false"));
+        final Engine first = runOnce(config, dir.resolve("journal"), 4, 15_000);
+        final Engine second = runOnce(config, dir.resolve("journal"), 5, 15_000);
         assertThat(second.counters().value(EngineCounter.ORDERS_SENT)).isGreaterThan(0);
 
         final ReplayResult replay = new Replayer(config, new CpuTensorBackend(new TensorCapacity(64, 16, 1, 1, 1)),
@@ -53,10 +60,96 @@ class EngineReplayTest
         assertThat(replay.reproduced()).isTrue();
     }
 
-    private Engine runOnce(final SchwabotConfig config, final long seed, final int steps) throws Exception
+    @Test
+    void shouldContinueTheLastSessionAfterARestartAndReplayBothRunsAsOne() throws Exception
+    {
+        final SchwabotConfig config = TestCores.defaults();
+        Path journalDir = null;
+        Engine first = null;
+        long[] positions = null;
+        for (int seed = 4; seed < 12 && null == journalDir; seed++)
+        {
+            final Path candidate = dir.resolve("journal-" + seed);
+            final Engine run = runOnce(config, candidate, seed, 15_000);
+            final long[] held = positions(run);
+            if (!Arrays.equals(held, new long[held.length]))
+            {
+                journalDir = candidate;
+                first = run;
+                positions = held;
+            }
+        }
+        assertThat(journalDir).as("a first run that ends holding a position (seeds 4 to 11)").isNotNull();
+        final long firstFrames = first.counters().value(EngineCounter.INBOUND_FRAMES);
+        final long firstOrders = first.counters().value(EngineCounter.ORDERS_SENT);
+        assertThat(first.recoveredFrom()).isEqualTo(-1);
+
+        final long[] recoveredPositions = new long[positions.length];
+        final LoopbackVenue[] venue = new LoopbackVenue[1];
+        final Engine second = Engine.start(config, journalDir, (e) ->
+        {
+            System.arraycopy(positions(e), 0, recoveredPositions, 0, recoveredPositions.length);
+            venue[0] = new LoopbackVenue(e, 5, 15_000).start();
+            return List.of(venue[0]);
+        });
+        try
+        {
+            final long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!venue[0].isDone() && System.nanoTime() < deadline)
+            {
+                Thread.sleep(20);
+            }
+        }
+        finally
+        {
+            second.close();
+        }
+
+        assertThat(second.recoveredFrom()).isEqualTo(1);
+        assertThat(second.recoveredEvents()).isEqualTo(firstFrames);
+        assertThat(recoveredPositions).as("positions when the restarted engine went live")
+            .containsExactly(positions);
+        assertThat(second.counters().value(EngineCounter.ORDERS_SENT)).isGreaterThan(firstOrders);
+        final ReplayResult replay = new Replayer(config, new CpuTensorBackend(new TensorCapacity(64, 16, 1, 1, 1)),
+            new EngineCounters()).replay(journalDir);
+        assertThat(replay.sessions()).hasSize(1);
+        assertThat(replay.sessions().get(0).digest()).isEqualTo(second.core().digest().hex());
+        assertThat(replay.reproduced()).isTrue();
+        final List<Long> clOrdIds = new ArrayList<>();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final NewOrderDecoder order = new NewOrderDecoder();
+        try (Journal journal = Journal.openReadOnly(journalDir))
+        {
+            assertThat(journal.verify().ok()).isTrue();
+            journal.replay(0, (sequence, ingress, source, flags, buffer, offset, length, index) ->
+            {
+                header.wrap(buffer, offset);
+                if ((flags & JournalFlags.OUTBOUND) != 0 && header.templateId() == NewOrderDecoder.TEMPLATE_ID)
+                {
+                    clOrdIds.add(order.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH,
+                        header.blockLength(), header.version()).clOrdId());
+                }
+            });
+        }
+        assertThat(clOrdIds).as("no order sent twice").hasSize(Set.copyOf(clOrdIds).size())
+            .hasSize((int)second.counters().value(EngineCounter.ORDERS_SENT));
+    }
+
+    private static long[] positions(final Engine engine)
+    {
+        final long[] positions = new long[engine.core().instruments().count()];
+        for (int i = 0; i < positions.length; i++)
+        {
+            positions[i] = engine.core().portfolio().position(i);
+        }
+        return positions;
+    }
+
+    private static Engine runOnce(
+        final SchwabotConfig config, final Path journalDir, final long seed, final int steps) throws Exception
     {
         final LoopbackVenue[] venue = new LoopbackVenue[1];
-        final Engine engine = Engine.start(config, dir.resolve("journal"), (e) ->
+        final Engine engine = Engine.start(config, journalDir, (e) ->
         {
             venue[0] = new LoopbackVenue(e, seed, steps).start();
             return List.of(venue[0]);

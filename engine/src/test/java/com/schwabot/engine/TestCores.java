@@ -39,9 +39,20 @@ public final class TestCores
      */
     public static SchwabotConfig defaults()
     {
+        return defaults(Map.of());
+    }
+
+    /**
+     * The bundled defaults with environment overrides.
+     *
+     * @param environment {@code SCHWABOT_*} overrides.
+     * @return the configuration.
+     */
+    public static SchwabotConfig defaults(final Map<String, String> environment)
+    {
         try
         {
-            return ConfigLoader.load(null, Map.of());
+            return ConfigLoader.load(null, environment);
         }
         catch (final ConfigException ex)
         {

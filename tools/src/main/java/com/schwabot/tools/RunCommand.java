@@ -171,6 +171,12 @@ public final class RunCommand implements Callable<Integer>
             persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
                 (null == duration ? ", until Ctrl-C" : ", for " + duration));
+            if (engine.recoveredFrom() > 0)
+            {
+                out.println("# recovered the session begun at journal sequence " + engine.recoveredFrom() + ": " +
+                    engine.recoveredEvents() + " events replayed (positions, orders, risk state); working orders " +
+                    "canceled with the old connections (engine.recover_on_start)");
+            }
             out.println("# monitoring " + engine.httpServer().url() + " (dashboard; /health /metrics /status; " +
                 (null == monitoring.adminToken() ? "admin disabled: add the token with schwabot keys add " +
                 config.monitoring().adminTokenName() + ", or set " + EnvMapping.ADMIN_TOKEN :

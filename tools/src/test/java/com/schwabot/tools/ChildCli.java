@@ -99,6 +99,16 @@ final class ChildCli
         }
 
         /**
+         * Kill the child with SIGKILL (no shutdown hook runs) and wait until it is gone.
+         *
+         * @throws InterruptedException when interrupted.
+         */
+        void kill() throws InterruptedException
+        {
+            process.destroyForcibly().waitFor();
+        }
+
+        /**
          * Wait for the child to exit.
          *
          * @return its status and output.

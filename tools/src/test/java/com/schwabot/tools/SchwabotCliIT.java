@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
+import com.schwabot.codecs.sbe.NewOrderDecoder;
 import com.schwabot.config.ApiKeysFile;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalStats;
@@ -88,6 +90,54 @@ class SchwabotCliIT
             assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
             assertThat(replay.out()).contains("reproduced: yes", "order digest " + digest);
         }
+    }
+
+    @Test
+    void shouldRecoverPositionsAndOrdersAfterSigkillAndSendNoOrderTwice() throws Exception
+    {
+        final Random random = new Random(20261125L);
+        final String journal = temp.resolve("data/journal").toString();
+        for (int kill = 0; kill < 2; kill++)
+        {
+            final ChildCli.Running run = ChildCli.start(temp, RunCommandTest.FREE_PORT, "run", "--data-dir",
+                temp.toString());
+            run.awaitLine(Pattern.compile("orders=([1-9][0-9]*)"), 60_000);
+            Thread.sleep(random.nextInt(1_500));
+            run.kill();
+        }
+
+        final CliRunner.Result restarted = ChildCli.jar(temp, RunCommandTest.FREE_PORT, "", "run", "--duration", "3s",
+            "--data-dir", temp.toString());
+
+        assertThat(restarted.status()).as(restarted.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(restarted.out())
+            .containsPattern("# recovered the session begun at journal sequence 1: \\d+ events");
+        final String digest = restarted.out().lines().filter((l) -> l.startsWith("order digest ")).findFirst()
+            .orElseThrow().split(" ")[2];
+        final CliRunner.Result verify = ChildCli.jar(temp, Map.of(), "", "journal", "verify", journal);
+        assertThat(verify.status()).as(verify.toString()).isEqualTo(ExitCodes.OK);
+        final CliRunner.Result replay = ChildCli.jar(temp, Map.of(), "", "replay", "--journal", journal);
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(replay.out()).contains("reproduced: yes", "order digest " + digest);
+
+        final List<Long> clOrdIds = new ArrayList<>();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final NewOrderDecoder order = new NewOrderDecoder();
+        try (Journal opened = Journal.openReadOnly(temp.resolve("data/journal")))
+        {
+            opened.replay(0, (sequence, ingress, source, flags, buffer, offset, length, index) ->
+            {
+                header.wrap(buffer, offset);
+                if (header.schemaId() == MessageHeaderDecoder.SCHEMA_ID &&
+                    header.templateId() == NewOrderDecoder.TEMPLATE_ID)
+                {
+                    clOrdIds.add(order.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH,
+                        header.blockLength(), header.version()).clOrdId());
+                }
+            });
+        }
+        assertThat(clOrdIds).as("orders in the journal after two kills and a restart").isNotEmpty()
+            .doesNotHaveDuplicates();
     }
 
     @Test

@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.agrona.DirectBuffer;
 
-import com.schwabot.codecs.sbe.AdminAction;
-import com.schwabot.codecs.sbe.AdminCommandDecoder;
 import com.schwabot.codecs.sbe.ConnectionStateDecoder;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
@@ -116,7 +114,8 @@ public final class Replayer
         final RecordHandler handler = (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
         {
             sessions.records++;
-            if (sessions.isSessionStart(buffer, offset, length))
+            final long start = sessions.starts.sessionStart(buffer, offset, length);
+            if (start == SessionStarts.FRESH || (start > SessionStarts.FRESH && !sessions.continues(start)))
             {
                 sessions.finish();
             }
@@ -146,8 +145,7 @@ public final class Replayer
     private final class Sessions
     {
         private final boolean simulated;
-        private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        private final AdminCommandDecoder admin = new AdminCommandDecoder();
+        private final SessionStarts starts = new SessionStarts();
         private final List<ReplayResult.Session> results = new ArrayList<>();
         private Session session;
         private long records;
@@ -159,20 +157,12 @@ public final class Replayer
             this.simulated = simulated;
         }
 
-        boolean isSessionStart(final DirectBuffer buffer, final int offset, final int length)
+        /**
+         * Whether a restarted run continues the session being replayed (it names its first sequence).
+         */
+        boolean continues(final long firstSequence)
         {
-            if (length < MessageHeaderDecoder.ENCODED_LENGTH + AdminCommandDecoder.BLOCK_LENGTH)
-            {
-                return false;
-            }
-            header.wrap(buffer, offset);
-            if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID ||
-                header.templateId() != AdminCommandDecoder.TEMPLATE_ID)
-            {
-                return false;
-            }
-            admin.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-            return admin.action() == AdminAction.SESSION_START;
+            return null != session && session.firstSequence == firstSequence;
         }
 
         Session current(final long sequence)
