@@ -28,14 +28,15 @@ import static org.assertj.core.api.Assertions.within;
  * <p>
  * Configuration (importer/scenario-config): one mean-reversion strategy on BTCUSDT, lookback 10 mids, entry
  * z-score 2, exit 0.5, weight 1, ensemble threshold 0.6; so the score is the signal {@code clamp(-z / 2)}, 0 while
- * {@code |z| < 0.5}; the conservative risk profile sizes one unit as min(0.01 BTC, 500 USDT / price) = 0.01 BTC at
- * 40,000.
+ * {@code |z| < 0.5}; the conservative risk profile, with its volatility target loosened to 10000 bps, sizes one unit
+ * as min(0.01 BTC, 500 USDT / price, the volatility-scaled quantity, far larger) = 0.01 BTC at 40,000, and no unit
+ * at all until the volatility estimate is warm (20 returns of the mid).
  * <p>
  * Market (importer/scenario.csv, one quote every 100 ms, each side 1 BTC deep):
  * <ol>
- *     <li>ten quotes alternate the mid between 40000.00 and 40000.02: the window fills with five of each (mean
- *     40000.01, population deviation 0.01); at the tenth, z = +1, the score -0.5: inside the threshold, no order;
- *     </li>
+ *     <li>twenty-two quotes (from 23:59:58.800, the last ten from midnight) alternate the mid between 40000.00 and
+ *     40000.02: 21 returns warm the volatility; the window holds five of each (mean 40000.01, population deviation
+ *     0.01), so z = +-1, the score -+0.5: inside the threshold, no order;</li>
  *     <li>a trade (trades do not move the strategies, which act on the book);</li>
  *     <li>the mid drops to 39990.00: the window holds four 40000.00, five 40000.02 and 39990.00, mean 39999.01,
  *     deviation 3.0034, z = -3.0, score +1 (clamped) at or above 0.6: target long one unit, so an IOC limit BUY
@@ -58,7 +59,7 @@ class ImportReplayTest
         final Path journal = temp.resolve("journal");
         final ImportResult imported =
             new CsvImporter(config).run(List.of(CsvImporterTest.fixture("scenario.csv")), journal);
-        assertThat(imported.quoteFrames()).isEqualTo(13);
+        assertThat(imported.quoteFrames()).isEqualTo(25);
         assertThat(imported.tradeFrames()).isEqualTo(2);
         assertThat(imported.skippedSymbols()).isEqualTo(Map.of("XRPUSDT", 1L));
 
@@ -75,7 +76,7 @@ class ImportReplayTest
         }
 
         assertThat(result.simulated()).isTrue();
-        assertThat(result.inbound()).isEqualTo(15);
+        assertThat(result.inbound()).isEqualTo(27);
         assertThat(orders).containsExactly(
             "BUY 1000e-5 BTCUSDT(1) at 3999001e-2 LIMIT IOC t=1704153601000000000",
             "SELL 1000e-5 BTCUSDT(1) at 3999999e-2 LIMIT IOC t=1704153601100000000");
