@@ -86,7 +86,7 @@ public final class ReportCommand implements Callable<Integer>
             final BacktestReport report = BacktestReports.report(run, stats);
             final ReportFiles files = BacktestReports.write(report, reportsDir);
             final ReplayResult result = run.result();
-            out.printf(Locale.ROOT, "rebuilt from %d journal records (%d runs, %s fills): %d trades, P&L %.4f, " +
+            out.printf(Locale.ROOT, "rebuilt from %d journal records (runs: %d, fills: %s): trades %d, P&L %.4f, " +
                 "fees %.4f%n", result.records(), result.sessions().size(), result.simulated() ? "simulated" :
                 "recorded", report.trades().size(), report.metrics().finalPnl(), report.metrics().fees());
             BacktestReports.print(out, files);

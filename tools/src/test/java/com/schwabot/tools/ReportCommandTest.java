@@ -99,7 +99,7 @@ class ReportCommandTest
             "--journal", journal.toString(), "--reports", reports.toString());
 
         assertThat(report.status()).as(report.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(report.out()).startsWith("rebuilt from 27 journal records (1 runs, simulated fills): 1 trades, " +
+        assertThat(report.out()).startsWith("rebuilt from 27 journal records (runs: 1, fills: simulated): trades 1, " +
             "P&L -0.7001, fees 0.7999\n");
         assertThat(reportPaths(report.out())).isEqualTo(written);
         assertThat(Files.readAllBytes(written.get(0))).isEqualTo(json);

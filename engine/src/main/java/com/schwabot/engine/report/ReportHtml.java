@@ -48,7 +48,7 @@ public final class ReportHtml
             .append("<meta charset=\"utf-8\"/>\n<title>").append(escape(title)).append("</title>\n<style>\n")
             .append(STYLE).append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
         out.append("<p class=\"note\">").append(escape(String.format(Locale.ROOT,
-            "Journal sequences %d..%d: %d records, %d inbound events replayed, %d runs. Fills: %s. Risk profile " +
+            "Journal sequences %d..%d: %d records, %d inbound events replayed; runs: %d. Fills: %s. Risk profile " +
             "%s, capital %s %s. Equity sampled every %s of event time; Sharpe and Sortino are annualised by " +
             "sqrt(365 d / %s) = sqrt(%.0f). Order digest %s.",
             source.firstSequence(), source.lastSequence(), source.records(), source.inbound(),

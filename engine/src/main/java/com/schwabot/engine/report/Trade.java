@@ -15,7 +15,7 @@ import java.math.BigDecimal;
  * @param exitTimeNanos  event time of the fill that closed it (the run's last event time when open).
  * @param qty            largest absolute position it held, base units, exact.
  * @param entryPrice     average price of the fills that built it.
- * @param exitPrice      average price of the fills that reduced it (the mark when open with nothing reduced).
+ * @param exitPrice      average price of the fills that reduced it; when open, of those and the mark for the rest.
  * @param grossPnl       P&amp;L at fill prices before fees (with the open rest marked at mid when open).
  * @param fees           fees of its fills (a fill through zero shares its fee by quantity).
  * @param slippage       slippage of its fills against the decisions' reference prices, positive = cost (already
