@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * the time left, redrawn every {@link #INTERVAL_MS} ms by its own daemon thread, which polls a counter the replay
  * already keeps (an atomic engine counter): the replay thread does nothing for it. Shown only on a terminal
  * ({@link CliContext#console()} is not null) and never when {@code CI=true}; the line is erased when it stops.
- * The rate and the time left come from the wall clock: they are display only, never part of a report.
+ * The rate and the time left come from the wall clock: they are display only, never part of a report. A replay
+ * shorter than one period draws nothing.
  */
 final class ProgressBar implements AutoCloseable
 {
@@ -24,6 +25,7 @@ final class ProgressBar implements AutoCloseable
     private final long startNanos;
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean drawn;
 
     private ProgressBar(final PrintWriter err, final LongSupplier done, final long total)
     {
@@ -89,6 +91,7 @@ final class ProgressBar implements AutoCloseable
         err.print('\r');
         err.print(render(events, total, System.nanoTime() - startNanos));
         err.flush();
+        drawn = true;
     }
 
     /**
@@ -138,6 +141,10 @@ final class ProgressBar implements AutoCloseable
         }
         synchronized (this)
         {
+            if (!drawn)
+            {
+                return;
+            }
             err.print('\r');
             err.print(" ".repeat(LINE));
             err.print('\r');

@@ -18,7 +18,8 @@ public final class ReportHtml
     private static final String STYLE = """
         body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1d2330;background:#fff}
         h1{font-size:20px}h2{font-size:16px;margin-top:28px}
-        table{border-collapse:collapse}td,th{padding:3px 10px;border-bottom:1px solid #e3e6ec;text-align:right}
+        table{border-collapse:collapse}td,th{padding:3px 10px;border-bottom:1px solid #e3e6ec;text-align:right;
+        white-space:nowrap}td.note{white-space:normal}
         th{background:#f3f5f8}td.l,th.l{text-align:left}.note{color:#667085}
         svg{display:block;max-width:100%;height:auto}svg text{font:11px system-ui,sans-serif;fill:#475467}
         .grid{stroke:#e3e6ec}.axis{stroke:#98a2b3}

@@ -13,7 +13,7 @@ final class SvgChart
 {
     static final int WIDTH = 900;
     static final int HEIGHT = 260;
-    private static final int LEFT = 90;
+    private static final int LEFT = 120;
     private static final int RIGHT = 20;
     private static final int TOP = 14;
     private static final int BOTTOM = 40;
@@ -128,9 +128,7 @@ final class SvgChart
                 .append("\" height=\"").append(num(height)).append("\"><title>").append(ReportHtml.escape(
                     labels.get(k))).append(": ").append(ReportHtml.money(values[k])).append(' ').append(unit)
                 .append("</title></rect>\n");
-            text(out, mid, HEIGHT - BOTTOM + 16, "middle", labels.get(k));
-            text(out, mid, values[k] >= 0 ? top - 4 : top + height + 12, "middle",
-                ReportHtml.money(values[k]));
+            text(out, mid, HEIGHT - BOTTOM + 16, "middle", labels.get(k) + ": " + ReportHtml.money(values[k]));
         }
         out.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(num(zero)).append("\" x2=\"")
             .append(WIDTH - RIGHT).append("\" y2=\"").append(num(zero)).append("\"/>\n");
