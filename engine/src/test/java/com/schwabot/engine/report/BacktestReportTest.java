@@ -9,12 +9,17 @@ import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import com.schwabot.codecs.sbe.AdminAction;
+import com.schwabot.codecs.sbe.AdminCommandEncoder;
+import com.schwabot.codecs.sbe.MessageHeaderEncoder;
+import com.schwabot.codecs.sbe.RiskReason;
 import com.schwabot.config.ConfigLoader;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.http.Json;
@@ -22,7 +27,10 @@ import com.schwabot.engine.importer.CsvImporter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.replay.ReplayResult;
 import com.schwabot.engine.replay.Replayer;
+import com.schwabot.engine.ring.JournalFlags;
+import com.schwabot.engine.venue.Sources;
 import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalAppender;
 import com.schwabot.journal.JournalStats;
 import com.schwabot.tensor.TensorCapacity;
 import com.schwabot.tensor.cpu.CpuTensorBackend;
@@ -129,6 +137,56 @@ class BacktestReportTest
         assertThat(report.instruments().get(0).trades()).isEqualTo(1);
         assertThat(report.sessions()).hasSize(1);
         assertThat(report.source().inbound()).isEqualTo(27);
+    }
+
+    @Test
+    void shouldChainTheRunsOfAJournalIntoOneCurve() throws Exception
+    {
+        final SchwabotConfig config = ConfigLoader.load(fixture("scenario-config"), Map.of());
+        final Path single = importScenario(config);
+        final Path twice = temp.resolve("twice");
+        final long later = 10_000_000_000L;
+        try (Journal from = Journal.openReadOnly(single);
+            Journal to = Journal.open(CsvImporter.journalContext(config, twice)))
+        {
+            final JournalAppender appender = to.appender();
+            for (final long shift : new long[] {0, later})
+            {
+                sessionStart(appender, START + shift);
+                from.replay(0, (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
+                    appender.append(buffer, offset, length, ingressNanos + shift, source, flags));
+            }
+        }
+
+        final BacktestReport report = backtest(config, twice);
+
+        assertThat(report.sessions()).hasSize(2);
+        assertThat(report.sessions()).allSatisfy((run) -> assertThat(run.pnl()).isCloseTo(-0.7001, within(EPS)));
+        assertThat(report.trades()).extracting(Trade::session).containsExactly(0, 1);
+        assertThat(report.trades().get(1).entryTimeNanos()).isEqualTo(T0 + later + 1_000_000_000L);
+        assertThat(report.setup().stepNanos()).as("12.5 s: 100 ms steps").isEqualTo(100_000_000L);
+        final EquitySeries equity = report.equity();
+        assertThat(equity.size()).as("26 boundaries and a final sample per run").isEqualTo(54);
+        assertThat(equity.time(26)).isEqualTo(START + 2_600_000_000L);
+        assertThat(equity.pnl(26)).isCloseTo(-0.7001, within(EPS));
+        assertThat(equity.time(27)).isEqualTo(START + later);
+        assertThat(equity.pnl(27)).as("the second run starts where the first ended").isCloseTo(-0.7001, within(EPS));
+        assertThat(equity.pnl(53)).isCloseTo(-1.4002, within(EPS));
+        assertThat(report.metrics().finalPnl()).isCloseTo(-1.4002, within(EPS));
+        assertThat(report.metrics().maxDrawdown()).isCloseTo(1.4002, within(EPS));
+        assertThat(report.metrics().exposure()).as("0.2 s long out of two runs of 2.5 s").isCloseTo(0.04, within(EPS));
+        assertThat(report.instruments().get(0).pnl()).isCloseTo(-1.4002, within(EPS));
+    }
+
+    private static void sessionStart(final JournalAppender appender, final long time)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+        final AdminCommandEncoder admin = new AdminCommandEncoder()
+            .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder()).commandId(0).timeNs(time).value(0)
+            .instrumentId(0).valueExponent((byte)0).action(AdminAction.SESSION_START).riskLimit(RiskReason.HALTED);
+        admin.putNote(new byte[] {'t'}, 0, 1);
+        appender.append(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + admin.encodedLength(), time,
+            Sources.source(Sources.VENUE_ENGINE, 0), JournalFlags.END_OF_BATCH);
     }
 
     @Test
