@@ -75,7 +75,7 @@ class ReportCommandTest
         assertThat(paths.get(1).toString()).isEqualTo(paths.get(0).toString().replace(".json", ".html"));
         assertThat(files(reports)).containsExactlyInAnyOrderElementsOf(paths);
         final String json = Files.readString(paths.get(0));
-        assertThat(json).contains("\"fills\":\"simulated\"", "\"trades\":1,", "\"netPnl\":-0.700",
+        assertThat(json).contains("\"fillModel\":\"simulated\"", "\"trades\":1,", "\"netPnl\":-0.700",
             "\"qty\":\"0.01000\"");
         assertThat(Files.readString(paths.get(1))).contains("<svg", "Trades (1)", "BTCUSDT");
     }

@@ -90,7 +90,7 @@ class SchwabotCliIT
             assertThat(replay.out()).contains("reproduced: yes", "order digest " + digest,
                 "report reports/backtest-", ".json\nreport reports/backtest-");
             final Path json = temp.resolve(reportLines(replay.out()).get(0));
-            assertThat(Files.readString(json)).contains("\"fills\":\"recorded\"", "\"orderDigest\":\"" + digest);
+            assertThat(Files.readString(json)).contains("\"fillModel\":\"recorded\"", "\"orderDigest\":\"" + digest);
             reports.add(Files.readAllBytes(json));
             reports.add(Files.readAllBytes(temp.resolve(reportLines(replay.out()).get(1))));
         }

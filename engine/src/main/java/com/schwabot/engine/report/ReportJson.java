@@ -80,7 +80,7 @@ public final class ReportJson
 
     private static void setup(final JsonText json, final BacktestReport.Setup setup)
     {
-        json.beginObject().field("fills", setup.simulated() ? "simulated" : "recorded")
+        json.beginObject().field("fillModel", setup.simulated() ? "simulated" : "recorded")
             .field("takerFeeBps", setup.takerFeeBps()).field("riskProfile", setup.riskProfile())
             .field("capital", setup.capital()).field("quoteCurrency", setup.quoteCurrency())
             .field("sampleStepNanos", setup.stepNanos())

@@ -227,7 +227,7 @@ class BacktestReportTest
         assertThat((Map<String, Object>)fills.get(0)).containsEntry("price", "39990.01").containsEntry("side", "BUY");
         final Map<String, Object> equity = (Map<String, Object>)json.get("equity");
         assertThat((List<Object>)equity.get("pnl")).hasSize(252);
-        assertThat((Map<String, Object>)json.get("setup")).containsEntry("fills", "simulated")
+        assertThat((Map<String, Object>)json.get("setup")).containsEntry("fillModel", "simulated")
             .containsEntry("riskProfile", "conservative").containsEntry("quoteCurrency", "USDT");
     }
 
