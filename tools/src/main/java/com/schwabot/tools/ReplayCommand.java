@@ -11,6 +11,7 @@ import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.replay.ReplayResult;
 import com.schwabot.engine.replay.Replayer;
+import com.schwabot.engine.report.ReportFiles;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalStats;
 import com.schwabot.tensor.TensorBackend;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code schwabot replay --journal DIR}: feeds the journal's inbound events through the same pipeline as a live run,
  * on this thread, as fast as it reads, and prints the digest of the order stream it sent. A live run's journal is
  * replayed with its recorded venue reports and must reproduce the live digest (printed next to it, with a verdict);
- * a market-data-only journal is a backtest whose fills come from the deterministic simulated venue.
+ * a market-data-only journal is a backtest whose fills come from the deterministic simulated venue. Either way it
+ * then writes the run's report (JSON and HTML, see {@link BacktestReports}) under {@code --reports} and prints
+ * their paths; on a terminal a progress bar shows on standard error while it replays.
  */
 @Command(
     name = "replay",
@@ -36,7 +39,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Replay a journal through the pipeline and print the digest of the order stream.",
         "A live run's journal (it holds venue execution reports) is replayed as recorded and must reproduce the " +
-            "run's digest; a journal of market data only is backtested against a simulated venue." })
+            "run's digest; a journal of market data only is backtested against a simulated venue.",
+        "Then write the report (metrics, trades, equity curve) as JSON and HTML under --reports and print their " +
+            "paths. A progress bar shows on a terminal (not with CI=true)." })
 public final class ReplayCommand implements Callable<Integer>
 {
     /** How a replay gets its fills. */
@@ -65,6 +70,17 @@ public final class ReplayCommand implements Callable<Integer>
             "simulated.")
     Fills fills;
 
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+        description = "Where the report goes: backtest-<first event time>-<order digest>.json and .html " +
+            "(default: reports, under the current directory).")
+    Path reportsDir;
+
+    @Option(names = "--no-report", description = "Write no report.")
+    boolean noReport;
+
+    @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+    boolean noProgress;
+
     /**
      * Replay and report.
      *
@@ -78,17 +94,30 @@ public final class ReplayCommand implements Callable<Integer>
         try (Journal journal = JournalFiles.openReadOnly(journalDir);
             TensorBackend backend = TradingCore.backend(config))
         {
+            final JournalStats stats = journal.stats();
             final boolean simulated = switch (fills)
             {
                 case SIMULATED -> true;
                 case RECORDED -> false;
-                case AUTO -> !isLiveRun(journal.stats());
+                case AUTO -> !isLiveRun(stats);
             };
-            final ReplayResult result = new Replayer(config, backend, counters).replay(journal, simulated);
+            final BacktestReports.Run run = BacktestReports.replay(config, backend, counters, journal, stats,
+                simulated, !noReport, progress());
+            final ReplayResult result = run.result();
             print(out, result, counters);
+            if (!noReport)
+            {
+                final ReportFiles files = BacktestReports.write(BacktestReports.report(run, stats), reportsDir);
+                BacktestReports.print(out, files);
+            }
             out.flush();
             return !result.simulated() && !result.reproduced() ? ExitCodes.FAILURE : ExitCodes.OK;
         }
+    }
+
+    private PrintWriter progress()
+    {
+        return !noProgress && ProgressBar.wanted(SchwabotCli.context(spec)) ? spec.commandLine().getErr() : null;
     }
 
     private static boolean isLiveRun(final JournalStats stats)

@@ -37,7 +37,8 @@ class ImportCommandTest
         final CliRunner.Result result = CliRunner.run("import", "--journal", journal.toString(), trades.toString(),
             book.toString());
         final CliRunner.Result stats = CliRunner.run("journal", "stats", journal.toString());
-        final CliRunner.Result replay = CliRunner.run("replay", "--journal", journal.toString());
+        final CliRunner.Result replay = CliRunner.run("replay", "--journal", journal.toString(), "--reports",
+            temp.resolve("reports").toString());
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.err()).isEmpty();

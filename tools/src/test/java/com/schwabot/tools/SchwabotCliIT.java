@@ -84,12 +84,25 @@ class SchwabotCliIT
             .orElseThrow().split(" ")[2];
 
         final String journal = temp.resolve("data/journal").toString();
+        final List<byte[]> reports = new ArrayList<>();
         for (int run = 0; run < 2; run++)
         {
             final CliRunner.Result replay = ChildCli.jar(temp, Map.of(), "", "replay", "--journal", journal);
             assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
-            assertThat(replay.out()).contains("reproduced: yes", "order digest " + digest);
+            assertThat(replay.out()).contains("reproduced: yes", "order digest " + digest,
+                "report reports/backtest-", ".json\nreport reports/backtest-");
+            final Path json = temp.resolve(reportLines(replay.out()).get(0));
+            assertThat(Files.readString(json)).contains("\"fillModel\":\"recorded\"", "\"orderDigest\":\"" + digest);
+            reports.add(Files.readAllBytes(json));
+            reports.add(Files.readAllBytes(temp.resolve(reportLines(replay.out()).get(1))));
         }
+        assertThat(reports.get(2)).as("the same replay twice: the same JSON").isEqualTo(reports.get(0));
+        assertThat(reports.get(3)).as("and the same HTML").isEqualTo(reports.get(1));
+    }
+
+    private static List<String> reportLines(final String out)
+    {
+        return out.lines().filter((line) -> line.startsWith("report ")).map((line) -> line.substring(7)).toList();
     }
 
     @Test
@@ -152,7 +165,13 @@ class SchwabotCliIT
             bad.toString());
         final CliRunner.Result imported = ChildCli.jar(temp, Map.of(), "", "import", "--journal", journal,
             csv.toString());
-        final CliRunner.Result replay = ChildCli.jar(temp, Map.of(), "", "replay", "--journal", journal);
+        final CliRunner.Result replay = ChildCli.jar(temp, Map.of(), "", "replay", "--journal", journal,
+            "--reports", "bt-reports");
+        final List<String> written = reportLines(replay.out());
+        final byte[] html = Files.readAllBytes(temp.resolve(written.get(1)));
+        Files.delete(temp.resolve(written.get(1)));
+        final CliRunner.Result report = ChildCli.jar(temp, Map.of(), "", "report", "--journal", journal,
+            "--reports", "bt-reports");
         final CliRunner.Result persist = ChildCli.jar(temp, Map.of(), "", "persist", "--journal", journal,
             "--data-dir", temp.toString());
 
@@ -163,10 +182,14 @@ class SchwabotCliIT
         assertThat(imported.out()).startsWith("imported 1 file into " + journal + ": 3 rows, 3 records");
         assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
         assertThat(replay.out()).contains("replayed 3 records");
+        assertThat(written).hasSize(2).allMatch((path) -> path.startsWith("bt-reports/backtest-20240102T000000Z-"));
+        assertThat(report.status()).as(report.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(reportLines(report.out())).isEqualTo(written);
+        assertThat(Files.readAllBytes(temp.resolve(written.get(1)))).as("rebuilt to the same bytes").isEqualTo(html);
         assertThat(persist.status()).as(persist.toString()).isEqualTo(ExitCodes.OK);
         assertThat(persist.out()).contains(": 3 new records");
         assertThat(temp.resolve("data/db/schwabot_monitoring.db")).exists();
-        assertThat(imported.err() + replay.err() + persist.err()).isEmpty();
+        assertThat(imported.err() + replay.err() + report.err() + persist.err()).isEmpty();
     }
 
     @Test

@@ -51,6 +51,7 @@ public final class Portfolio
     private final EquityCurve[] curves;
     private final EquityCurve total = new EquityCurve(CURVE_SAMPLES);
     private RoundTripListener listener = NO_LISTENER;
+    private FillListener fillListener;
 
     /**
      * An empty portfolio.
@@ -91,6 +92,16 @@ public final class Portfolio
     }
 
     /**
+     * Who hears of every fill before it is applied (backtest reports record them).
+     *
+     * @param listener the listener, or null for none.
+     */
+    public void fillListener(final FillListener listener)
+    {
+        this.fillListener = listener;
+    }
+
+    /**
      * Apply a fill with no reference price (no slippage is counted).
      *
      * @param i     instrument index.
@@ -118,6 +129,10 @@ public final class Portfolio
         final int i, final boolean buy, final long qty, final long price, final double fee,
         final double referencePrice)
     {
+        if (null != fillListener)
+        {
+            fillListener.onFill(i, buy, qty, price, fee, referencePrice);
+        }
         final long signed = buy ? qty : -qty;
         final long before = position[i];
         final double px = price * priceScale[i];

@@ -46,6 +46,7 @@ public final class Replayer
     private final TensorBackend backend;
     private final EngineCounters counters;
     private OrderSender orderTap;
+    private ReplayObserver observer;
 
     /**
      * A replayer.
@@ -71,6 +72,18 @@ public final class Replayer
     public Replayer orderTap(final OrderSender tap)
     {
         this.orderTap = tap;
+        return this;
+    }
+
+    /**
+     * Watch the replay (runs, event times, ends) for backtest reports.
+     *
+     * @param observer the observer, or null for none.
+     * @return this.
+     */
+    public Replayer observer(final ReplayObserver observer)
+    {
+        this.observer = observer;
         return this;
     }
 
@@ -128,6 +141,10 @@ public final class Replayer
             }
             sessions.inbound++;
             session.inbound++;
+            if (null != observer)
+            {
+                observer.onEvent(ingressNanos);
+            }
             feed(session.core.pipeline(), session.venue, buffer, offset, length, ingressNanos, source, sequence,
                 flags);
         };
@@ -209,6 +226,10 @@ public final class Replayer
                 core.risk().gateway(true);
                 core.risk().feed(true);
             }
+            if (null != observer)
+            {
+                observer.onSessionStart(firstSequence, core);
+            }
         }
 
         ReplayResult.Session finish()
@@ -220,8 +241,14 @@ public final class Replayer
                 venue.drain(pipeline, core.clock().nanos());
             }
             pipeline.publishStatus();
-            return new ReplayResult.Session(firstSequence, inbound, core.digest().frames(), core.digest().hex(),
-                recorded.hex(), core.status().pnl(), core.tensor().updates(), weights(core.tensor().batch()));
+            final ReplayResult.Session result = new ReplayResult.Session(firstSequence, inbound,
+                core.digest().frames(), core.digest().hex(), recorded.hex(), core.status().pnl(),
+                core.tensor().updates(), weights(core.tensor().batch()));
+            if (null != observer)
+            {
+                observer.onSessionEnd(result);
+            }
+            return result;
         }
     }
 

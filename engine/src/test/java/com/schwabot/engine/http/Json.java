@@ -9,7 +9,7 @@ import java.util.Map;
  * A strict JSON reader for tests: objects become {@code Map<String, Object>}, arrays {@code List<Object>}, numbers
  * {@code Double}, strings, booleans and {@code null}. Anything that is not JSON throws.
  */
-final class Json
+public final class Json
 {
     private final String text;
     private int pos;
@@ -19,7 +19,7 @@ final class Json
         this.text = text;
     }
 
-    static Object parse(final String text)
+    public static Object parse(final String text)
     {
         final Json json = new Json(text);
         final Object value = json.value();

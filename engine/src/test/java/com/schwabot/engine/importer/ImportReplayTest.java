@@ -28,16 +28,15 @@ import static org.assertj.core.api.Assertions.within;
  * <p>
  * Configuration (importer/scenario-config): one mean-reversion strategy on BTCUSDT, lookback 10 mids, entry
  * z-score 2, exit 0.5, weight 1, ensemble threshold 0.6; so the score is the signal {@code clamp(-z / 2)}, 0 while
- * {@code |z| < 0.5}. The conservative risk profile, its volatility target raised to 10,000 bps so that the order caps
- * bind, sizes one unit as min(0.01 BTC, 500 USDT / price, 2000 USDT / daily sigma / price) = 0.01 BTC at 40,000
- * (sigma, the EWMA estimate of the mid's log returns scaled to a day, is under 6% here); the unit is 0 until the
- * estimate has seen 20 returns.
+ * {@code |z| < 0.5}; the conservative risk profile, with its volatility target loosened to 10000 bps, sizes one unit
+ * as min(0.01 BTC, 500 USDT / price, the volatility-scaled quantity, far larger) = 0.01 BTC at 40,000, and no unit
+ * at all until the volatility estimate is warm (20 returns of the mid).
  * <p>
  * Market (importer/scenario.csv, one quote every 100 ms, each side 1 BTC deep):
  * <ol>
- *     <li>22 quotes alternate the mid between 40000.00 and 40000.02 (21 returns: the volatility estimate is warm):
- *     the window holds five of each (mean 40000.01, population deviation 0.01); z = +1 or -1, the score -0.5 or
- *     +0.5: inside the threshold, no order;</li>
+ *     <li>twenty-two quotes (from 23:59:58.800, the last ten from midnight) alternate the mid between 40000.00 and
+ *     40000.02: 21 returns warm the volatility; the window holds five of each (mean 40000.01, population deviation
+ *     0.01), so z = +-1, the score -+0.5: inside the threshold, no order;</li>
  *     <li>a trade (trades do not move the strategies, which act on the book);</li>
  *     <li>the mid drops to 39990.00: the window holds four 40000.00, five 40000.02 and 39990.00, mean 39999.01,
  *     deviation 3.0034, z = -3.0, score +1 (clamped) at or above 0.6: target long one unit, so an IOC limit BUY
@@ -56,8 +55,7 @@ class ImportReplayTest
     @Test
     void shouldBacktestAnImportedCsvToTheTradesWorkedOutByHand() throws Exception
     {
-        final SchwabotConfig config = ConfigLoader.load(CsvImporterTest.fixture("scenario-config"),
-            Map.of("SCHWABOT_RISK_PROFILES_CONSERVATIVE_VOL_TARGET_BPS", "10000"));
+        final SchwabotConfig config = ConfigLoader.load(CsvImporterTest.fixture("scenario-config"), Map.of());
         final Path journal = temp.resolve("journal");
         final ImportResult imported =
             new CsvImporter(config).run(List.of(CsvImporterTest.fixture("scenario.csv")), journal);

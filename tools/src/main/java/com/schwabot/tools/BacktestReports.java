@@ -1,0 +1,136 @@
+package com.schwabot.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import com.schwabot.codecs.sbe.CancelOrderDecoder;
+import com.schwabot.codecs.sbe.MessageHeaderDecoder;
+import com.schwabot.codecs.sbe.NewOrderDecoder;
+import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.replay.ReplayResult;
+import com.schwabot.engine.replay.Replayer;
+import com.schwabot.engine.report.BacktestRecorder;
+import com.schwabot.engine.report.BacktestReport;
+import com.schwabot.engine.report.ReportFiles;
+import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalStats;
+import com.schwabot.tensor.TensorBackend;
+
+/**
+ * The replay that {@code replay} and {@code report} share: the journal through a {@link Replayer} with a
+ * {@link BacktestRecorder} watching (unless no report is wanted) and a {@link ProgressBar} on a terminal, then the
+ * report written as JSON and HTML.
+ */
+final class BacktestReports
+{
+    private BacktestReports()
+    {
+    }
+
+    /**
+     * A replay and its recorder.
+     *
+     * @param result   what the replay did.
+     * @param recorder what it recorded for the report, or null when none was wanted.
+     */
+    record Run(ReplayResult result, BacktestRecorder recorder)
+    {
+    }
+
+    /**
+     * Replay a journal.
+     *
+     * @param config    the configuration.
+     * @param backend   the tensor backend.
+     * @param counters  the counters the replay counts into (the progress bar reads them).
+     * @param journal   the open journal.
+     * @param stats     its statistics.
+     * @param simulated true for fills from the simulated venue.
+     * @param record    true to record for a report.
+     * @param progress  where to draw a progress bar, or null for none.
+     * @return the replay.
+     */
+    static Run replay(
+        final SchwabotConfig config,
+        final TensorBackend backend,
+        final EngineCounters counters,
+        final Journal journal,
+        final JournalStats stats,
+        final boolean simulated,
+        final boolean record,
+        final PrintWriter progress)
+    {
+        final BacktestRecorder recorder = record ? BacktestRecorder.forJournal(config, stats) : null;
+        final ReplayResult result;
+        final ProgressBar bar = ProgressBar.start(null != progress, progress,
+            () -> counters.value(EngineCounter.INBOUND_FRAMES), inboundRecords(stats));
+        try
+        {
+            result = new Replayer(config, backend, counters).observer(recorder).replay(journal, simulated);
+        }
+        finally
+        {
+            bar.close();
+        }
+        return new Run(result, recorder);
+    }
+
+    /**
+     * The report of a replay.
+     *
+     * @param run   the replay, with its recorder.
+     * @param stats the journal's statistics.
+     * @return the report.
+     */
+    static BacktestReport report(final Run run, final JournalStats stats)
+    {
+        return run.recorder().report(run.result(), stats, Replayer.SIMULATED_TAKER_FEE_BPS);
+    }
+
+    /**
+     * Write a report.
+     *
+     * @param report the report.
+     * @param dir    the directory.
+     * @return the files written.
+     * @throws CliException with {@link ExitCodes#IO} when they cannot be written.
+     */
+    static ReportFiles write(final BacktestReport report, final Path dir)
+    {
+        try
+        {
+            return ReportFiles.write(report, dir);
+        }
+        catch (final IOException ex)
+        {
+            throw new CliException(ExitCodes.IO, "cannot write the report to " + dir + ": " + ex.getMessage());
+        }
+    }
+
+    /**
+     * Print where the report went.
+     *
+     * @param out   standard output.
+     * @param files the files.
+     */
+    static void print(final PrintWriter out, final ReportFiles files)
+    {
+        out.println("report " + files.json());
+        out.println("report " + files.html());
+    }
+
+    /**
+     * Records a replay feeds through the pipeline: all but the orders and cancels a live run sent.
+     *
+     * @param stats the journal's statistics.
+     * @return the count.
+     */
+    static long inboundRecords(final JournalStats stats)
+    {
+        return stats.recordCount() - stats.count(MessageHeaderDecoder.SCHEMA_ID, NewOrderDecoder.TEMPLATE_ID) -
+            stats.count(MessageHeaderDecoder.SCHEMA_ID, CancelOrderDecoder.TEMPLATE_ID);
+    }
+}
