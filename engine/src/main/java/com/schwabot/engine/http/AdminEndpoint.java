@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.schwabot.codecs.sbe.AdminAction;
+import com.schwabot.engine.json.JsonWriter;
 
 /**
  * POST /halt and /resume: checks the bearer token, publishes the {@link AdminAction} into the input ring and writes

@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
+import com.schwabot.engine.json.JsonWriter;
+
 /**
  * The audit log of admin actions: one JSON object per line, appended and never rewritten, written before the HTTP
  * response goes out. Each line holds the time, the action, the outcome (accepted or refused), the HTTP status, the

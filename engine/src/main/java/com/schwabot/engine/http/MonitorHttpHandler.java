@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.schwabot.codecs.sbe.AdminAction;
+import com.schwabot.engine.json.JsonWriter;
 
 /**
  * Routes the monitoring server's requests:

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.schwabot.codecs.sbe.RiskReason;
+import com.schwabot.engine.json.JsonWriter;
 import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.AlertMonitor;
 import com.schwabot.engine.monitor.AlertState;

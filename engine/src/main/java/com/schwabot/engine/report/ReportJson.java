@@ -3,6 +3,8 @@ package com.schwabot.engine.report;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import com.schwabot.engine.json.JsonWriter;
+
 /**
  * A backtest report as JSON: every measure, instrument, run, trade and fill, and the sampled curve. Deterministic:
  * the same report gives the same bytes (no wall-clock time, no paths, doubles in shortest round-trip form).
@@ -28,7 +30,7 @@ public final class ReportJson
     {
         final StringBuilder sb = new StringBuilder(4096 + report.fills().size() * 200 + report.trades().size() * 300 +
             report.equity().size() * 40);
-        final JsonText json = new JsonText(sb);
+        final JsonWriter json = new JsonWriter(sb);
         json.beginObject();
         json.line(1).field("report", "schwabot backtest");
         json.line(1).field("format", FORMAT);
@@ -69,7 +71,7 @@ public final class ReportJson
         return sb.toString();
     }
 
-    private static void source(final JsonText json, final BacktestReport.Source source)
+    private static void source(final JsonWriter json, final BacktestReport.Source source)
     {
         json.beginObject().field("records", source.records()).field("inbound", source.inbound())
             .field("outbound", source.outbound()).field("firstSequence", source.firstSequence())
@@ -78,7 +80,7 @@ public final class ReportJson
             .field("lastTime", iso(source.lastTimeNanos())).endObject();
     }
 
-    private static void setup(final JsonText json, final BacktestReport.Setup setup)
+    private static void setup(final JsonWriter json, final BacktestReport.Setup setup)
     {
         json.beginObject().field("fillModel", setup.simulated() ? "simulated" : "recorded")
             .field("takerFeeBps", setup.takerFeeBps()).field("riskProfile", setup.riskProfile())
@@ -90,7 +92,7 @@ public final class ReportJson
             .field("orderDigest", setup.orderDigest()).endObject();
     }
 
-    private static void metrics(final JsonText json, final BacktestMetrics m)
+    private static void metrics(final JsonWriter json, final BacktestMetrics m)
     {
         json.beginObject().field("capital", m.capital()).field("finalPnl", m.finalPnl())
             .field("totalReturn", m.totalReturn()).field("sharpe", m.sharpe()).field("sortino", m.sortino())
@@ -103,14 +105,14 @@ public final class ReportJson
             .field("periodsPerYear", m.periodsPerYear()).endObject();
     }
 
-    private static void instrument(final JsonText json, final BacktestReport.InstrumentResult i)
+    private static void instrument(final JsonWriter json, final BacktestReport.InstrumentResult i)
     {
         json.beginObject().field("symbol", i.symbol()).field("pnl", i.pnl()).field("fees", i.fees())
             .field("slippage", i.slippage()).field("fills", i.fills()).field("trades", i.trades())
             .field("tradedNotional", i.tradedNotional()).endObject();
     }
 
-    private static void session(final JsonText json, final BacktestReport.SessionResult s)
+    private static void session(final JsonWriter json, final BacktestReport.SessionResult s)
     {
         json.beginObject().field("firstSequence", s.firstSequence()).field("firstTimeNanos", s.firstTimeNanos())
             .field("lastTimeNanos", s.lastTimeNanos()).field("inbound", s.inbound())
@@ -118,7 +120,7 @@ public final class ReportJson
             .field("orderDigest", s.digest()).field("reproduced", s.reproduced()).endObject();
     }
 
-    private static void trade(final JsonText json, final Trade t)
+    private static void trade(final JsonWriter json, final Trade t)
     {
         json.beginObject().field("session", t.session()).field("symbol", t.symbol())
             .field("side", t.direction() > 0 ? "LONG" : "SHORT").field("entryTimeNanos", t.entryTimeNanos())
@@ -129,7 +131,7 @@ public final class ReportJson
             .field("fills", t.fills()).field("open", t.open()).endObject();
     }
 
-    private static void fills(final JsonText json, final BacktestReport report)
+    private static void fills(final JsonWriter json, final BacktestReport report)
     {
         final FillLog fills = report.fills();
         for (int k = 0; k < fills.size(); k++)
@@ -144,7 +146,7 @@ public final class ReportJson
         }
     }
 
-    private static void equity(final JsonText json, final BacktestReport report)
+    private static void equity(final JsonWriter json, final BacktestReport report)
     {
         final EquitySeries equity = report.equity();
         json.beginObject().field("stepNanos", report.setup().stepNanos());

@@ -32,7 +32,7 @@ public final class Json
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(final String text)
+    public static Map<String, Object> object(final String text)
     {
         return (Map<String, Object>)parse(text);
     }

@@ -1,9 +1,11 @@
-package com.schwabot.engine.http;
+package com.schwabot.engine.json;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.schwabot.engine.http.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,25 +1,29 @@
-package com.schwabot.engine.http;
+package com.schwabot.engine.json;
 
 /**
  * A small JSON writer over a {@link StringBuilder}: objects, arrays, strings (escaped), numbers, booleans. Commas
- * are placed automatically. Non-finite doubles are written as null. Not thread-safe: one per response.
+ * are placed automatically; line breaks only where the caller asks ({@link #line}). Doubles in Java's shortest
+ * round-trip form ({@link Double#toString(double)}, the same bytes on every run), non-finite doubles as null. Used by
+ * the monitoring server's responses and the backtest reports. Not thread-safe.
  */
-final class JsonWriter
+public final class JsonWriter
 {
+    private static final String INDENT = "  ";
+
     private final StringBuilder out;
     private boolean needComma;
 
-    JsonWriter(final StringBuilder out)
+    public JsonWriter(final StringBuilder out)
     {
         this.out = out;
     }
 
-    JsonWriter()
+    public JsonWriter()
     {
         this(new StringBuilder(1024));
     }
 
-    JsonWriter beginObject()
+    public JsonWriter beginObject()
     {
         separate();
         out.append('{');
@@ -27,14 +31,14 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter endObject()
+    public JsonWriter endObject()
     {
         out.append('}');
         needComma = true;
         return this;
     }
 
-    JsonWriter beginArray()
+    public JsonWriter beginArray()
     {
         separate();
         out.append('[');
@@ -42,14 +46,43 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter endArray()
+    public JsonWriter endArray()
     {
         out.append(']');
         needComma = true;
         return this;
     }
 
-    JsonWriter name(final String name)
+    /**
+     * A comma if a value came before, then a new line indented to a depth (two spaces a level).
+     *
+     * @param depth nesting depth.
+     * @return this.
+     */
+    public JsonWriter line(final int depth)
+    {
+        if (needComma)
+        {
+            out.append(',');
+            needComma = false;
+        }
+        out.append('\n').append(INDENT.repeat(depth));
+        return this;
+    }
+
+    /**
+     * A new line indented to a depth with no comma: before a closing bracket.
+     *
+     * @param depth nesting depth.
+     * @return this.
+     */
+    public JsonWriter close(final int depth)
+    {
+        out.append('\n').append(INDENT.repeat(depth));
+        return this;
+    }
+
+    public JsonWriter name(final String name)
     {
         separate();
         quote(name);
@@ -58,7 +91,7 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter value(final String value)
+    public JsonWriter value(final String value)
     {
         separate();
         if (null == value)
@@ -73,7 +106,7 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter value(final long value)
+    public JsonWriter value(final long value)
     {
         separate();
         out.append(value);
@@ -81,7 +114,7 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter value(final double value)
+    public JsonWriter value(final double value)
     {
         separate();
         if (Double.isFinite(value))
@@ -96,7 +129,7 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter value(final boolean value)
+    public JsonWriter value(final boolean value)
     {
         separate();
         out.append(value);
@@ -104,22 +137,22 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter field(final String name, final String value)
+    public JsonWriter field(final String name, final String value)
     {
         return name(name).value(value);
     }
 
-    JsonWriter field(final String name, final long value)
+    public JsonWriter field(final String name, final long value)
     {
         return name(name).value(value);
     }
 
-    JsonWriter field(final String name, final double value)
+    public JsonWriter field(final String name, final double value)
     {
         return name(name).value(value);
     }
 
-    JsonWriter field(final String name, final boolean value)
+    public JsonWriter field(final String name, final boolean value)
     {
         return name(name).value(value);
     }
@@ -130,7 +163,7 @@ final class JsonWriter
      * @param value the text.
      * @return the JSON string literal.
      */
-    static String quoted(final String value)
+    public static String quoted(final String value)
     {
         final JsonWriter writer = new JsonWriter(new StringBuilder(value.length() + 8));
         writer.quote(value);
