@@ -19,8 +19,10 @@ import org.agrona.concurrent.status.AtomicCounter;
  * frame gives one event per trade and a depth frame one call per level; all are delivered, in frame order.
  * <p>
  * The symbol comes last in Binance frames, after the groups, so each frame is read twice: once to find the symbol,
- * once to deliver. Both passes are flyweight reads over the slot. The frame has passed {@link FrameChecker}, so every
- * read stays within it. Not thread-safe: business thread only. Allocation-free.
+ * skipping each group whole from its header (count times entry length), then once to deliver, with the depth
+ * levels' exponents looked up once per frame. Both passes are flyweight reads over the slot. The frame has passed
+ * {@link FrameChecker}, which walked the same group headers within the frame's length, so every read stays within
+ * it and no skip overflows. Not thread-safe: business thread only. Allocation-free.
  */
 public final class NormalizeStage
 {
@@ -35,6 +37,10 @@ public final class NormalizeStage
     private final BestBidAskStreamEventDecoder bestBidAsk = new BestBidAskStreamEventDecoder();
     private final DepthSnapshotStreamEventDecoder snapshot = new DepthSnapshotStreamEventDecoder();
     private final DepthDiffStreamEventDecoder diff = new DepthDiffStreamEventDecoder();
+    private int levelPriceFrom;
+    private int levelPriceTo;
+    private int levelQtyFrom;
+    private int levelQtyTo;
 
     /**
      * A normalize stage.
@@ -85,10 +91,7 @@ public final class NormalizeStage
     private int onTrades(final TradesStreamEventDecoder d)
     {
         final TradesStreamEventDecoder.TradesDecoder group = d.trades();
-        while (group.hasNext())
-        {
-            group.next();
-        }
+        d.limit(d.limit() + group.count() * group.actingBlockLength());
         final int instrument = symbolAt(d.buffer(), d.limit());
         if (instrument == InstrumentTable.UNKNOWN)
         {
@@ -145,14 +148,10 @@ public final class NormalizeStage
 
     private int onSnapshot(final DepthSnapshotStreamEventDecoder d)
     {
-        for (final DepthSnapshotStreamEventDecoder.BidsDecoder b = d.bids(); b.hasNext(); )
-        {
-            b.next();
-        }
-        for (final DepthSnapshotStreamEventDecoder.AsksDecoder a = d.asks(); a.hasNext(); )
-        {
-            a.next();
-        }
+        final DepthSnapshotStreamEventDecoder.BidsDecoder bids = d.bids();
+        d.limit(d.limit() + bids.count() * bids.actingBlockLength());
+        final DepthSnapshotStreamEventDecoder.AsksDecoder asks = d.asks();
+        d.limit(d.limit() + asks.count() * asks.actingBlockLength());
         final int instrument = symbolAt(d.buffer(), d.limit());
         if (instrument == InstrumentTable.UNKNOWN)
         {
@@ -163,17 +162,16 @@ public final class NormalizeStage
         marketEvents.incrementRelease();
         if (listener.onDepthBegin(instrument, d.eventTime() * MICROS_TO_NANOS, updateId, updateId, true))
         {
-            final int pe = d.priceExponent();
-            final int qe = d.qtyExponent();
+            exponents(instrument, d.priceExponent(), d.qtyExponent());
             for (final DepthSnapshotStreamEventDecoder.BidsDecoder b = d.bids(); b.hasNext(); )
             {
                 b.next();
-                level(instrument, true, b.price(), pe, b.qty(), qe);
+                level(instrument, true, b.price(), b.qty());
             }
             for (final DepthSnapshotStreamEventDecoder.AsksDecoder a = d.asks(); a.hasNext(); )
             {
                 a.next();
-                level(instrument, false, a.price(), pe, a.qty(), qe);
+                level(instrument, false, a.price(), a.qty());
             }
         }
         listener.onDepthEnd(instrument);
@@ -182,14 +180,10 @@ public final class NormalizeStage
 
     private int onDiff(final DepthDiffStreamEventDecoder d)
     {
-        for (final DepthDiffStreamEventDecoder.BidsDecoder b = d.bids(); b.hasNext(); )
-        {
-            b.next();
-        }
-        for (final DepthDiffStreamEventDecoder.AsksDecoder a = d.asks(); a.hasNext(); )
-        {
-            a.next();
-        }
+        final DepthDiffStreamEventDecoder.BidsDecoder bids = d.bids();
+        d.limit(d.limit() + bids.count() * bids.actingBlockLength());
+        final DepthDiffStreamEventDecoder.AsksDecoder asks = d.asks();
+        d.limit(d.limit() + asks.count() * asks.actingBlockLength());
         final int instrument = symbolAt(d.buffer(), d.limit());
         if (instrument == InstrumentTable.UNKNOWN)
         {
@@ -200,28 +194,34 @@ public final class NormalizeStage
         final long timeNs = d.eventTime() * MICROS_TO_NANOS;
         if (listener.onDepthBegin(instrument, timeNs, d.firstBookUpdateId(), d.lastBookUpdateId(), false))
         {
-            final int pe = d.priceExponent();
-            final int qe = d.qtyExponent();
+            exponents(instrument, d.priceExponent(), d.qtyExponent());
             for (final DepthDiffStreamEventDecoder.BidsDecoder b = d.bids(); b.hasNext(); )
             {
                 b.next();
-                level(instrument, true, b.price(), pe, b.qty(), qe);
+                level(instrument, true, b.price(), b.qty());
             }
             for (final DepthDiffStreamEventDecoder.AsksDecoder a = d.asks(); a.hasNext(); )
             {
                 a.next();
-                level(instrument, false, a.price(), pe, a.qty(), qe);
+                level(instrument, false, a.price(), a.qty());
             }
         }
         listener.onDepthEnd(instrument);
         return 1;
     }
 
-    private void level(
-        final int instrument, final boolean bid, final long price, final int pe, final long qty, final int qe)
+    private void exponents(final int instrument, final int priceExponent, final int qtyExponent)
     {
-        final long p = Scale.rescale(price, pe, instruments.priceExponent(instrument));
-        final long q = Scale.rescale(qty, qe, instruments.qtyExponent(instrument));
+        levelPriceFrom = priceExponent;
+        levelPriceTo = instruments.priceExponent(instrument);
+        levelQtyFrom = qtyExponent;
+        levelQtyTo = instruments.qtyExponent(instrument);
+    }
+
+    private void level(final int instrument, final boolean bid, final long price, final long qty)
+    {
+        final long p = Scale.rescale(price, levelPriceFrom, levelPriceTo);
+        final long q = Scale.rescale(qty, levelQtyFrom, levelQtyTo);
         if (p == Scale.INVALID || q == Scale.INVALID)
         {
             precision.incrementRelease();

@@ -2,6 +2,7 @@ package com.schwabot.engine.stage;
 
 import org.agrona.concurrent.status.AtomicCounter;
 
+import com.schwabot.engine.book.BookSide;
 import com.schwabot.engine.book.BookSync;
 import com.schwabot.engine.book.OrderBook;
 import com.schwabot.engine.market.MarketState;
@@ -27,6 +28,8 @@ public final class ValidateStage implements MarketListener
     private final AtomicCounter valid;
     private boolean depthAccepted;
     private boolean depthBad;
+    private BookSide depthBids;
+    private BookSide depthAsks;
 
     /**
      * A validate stage.
@@ -125,6 +128,8 @@ public final class ValidateStage implements MarketListener
     {
         depthBad = false;
         final OrderBook book = market.book(instrument);
+        depthBids = book.bids();
+        depthAsks = book.asks();
         if (snapshot)
         {
             BookSync.beginSnapshot(book, lastUpdateId);
@@ -152,7 +157,8 @@ public final class ValidateStage implements MarketListener
     }
 
     /**
-     * {@inheritDoc}
+     * {@inheritDoc} The levels go to the sides of the book looked up once in {@link #onDepthBegin}: the normalize
+     * stage delivers a depth event's levels between its begin and its end, for that begin's instrument only.
      */
     public void onDepthLevel(final int instrument, final boolean bid, final long price, final long qty)
     {
@@ -163,11 +169,11 @@ public final class ValidateStage implements MarketListener
         }
         if (bid)
         {
-            market.book(instrument).bids().set(price, qty);
+            depthBids.set(price, qty);
         }
         else
         {
-            market.book(instrument).asks().set(price, qty);
+            depthAsks.set(price, qty);
         }
     }
 

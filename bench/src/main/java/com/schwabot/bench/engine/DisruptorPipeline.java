@@ -1,0 +1,141 @@
+package com.schwabot.bench.engine;
+
+import java.nio.file.Path;
+
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import com.schwabot.bench.BenchSupport;
+import com.schwabot.engine.Engine;
+import com.schwabot.engine.ring.BusinessHandler;
+import com.schwabot.engine.ring.EngineWaitStrategies;
+import com.schwabot.engine.ring.InboundEvent;
+import com.schwabot.engine.ring.InputRing;
+import com.schwabot.journal.Journal;
+
+/**
+ * The engine's own path: the {@link InputRing} (Disruptor, multi-producer, off-heap slots of
+ * {@link Engine#SLOT_CAPACITY} bytes, the configured wait strategy) drained by a {@link BatchEventProcessor} on its
+ * own thread running the engine's {@link BusinessHandler} (journal append with the end-of-batch mark, then the
+ * pipeline), or {@link PipelineOnlyHandler} when {@code journal} is false.
+ * <p>
+ * The core and the ring live for the trial; the journal, the handler, the processor and its thread for one
+ * iteration (the journal is deleted after each, so a run holds at most one iteration's journal on disk).
+ */
+@State(Scope.Thread)
+public class DisruptorPipeline
+{
+    /** Slots of the ring in the benchmark (the engine's default is 65,536; the consumer is the bound either way). */
+    static final int RING_SIZE = 8192;
+
+    /** Whether the business thread journals each frame before the stages. */
+    @Param({"true", "false"})
+    public boolean journal;
+
+    PipelineFixture fixture;
+    InputRing ring;
+    private Path dir;
+    private Journal journalFile;
+    private long startSequence;
+    private BatchEventProcessor<InboundEvent> processor;
+    private Thread thread;
+
+    /**
+     * Build the core, generate the frames, create the ring.
+     */
+    @Setup(Level.Trial)
+    public void setUpTrial()
+    {
+        BenchSupport.requireJvmFlags();
+        fixture = new PipelineFixture(PipelineThroughputBenchmark.FRAMES);
+        ring = new InputRing(RING_SIZE, Engine.SLOT_CAPACITY,
+            EngineWaitStrategies.of(fixture.config.engine().waitStrategy()), fixture.counters);
+    }
+
+    /**
+     * Open a fresh journal and start the business thread on it.
+     */
+    @Setup(Level.Iteration)
+    public void setUpIteration()
+    {
+        final EventHandler<InboundEvent> handler;
+        if (journal)
+        {
+            dir = BenchSupport.newScratchDir("pipeline-disruptor");
+            journalFile = Journal.open(BenchEngine.journalContext(fixture.config, dir));
+            handler = new BusinessHandler(journalFile.appender(), fixture.pipeline(), fixture.counters);
+        }
+        else
+        {
+            handler = new PipelineOnlyHandler(fixture.pipeline());
+        }
+        final RingBuffer<InboundEvent> buffer = ring.ring();
+        processor = new BatchEventProcessorBuilder().build(buffer, buffer.newBarrier(), handler);
+        startSequence = buffer.getCursor();
+        processor.getSequence().set(startSequence);
+        buffer.addGatingSequences(processor.getSequence());
+        thread = new Thread(processor, "bench-business");
+        thread.start();
+    }
+
+    /**
+     * Move the frames to the next lap.
+     */
+    @Setup(Level.Invocation)
+    public void setUpInvocation()
+    {
+        fixture.nextInvocation();
+    }
+
+    /**
+     * Wait until the business thread has handled everything published, then record its counters.
+     *
+     * @param stats where the consumer's counters go.
+     */
+    void awaitConsumer(final ConsumerStats stats)
+    {
+        final long published = ring.ring().getCursor();
+        final Sequence consumed = processor.getSequence();
+        while (consumed.get() < published)
+        {
+            Thread.yield();
+        }
+        stats.sample(thread, consumed.get() - startSequence, fixture.sender.sent());
+    }
+
+    /**
+     * Stop the business thread, close and delete the journal.
+     *
+     * @throws InterruptedException when interrupted while joining the thread.
+     */
+    @TearDown(Level.Iteration)
+    public void tearDownIteration() throws InterruptedException
+    {
+        processor.halt();
+        thread.join();
+        ring.ring().removeGatingSequence(processor.getSequence());
+        if (journal)
+        {
+            journalFile.close();
+            BenchSupport.deleteScratchDir(dir);
+        }
+    }
+
+    /**
+     * Release the backend.
+     */
+    @TearDown(Level.Trial)
+    public void tearDownTrial()
+    {
+        fixture.close();
+    }
+}

@@ -1,0 +1,407 @@
+package com.schwabot.bench.engine;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.RingBuffer;
+import org.HdrHistogram.Histogram;
+
+import com.schwabot.bench.BenchSupport;
+import com.schwabot.codecs.sbe.RiskReason;
+import com.schwabot.config.RiskProfile;
+import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.Engine;
+import com.schwabot.engine.TimerSource;
+import com.schwabot.engine.TradingCore;
+import com.schwabot.engine.Venues;
+import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.ring.BusinessHandler;
+import com.schwabot.engine.ring.EngineWaitStrategies;
+import com.schwabot.engine.ring.InboundEvent;
+import com.schwabot.engine.ring.InputRing;
+import com.schwabot.engine.stage.EventClock;
+import com.schwabot.engine.venue.Sources;
+import com.schwabot.journal.Journal;
+import com.schwabot.tensor.TensorBackend;
+
+/**
+ * In-process latency of the engine at a fixed arrival rate, coordinated omission corrected. A producer thread (this
+ * one) publishes generated market frames into the engine's {@link InputRing} on a fixed schedule ({@code --rate}
+ * per second), stamping each with its intended send time ({@code System.nanoTime()}) as the ingress time; it
+ * busy-waits between sends, and while it waits it plays the venue's part, answering each order with an execution
+ * report ({@link AnsweringVenue}). The business thread runs the engine's {@link BusinessHandler} (journal to a real
+ * queue under {@code bench.dir}, then every stage) wrapped in {@link LatencyHandler}, on the configured wait
+ * strategy; the timer ticks as in the engine. Recorded, for events intended after the warm-up:
+ * <ul>
+ *     <li>event latency: intended time to handler done, per market-data event;</li>
+ *     <li>tick-to-order: intended time of the market-data event whose batch made the decision to the moment the
+ *     order is handed to the order sender;</li>
+ *     <li>publish lag: how late the producer itself was against the schedule (the harness's own share);</li>
+ *     <li>GC count and time (every {@code GarbageCollectorMXBean}) and the business thread's allocated bytes and CPU
+ *     time over the measured window.</li>
+ * </ul>
+ * Run it through {@code bench/run latency} (see {@link LatencyOptions#USAGE}). Prints through one stream on
+ * standard output.
+ */
+public final class LatencyHarness
+{
+    private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final int SIGNIFICANT_DIGITS = 3;
+    private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final SchwabotConfig config;
+    private final LatencyOptions options;
+    private final Path dir;
+    private final PrintStream out;
+    private final Histogram latency = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+    private final Histogram service = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+    private final Histogram tickToOrder = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+    private final Histogram publishLag = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+    private final EngineCounters counters = new EngineCounters();
+    private long dropped;
+
+    private LatencyHarness(
+        final SchwabotConfig config, final LatencyOptions options, final Path dir, final PrintStream out)
+    {
+        this.config = config;
+        this.options = options;
+        this.dir = dir;
+        this.out = out;
+    }
+
+    /**
+     * Run the harness.
+     *
+     * @param args see {@link LatencyOptions#USAGE}.
+     * @throws InterruptedException when interrupted.
+     */
+    public static void main(final String[] args) throws InterruptedException
+    {
+        final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        final LatencyOptions options;
+        try
+        {
+            options = LatencyOptions.parse(args);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            out.println(ex.getMessage());
+            out.println(LatencyOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        BenchSupport.requireJvmFlags();
+        final SchwabotConfig config = loadConfig(options);
+        final Path dir = BenchSupport.newScratchDir("latency");
+        try
+        {
+            new LatencyHarness(config, options, dir, out).run();
+        }
+        finally
+        {
+            BenchSupport.deleteScratchDir(dir);
+        }
+    }
+
+    private static SchwabotConfig loadConfig(final LatencyOptions options)
+    {
+        final Map<String, String> env = options.environment();
+        final SchwabotConfig config = BenchEngine.load(options.configDir, env);
+        if (null == options.maxOrdersPerSecond)
+        {
+            return config;
+        }
+        final String profile = config.risk().activeProfile().label().toUpperCase(java.util.Locale.ROOT);
+        env.put("SCHWABOT_RISK_PROFILES_" + profile + "_MAX_ORDERS_PER_SECOND",
+            Integer.toString(options.maxOrdersPerSecond));
+        return BenchEngine.load(options.configDir, env);
+    }
+
+    private void run() throws InterruptedException
+    {
+        final MarketFrames frames = MarketFrames.generate(config, options.frames, BenchEngine.START_NANOS);
+        final long marketData = Venues.marketDataSource(config);
+        final long orderConnection = Venues.orderDestination(config);
+        try (Journal journal = Journal.open(BenchEngine.journalContext(config, dir));
+            TensorBackend backend = BenchEngine.cpuBackend(config))
+        {
+            final InputRing ring = new InputRing(config.engine().inputRingSize(), Engine.SLOT_CAPACITY,
+                EngineWaitStrategies.of(config.engine().waitStrategy()), counters);
+            final long start = System.nanoTime() + START_DELAY_NANOS;
+            final long measureStart = start + options.warmupSeconds * NANOS_PER_SECOND;
+            final long end = measureStart + options.durationSeconds * NANOS_PER_SECOND;
+            final AnsweringVenue venue = new AnsweringVenue(tickToOrder, measureStart, orderConnection);
+            final TradingCore core = new TradingCore(config, backend, new EventClock(), venue, orderConnection,
+                counters);
+            final LatencyHandler handler = new LatencyHandler(
+                new BusinessHandler(journal.appender(), core.pipeline(), counters), latency, service, marketData,
+                measureStart);
+            venue.wire(ring, handler);
+            final RingBuffer<InboundEvent> buffer = ring.ring();
+            final BatchEventProcessor<InboundEvent> processor =
+                new BatchEventProcessorBuilder().build(buffer, buffer.newBarrier(), handler);
+            buffer.addGatingSequences(processor.getSequence());
+            final Thread business = new Thread(processor, "schwabot-business");
+            final WindowSampler sampler = new WindowSampler(business, measureStart);
+            business.start();
+            sampler.start();
+            final TimerSource timer = options.timerMs > 0 ?
+                new TimerSource(ring, System::nanoTime, options.timerMs) : null;
+            if (null != timer)
+            {
+                timer.start();
+            }
+            ring.onConnectionState(marketData, Sources.CHANNEL_MARKET_DATA, true, System.nanoTime());
+            ring.onConnectionState(orderConnection, Sources.CHANNEL_ORDER_ENTRY, true, System.nanoTime());
+
+            final long lastIntended = produce(frames, ring, venue, start, measureStart, end);
+
+            while (processor.getSequence().get() < buffer.getCursor())
+            {
+                venue.answer(lastIntended);
+                Thread.yield();
+            }
+            if (null != timer)
+            {
+                timer.close();
+            }
+            sampler.finish();
+            processor.halt();
+            business.join();
+            report(venue, sampler, frames);
+        }
+    }
+
+    private long produce(
+        final MarketFrames frames,
+        final InputRing ring,
+        final AnsweringVenue venue,
+        final long start,
+        final long measureStart,
+        final long end)
+    {
+        final long source = frames.source();
+        final int lap = frames.count();
+        final long total = (end - start) / NANOS_PER_SECOND * options.rate;
+        long lastIntended = start;
+        for (long i = 0; i < total; i++)
+        {
+            final long intended = start + i * NANOS_PER_SECOND / options.rate;
+            long now;
+            while ((now = System.nanoTime()) < intended)
+            {
+                if (0 == venue.answer(lastIntended))
+                {
+                    Thread.onSpinWait();
+                }
+            }
+            if (intended >= measureStart)
+            {
+                publishLag.recordValue(Math.min(now - intended, HIGHEST_NANOS));
+            }
+            final int k = (int)(i % lap);
+            if (i >= lap)
+            {
+                frames.shiftToNextLap(k);
+            }
+            if (!ring.onMarketData(source, frames.buffer(), frames.offset(k), frames.length(k), intended))
+            {
+                dropped++;
+            }
+            lastIntended = intended;
+            venue.answer(lastIntended);
+        }
+        return lastIntended;
+    }
+
+    private void report(final AnsweringVenue venue, final WindowSampler sampler, final MarketFrames frames)
+    {
+        final RiskProfile profile = config.risk().active();
+        out.printf("engine latency harness: %,d events/s for %d s after %d s of warm-up; wait strategy %s; " +
+            "ring %,d slots; timer %d ms; risk profile %s (max_orders_per_second %d, max_open_orders %d); " +
+            "%,d frames per lap, %.1f bytes per frame on average; journal under %s%n",
+            options.rate, options.durationSeconds, options.warmupSeconds, config.engine().waitStrategy().label(),
+            config.engine().inputRingSize(), options.timerMs, config.risk().activeProfile().label(),
+            profile.maxOrdersPerSecond(), profile.maxOpenOrders(), frames.count(),
+            frames.totalBytes() / (double)frames.count(), dir.getParent());
+        out.printf("events: %,d market-data events measured, %,d dropped (ring full), %,d frames handled in all, " +
+            "%,d execution reports, %,d timer ticks, %,d validation rejects%n",
+            latency.getTotalCount(), dropped, counters.value(EngineCounter.INBOUND_FRAMES),
+            counters.value(EngineCounter.EXECUTION_REPORTS), counters.value(EngineCounter.TIMER_TICKS),
+            counters.validationTotal());
+        out.printf("orders: %,d sent in all (%,d new orders answered, %,d other frames), %,d measured, " +
+            "%,d risk rejects, %,d order-rate rejects%n",
+            counters.value(EngineCounter.ORDERS_SENT) + counters.value(EngineCounter.CANCELS_SENT),
+            venue.newOrders(), venue.otherFrames(), tickToOrder.getTotalCount(),
+            counters.value(EngineCounter.RISK_REJECTS),
+            counters.risk(RiskReason.ORDER_RATE).get());
+        print("event latency (intended -> handler done)", latency);
+        print("event service time (handler start -> done)", service);
+        print("tick-to-order (intended -> order handed over)", tickToOrder);
+        print("publish lag (producer late against schedule)", publishLag);
+        out.printf("measured window: GC %d collections, %d ms (%s); business thread allocated %,d bytes, " +
+            "CPU %.1f%% of the window (%.1f s, to the last event handled)%n",
+            sampler.gcCount(), sampler.gcMillis(), sampler.collectors(), sampler.businessAllocatedBytes(),
+            100.0 * sampler.businessCpuNanos() / sampler.windowNanos(), sampler.windowNanos() / 1e9);
+        out.printf("| %s | %,d | %,d | %s | %s | %s | %s | %s | %s | %,d | %s | %s | %s | %d | %d | %,d |%n",
+            config.engine().waitStrategy().label(), options.rate, latency.getTotalCount(),
+            micros(latency, 50), micros(latency, 90), micros(latency, 99), micros(latency, 99.9),
+            micros(latency, 99.99), micros(latency.getMaxValue()), tickToOrder.getTotalCount(),
+            micros(tickToOrder, 50), micros(tickToOrder, 99), micros(tickToOrder.getMaxValue()),
+            sampler.gcCount(), sampler.gcMillis(), sampler.businessAllocatedBytes());
+    }
+
+    private void print(final String title, final Histogram histogram)
+    {
+        out.printf("%s, µs: count %,d  p50 %s  p90 %s  p99 %s  p99.9 %s  p99.99 %s  max %s  mean %.2f%n",
+            title, histogram.getTotalCount(), micros(histogram, 50), micros(histogram, 90), micros(histogram, 99),
+            micros(histogram, 99.9), micros(histogram, 99.99), micros(histogram.getMaxValue()),
+            histogram.getTotalCount() == 0 ? 0.0 : histogram.getMean() / 1000.0);
+    }
+
+    private static String micros(final Histogram histogram, final double percentile)
+    {
+        return histogram.getTotalCount() == 0 ? "-" : micros(histogram.getValueAtPercentile(percentile));
+    }
+
+    private static String micros(final long nanos)
+    {
+        return String.format("%.2f", nanos / 1000.0);
+    }
+
+    /**
+     * Samples GC and the business thread at the start of the measured window, from its own (mostly sleeping)
+     * thread so that neither the producer nor the business thread pays for the MXBean calls, and again when the
+     * producer has finished and the business thread has handled everything ({@link #finish()}), before it stops.
+     */
+    private static final class WindowSampler extends Thread
+    {
+        private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+        private final Thread business;
+        private final long from;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final StringBuilder collectors = new StringBuilder();
+        private long gcCount;
+        private long gcMillis;
+        private long allocated;
+        private long cpu;
+        private long window;
+
+        WindowSampler(final Thread business, final long from)
+        {
+            super("bench-window-sampler");
+            this.business = business;
+            this.from = from;
+            setDaemon(true);
+        }
+
+        /**
+         * Take the end sample now (the business thread must still be alive) and wait for it.
+         *
+         * @throws InterruptedException when interrupted.
+         */
+        void finish() throws InterruptedException
+        {
+            done.countDown();
+            join();
+        }
+
+        public void run()
+        {
+            sleepUntil(from);
+            final long startNanos = System.nanoTime();
+            final long[] counts = gcCounts();
+            final long[] times = gcTimes();
+            final long allocatedBefore = THREADS.getThreadAllocatedBytes(business.getId());
+            final long cpuBefore = THREADS.getThreadCpuTime(business.getId());
+            try
+            {
+                done.await();
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+            allocated = THREADS.getThreadAllocatedBytes(business.getId()) - allocatedBefore;
+            cpu = THREADS.getThreadCpuTime(business.getId()) - cpuBefore;
+            window = System.nanoTime() - startNanos;
+            final long[] countsAfter = gcCounts();
+            final long[] timesAfter = gcTimes();
+            int i = 0;
+            for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
+            {
+                gcCount += countsAfter[i] - counts[i];
+                gcMillis += timesAfter[i] - times[i];
+                collectors.append(i == 0 ? "" : ", ").append(gc.getName()).append(' ')
+                    .append(countsAfter[i] - counts[i]);
+                i++;
+            }
+        }
+
+        long gcCount()
+        {
+            return gcCount;
+        }
+
+        long gcMillis()
+        {
+            return gcMillis;
+        }
+
+        String collectors()
+        {
+            return collectors.toString();
+        }
+
+        long businessAllocatedBytes()
+        {
+            return allocated;
+        }
+
+        long businessCpuNanos()
+        {
+            return cpu;
+        }
+
+        long windowNanos()
+        {
+            return Math.max(1, window);
+        }
+
+        private static long[] gcCounts()
+        {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).toArray();
+        }
+
+        private static long[] gcTimes()
+        {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).toArray();
+        }
+
+        private static void sleepUntil(final long deadline)
+        {
+            long remaining;
+            while ((remaining = deadline - System.nanoTime()) > 0)
+            {
+                LockSupport.parkNanos(remaining);
+            }
+        }
+    }
+}
