@@ -7,8 +7,6 @@ import java.util.List;
 import org.agrona.DirectBuffer;
 
 import com.schwabot.codecs.FrameChecker;
-import com.schwabot.codecs.sbe.AdminAction;
-import com.schwabot.codecs.sbe.AdminCommandDecoder;
 import com.schwabot.codecs.sbe.ConnectionStateDecoder;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
@@ -177,8 +175,7 @@ public final class Replayer
     private final class Sessions
     {
         private final boolean simulated;
-        private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        private final AdminCommandDecoder admin = new AdminCommandDecoder();
+        private final SessionStart sessionStart = new SessionStart();
         private final List<ReplayResult.Session> results = new ArrayList<>();
         private Session session;
         private long records;
@@ -192,18 +189,7 @@ public final class Replayer
 
         boolean isSessionStart(final DirectBuffer buffer, final int offset, final int length)
         {
-            if (length < MessageHeaderDecoder.ENCODED_LENGTH + AdminCommandDecoder.BLOCK_LENGTH)
-            {
-                return false;
-            }
-            header.wrap(buffer, offset);
-            if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID ||
-                header.templateId() != AdminCommandDecoder.TEMPLATE_ID)
-            {
-                return false;
-            }
-            admin.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-            return admin.action() == AdminAction.SESSION_START;
+            return sessionStart.test(buffer, offset, length);
         }
 
         Session current(final long sequence)
