@@ -65,6 +65,31 @@ public final class ReplayCommand implements Callable<Integer>
             "simulated.")
     Fills fills;
 
+    @Option(names = "--fill-latency", paramLabel = "LATENCY", converter = LatencyConverter.class,
+        description = "Simulated venue: event time from an order's send to the first market event it can fill at " +
+            "(0, 800ns, 250us, 5ms, 1s; default: backtest.fill_latency_us).")
+    Long fillLatencyNanos;
+
+    @Option(names = "--taker-fee-bps", paramLabel = "BPS",
+        description = "Simulated venue: fee of fills that take liquidity, bps, at most two decimals (default: " +
+            "backtest.taker_fee_bps).")
+    java.math.BigDecimal takerFeeBps;
+
+    @Option(names = "--maker-fee-bps", paramLabel = "BPS",
+        description = "Simulated venue: fee of fills of resting orders, bps, negative for a rebate (default: " +
+            "backtest.maker_fee_bps).")
+    java.math.BigDecimal makerFeeBps;
+
+    @Option(names = "--sweep", paramLabel = "NAME=VALUES",
+        description = "Backtest parameter variants in one pass and rank them by P&L: threshold, weight-scale, " +
+            "learning-rate or weight.STRATEGY, each =a,b,c or =START:STOP:STEP; repeat the option or separate " +
+            "parameters with commas; the grid is every combination, variant 0 is the configuration as it is.")
+    java.util.List<String> sweep;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+        description = "With --sweep: how many of the ranked variants to print (default 20).")
+    int top;
+
     /**
      * Replay and report.
      *
@@ -74,6 +99,12 @@ public final class ReplayCommand implements Callable<Integer>
     {
         final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec));
         final PrintWriter out = spec.commandLine().getOut();
+        final com.schwabot.engine.replay.FillSettings fillSettings = BacktestOptions.fillSettings(
+            config, fillLatencyNanos, takerFeeBps, makerFeeBps);
+        if (null != sweep && !sweep.isEmpty())
+        {
+            return BacktestOptions.sweep(config, journalDir, fills == Fills.RECORDED, sweep, top, fillSettings, out);
+        }
         final EngineCounters counters = new EngineCounters();
         try (Journal journal = JournalFiles.openReadOnly(journalDir);
             TensorBackend backend = TradingCore.backend(config))
@@ -84,7 +115,8 @@ public final class ReplayCommand implements Callable<Integer>
                 case RECORDED -> false;
                 case AUTO -> !isLiveRun(journal.stats());
             };
-            final ReplayResult result = new Replayer(config, backend, counters).replay(journal, simulated);
+            final ReplayResult result = new Replayer(config, backend, counters).fillSettings(fillSettings)
+                .replay(journal, simulated);
             print(out, result, counters);
             out.flush();
             return !result.simulated() && !result.reproduced() ? ExitCodes.FAILURE : ExitCodes.OK;
