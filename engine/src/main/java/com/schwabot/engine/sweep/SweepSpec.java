@@ -21,7 +21,8 @@ import com.schwabot.config.StrategyConfig;
  * Parameters:
  * <ul>
  *     <li>{@code threshold}: the ensemble threshold, in (0, 1];</li>
- *     <li>{@code weight-scale}: a factor on every strategy's initial tensor weight, finite;</li>
+ *     <li>{@code weight-scale}: a factor on every strategy's initial tensor weight, finite (the learning keeps
+ *     weights within +-1, so a weight scaled beyond that is clamped at the variant's first learning step);</li>
  *     <li>{@code weight.NAME}: the initial tensor weight of the enabled strategy NAME (instead of its ensemble
  *     weight), in [-1, 1];</li>
  *     <li>{@code learning-rate}: the learning rate, in [0, 1].</li>
