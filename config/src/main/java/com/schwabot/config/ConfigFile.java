@@ -5,7 +5,7 @@ package com.schwabot.config;
  */
 public enum ConfigFile
 {
-    /** Engine, journal, instruments, venues, tensor, persistence, monitoring, logging. */
+    /** Engine, journal, instruments, venues, tensor, persistence, monitoring, logging, backtest. */
     CONFIG("config.yaml", "SCHWABOT_"),
     /** Risk profiles. */
     RISK_LIMITS("risk_limits.yaml", "SCHWABOT_RISK_"),

@@ -15,7 +15,8 @@ record ConfigYaml(
     TensorConfig tensor,
     PersistenceConfig persistence,
     MonitoringConfig monitoring,
-    LoggingConfig logging)
+    LoggingConfig logging,
+    BacktestConfig backtest)
 {
     static ConfigYaml read(final Section s)
     {
@@ -27,7 +28,8 @@ record ConfigYaml(
             TensorConfig.read(s.section("tensor")),
             PersistenceConfig.read(s.section("persistence")),
             MonitoringConfig.read(s.section("monitoring")),
-            LoggingConfig.read(s.section("logging")));
+            LoggingConfig.read(s.section("logging")),
+            BacktestConfig.read(s.section("backtest")));
         s.finish();
         config.checkInstruments(s);
         return config;

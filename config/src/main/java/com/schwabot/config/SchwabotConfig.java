@@ -18,6 +18,7 @@ public final class SchwabotConfig
     private final PersistenceConfig persistence;
     private final MonitoringConfig monitoring;
     private final LoggingConfig logging;
+    private final BacktestConfig backtest;
     private final RiskLimits risk;
     private final StrategiesConfig strategies;
     private final ApiKeysFile apiKeys;
@@ -40,6 +41,7 @@ public final class SchwabotConfig
         this.persistence = main.persistence();
         this.monitoring = main.monitoring();
         this.logging = main.logging();
+        this.backtest = main.backtest();
         this.risk = risk;
         this.strategies = strategies;
         this.apiKeys = apiKeys;
@@ -91,6 +93,12 @@ public final class SchwabotConfig
     public TensorConfig tensor()
     {
         return tensor;
+    }
+
+    /** @return the {@code backtest} section (the simulated venue of a backtest replay). */
+    public BacktestConfig backtest()
+    {
+        return backtest;
     }
 
     /** @return the {@code persistence} section. */

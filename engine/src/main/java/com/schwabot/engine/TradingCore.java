@@ -13,14 +13,12 @@ import com.schwabot.engine.order.OrderSender;
 import com.schwabot.engine.portfolio.Portfolio;
 import com.schwabot.engine.stage.DecisionStage;
 import com.schwabot.engine.stage.EventClock;
-import com.schwabot.engine.stage.NormalizeStage;
 import com.schwabot.engine.stage.OrderStage;
 import com.schwabot.engine.stage.Pipeline;
 import com.schwabot.engine.stage.RiskGate;
 import com.schwabot.engine.stage.SignalStage;
 import com.schwabot.engine.stage.StrategyTable;
 import com.schwabot.engine.stage.TensorStage;
-import com.schwabot.engine.stage.ValidateStage;
 import com.schwabot.tensor.BackendMode;
 import com.schwabot.tensor.TensorBackend;
 import com.schwabot.tensor.TensorBackends;
@@ -79,29 +77,53 @@ public final class TradingCore
         final long destination,
         final EngineCounters counters)
     {
-        this.clock = clock;
-        instruments = new InstrumentTable(config.instruments());
-        market = new MarketState(instruments.count(), BOOK_LEVELS_DEFAULT);
+        this(config, backend, sender, destination, counters, new SharedMarket(config, clock, counters),
+            config.strategies().ensemble().threshold(), config.tensor().learningRate());
+    }
+
+    /**
+     * Assemble a core over a market side that may be shared with other cores (the variants of a backtest sweep),
+     * with its own ensemble threshold and learning rate.
+     *
+     * @param config       the validated configuration.
+     * @param backend      the tensor backend.
+     * @param sender       where orders go.
+     * @param destination  venue and connection of the order gateway.
+     * @param counters     counters of this core's own stages.
+     * @param shared       the market side: instruments, clock, market state, strategies, normalize/validate/signal.
+     * @param threshold    the ensemble threshold of the decisions.
+     * @param learningRate the learning rate of the outcome learner.
+     */
+    public TradingCore(
+        final SchwabotConfig config,
+        final TensorBackend backend,
+        final OrderSender sender,
+        final long destination,
+        final EngineCounters counters,
+        final SharedMarket shared,
+        final double threshold,
+        final double learningRate)
+    {
+        this.clock = shared.clock();
+        instruments = shared.instruments();
+        market = shared.market();
         portfolio = new Portfolio(instruments);
         orders = new OrderManager(MAX_LIVE_ORDERS_DEFAULT, instruments.count());
         final RiskProfile profile = config.risk().profiles().get(config.risk().activeProfile());
-        strategies = new StrategyTable(config.strategies(), instruments);
-        signal = new SignalStage(market, strategies, clock);
-        final ValidateStage validate = new ValidateStage(
-            market, signal, clock, PRICE_JUMP_BAND_BPS_DEFAULT, counters);
-        final NormalizeStage normalize = new NormalizeStage(instruments, validate, counters);
+        strategies = shared.strategies();
+        signal = shared.signals();
         risk = new RiskGate(profile, instruments, market, portfolio, orders, clock, counters);
         orderStage = new OrderStage(
             instruments, orders, portfolio, sender, digest, clock, destination, ORDER_TIMEOUT_NANOS_DEFAULT, counters);
         decisions = new DecisionStage(instruments, market, portfolio, orders, risk, orderStage, signal,
-            strategies.threshold(), profile, counters);
+            threshold, profile, counters);
         tensor = new TensorStage(
             backend, config.tensor().featureCount(), signal, strategies, market, decisions, clock, counters);
-        learner = new OutcomeLearner(tensor, instruments.count(), config.tensor().learningRate());
+        learner = new OutcomeLearner(tensor, instruments.count(), learningRate);
         portfolio.roundTripListener(learner);
         decisions.orderListener(learner);
         status = new StatusPublisher(counters, instruments, portfolio, market, risk);
-        pipeline = new Pipeline(clock, normalize, tensor, risk, orderStage, market, status, counters);
+        pipeline = new Pipeline(clock, shared.normalize(), tensor, risk, orderStage, market, status, counters);
     }
 
     /**
@@ -113,9 +135,21 @@ public final class TradingCore
      */
     public static TensorBackend backend(final SchwabotConfig config)
     {
+        return backend(config, 1);
+    }
+
+    /**
+     * The tensor backend the configuration asks for, sized for sweeps of up to {@code variants} weight variants.
+     *
+     * @param config   the configuration.
+     * @param variants most variants in a sweep.
+     * @return the backend; the caller closes it.
+     */
+    public static TensorBackend backend(final SchwabotConfig config, final int variants)
+    {
         return TensorBackends.create(BackendMode.parse(config.tensor().backend().name()),
             new TensorCapacity(Math.max(config.tensor().maxInstruments(), config.instruments().size()),
-                config.tensor().featureCount(), 1, 1, 1), config.tensor().cudaDevice());
+                config.tensor().featureCount(), 1, variants, 1), config.tensor().cudaDevice());
     }
 
     /**

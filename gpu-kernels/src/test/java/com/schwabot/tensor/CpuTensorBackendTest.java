@@ -49,4 +49,39 @@ class CpuTensorBackendTest extends TensorBackendContractTest
             assertThat(actualWindow.variance()).containsExactly(expectedWindow.variance());
         }
     }
+
+    @Test
+    void shouldMatchTheReferenceBitForBitWithOneOutput()
+    {
+        final ReferenceTensorBackend reference = new ReferenceTensorBackend();
+        final java.util.Random random = new java.util.Random(107);
+        try (CpuTensorBackend cpu = new CpuTensorBackend(TensorFixtures.CAPACITY))
+        {
+            for (final Activation activation : Activation.values())
+            {
+                final TensorBatch expected = new TensorBatch(N, 16, 1).activation(activation);
+                TensorFixtures.fill(expected.features(), random, 3.0f);
+                TensorFixtures.fill(expected.weights(), random, 1.0f);
+                TensorFixtures.fill(expected.bias(), random, 0.5f);
+                final TensorBatch actual = TensorFixtures.copy(expected);
+                reference.score(expected, N);
+                cpu.score(actual, N);
+                assertThat(actual.scores()).containsExactly(expected.scores());
+
+                final SweepBatch expectedSweep = new SweepBatch(4, N, 16, 1).activation(activation);
+                TensorFixtures.fill(expectedSweep.features(), random, 3.0f);
+                TensorFixtures.fill(expectedSweep.weights(), random, 1.0f);
+                TensorFixtures.fill(expectedSweep.bias(), random, 0.5f);
+                final SweepBatch actualSweep = new SweepBatch(4, N, 16, 1).activation(activation);
+                System.arraycopy(expectedSweep.features(), 0, actualSweep.features(), 0,
+                    expectedSweep.features().length);
+                System.arraycopy(expectedSweep.weights(), 0, actualSweep.weights(), 0,
+                    expectedSweep.weights().length);
+                System.arraycopy(expectedSweep.bias(), 0, actualSweep.bias(), 0, expectedSweep.bias().length);
+                reference.sweep(expectedSweep, N);
+                cpu.sweep(actualSweep, N);
+                assertThat(actualSweep.scores()).containsExactly(expectedSweep.scores());
+            }
+        }
+    }
 }

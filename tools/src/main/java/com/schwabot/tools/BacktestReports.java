@@ -11,6 +11,7 @@ import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.replay.ReplayResult;
+import com.schwabot.engine.replay.FillSettings;
 import com.schwabot.engine.replay.Replayer;
 import com.schwabot.engine.report.BacktestRecorder;
 import com.schwabot.engine.report.BacktestReport;
@@ -35,8 +36,9 @@ final class BacktestReports
      *
      * @param result   what the replay did.
      * @param recorder what it recorded for the report, or null when none was wanted.
+     * @param fills    how the simulated venue filled.
      */
-    record Run(ReplayResult result, BacktestRecorder recorder)
+    record Run(ReplayResult result, BacktestRecorder recorder, FillSettings fills)
     {
     }
 
@@ -49,6 +51,7 @@ final class BacktestReports
      * @param journal   the open journal.
      * @param stats     its statistics.
      * @param simulated true for fills from the simulated venue.
+     * @param fillSettings how the simulated venue fills.
      * @param record    true to record for a report.
      * @param progress  where to draw a progress bar, or null for none.
      * @return the replay.
@@ -60,6 +63,7 @@ final class BacktestReports
         final Journal journal,
         final JournalStats stats,
         final boolean simulated,
+        final FillSettings fillSettings,
         final boolean record,
         final PrintWriter progress)
     {
@@ -69,13 +73,14 @@ final class BacktestReports
             () -> counters.value(EngineCounter.INBOUND_FRAMES), inboundRecords(stats));
         try
         {
-            result = new Replayer(config, backend, counters).observer(recorder).replay(journal, simulated);
+            result = new Replayer(config, backend, counters).fillSettings(fillSettings).observer(recorder)
+                .replay(journal, simulated);
         }
         finally
         {
             bar.close();
         }
-        return new Run(result, recorder);
+        return new Run(result, recorder, fillSettings);
     }
 
     /**
@@ -87,7 +92,7 @@ final class BacktestReports
      */
     static BacktestReport report(final Run run, final JournalStats stats)
     {
-        return run.recorder().report(run.result(), stats, Replayer.SIMULATED_TAKER_FEE_BPS);
+        return run.recorder().report(run.result(), stats, run.fills());
     }
 
     /**

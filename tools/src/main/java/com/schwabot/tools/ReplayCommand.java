@@ -81,6 +81,31 @@ public final class ReplayCommand implements Callable<Integer>
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     boolean noProgress;
 
+    @Option(names = "--fill-latency", paramLabel = "LATENCY", converter = LatencyConverter.class,
+        description = "Simulated venue: event time from an order's send to the first market event it can fill at " +
+            "(0, 800ns, 250us, 5ms, 1s; default: backtest.fill_latency_us).")
+    Long fillLatencyNanos;
+
+    @Option(names = "--taker-fee-bps", paramLabel = "BPS",
+        description = "Simulated venue: fee of fills that take liquidity, bps, at most two decimals (default: " +
+            "backtest.taker_fee_bps).")
+    java.math.BigDecimal takerFeeBps;
+
+    @Option(names = "--maker-fee-bps", paramLabel = "BPS",
+        description = "Simulated venue: fee of fills of resting orders, bps, negative for a rebate (default: " +
+            "backtest.maker_fee_bps).")
+    java.math.BigDecimal makerFeeBps;
+
+    @Option(names = "--sweep", paramLabel = "NAME=VALUES",
+        description = "Backtest parameter variants in one pass and rank them by P&L: threshold, weight-scale, " +
+            "learning-rate or weight.STRATEGY, each =a,b,c or =START:STOP:STEP; repeat the option or separate " +
+            "parameters with commas; the grid is every combination, variant 0 is the configuration as it is.")
+    java.util.List<String> sweep;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+        description = "With --sweep: how many of the ranked variants to print (default 20).")
+    int top;
+
     /**
      * Replay and report.
      *
@@ -90,6 +115,12 @@ public final class ReplayCommand implements Callable<Integer>
     {
         final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec));
         final PrintWriter out = spec.commandLine().getOut();
+        final com.schwabot.engine.replay.FillSettings fillSettings = BacktestOptions.fillSettings(
+            config, fillLatencyNanos, takerFeeBps, makerFeeBps);
+        if (null != sweep && !sweep.isEmpty())
+        {
+            return BacktestOptions.sweep(config, journalDir, fills == Fills.RECORDED, sweep, top, fillSettings, out);
+        }
         final EngineCounters counters = new EngineCounters();
         try (Journal journal = JournalFiles.openReadOnly(journalDir);
             TensorBackend backend = TradingCore.backend(config))
@@ -102,7 +133,7 @@ public final class ReplayCommand implements Callable<Integer>
                 case AUTO -> !isLiveRun(stats);
             };
             final BacktestReports.Run run = BacktestReports.replay(config, backend, counters, journal, stats,
-                simulated, !noReport, progress());
+                simulated, fillSettings, !noReport, progress());
             final ReplayResult result = run.result();
             print(out, result, counters);
             if (!noReport)

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.TradingCore;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.replay.FillSettings;
 import com.schwabot.engine.replay.ReplayResult;
 import com.schwabot.engine.replay.Replayer;
 import com.schwabot.engine.report.BacktestReport;
@@ -81,7 +82,7 @@ public final class ReportCommand implements Callable<Integer>
                 case AUTO -> !Replayer.isLiveRun(stats);
             };
             final BacktestReports.Run run = BacktestReports.replay(config, backend, new EngineCounters(), journal,
-                stats, simulated, true, !noProgress && ProgressBar.wanted(context) ? spec.commandLine().getErr() :
+                stats, simulated, FillSettings.of(config.backtest()), true, !noProgress && ProgressBar.wanted(context) ? spec.commandLine().getErr() :
                 null);
             final BacktestReport report = BacktestReports.report(run, stats);
             final ReportFiles files = BacktestReports.write(report, reportsDir);

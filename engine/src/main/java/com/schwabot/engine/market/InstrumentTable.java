@@ -25,6 +25,8 @@ public final class InstrumentTable
     private final int[] ids;
     private final byte[][] symbols;
     private final byte[][] lowerSymbols;
+    private final long[] packedSymbols;
+    private final long[] packedLowerSymbols;
     private final String[] names;
     private final int[] priceExponents;
     private final int[] qtyExponents;
@@ -42,6 +44,8 @@ public final class InstrumentTable
         ids = new int[count];
         symbols = new byte[count][];
         lowerSymbols = new byte[count][];
+        packedSymbols = new long[count];
+        packedLowerSymbols = new long[count];
         names = new String[count];
         priceExponents = new int[count];
         qtyExponents = new int[count];
@@ -54,6 +58,8 @@ public final class InstrumentTable
             names[i] = instrument.symbol();
             symbols[i] = instrument.symbol().getBytes(StandardCharsets.UTF_8);
             lowerSymbols[i] = instrument.symbol().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+            packedSymbols[i] = pack(symbols[i]);
+            packedLowerSymbols[i] = pack(lowerSymbols[i]);
             priceExponents[i] = instrument.priceExponent();
             qtyExponents[i] = instrument.qtyExponent();
             tickMantissas[i] = mantissa(instrument.tickSize(), instrument.priceExponent());
@@ -86,6 +92,18 @@ public final class InstrumentTable
      */
     public int indexOfSymbol(final DirectBuffer buffer, final int offset, final int length)
     {
+        if (length > 0 && length <= Long.BYTES)
+        {
+            final long key = packed(buffer, offset, length);
+            for (int i = 0; i < count; i++)
+            {
+                if (symbols[i].length == length && (packedSymbols[i] == key || packedLowerSymbols[i] == key))
+                {
+                    return i;
+                }
+            }
+            return UNKNOWN;
+        }
         for (int i = 0; i < count; i++)
         {
             if (equalsBytes(symbols[i], buffer, offset, length) || equalsBytes(lowerSymbols[i], buffer, offset, length))
@@ -94,6 +112,35 @@ public final class InstrumentTable
             }
         }
         return UNKNOWN;
+    }
+
+    /**
+     * Up to 8 bytes as one little-endian long (the rest 0): symbols of up to 8 bytes (most venue symbols) compare as
+     * one number, read in one access when the buffer has 8 bytes there.
+     */
+    private static long packed(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (offset + Long.BYTES <= buffer.capacity())
+        {
+            final long all = buffer.getLong(offset, java.nio.ByteOrder.LITTLE_ENDIAN);
+            return length == Long.BYTES ? all : all & ((1L << (length * Byte.SIZE)) - 1);
+        }
+        long key = 0;
+        for (int i = 0; i < length; i++)
+        {
+            key |= (buffer.getByte(offset + i) & 0xFFL) << (i * Byte.SIZE);
+        }
+        return key;
+    }
+
+    private static long pack(final byte[] bytes)
+    {
+        long key = 0;
+        for (int i = 0; i < Math.min(bytes.length, Long.BYTES); i++)
+        {
+            key |= (bytes[i] & 0xFFL) << (i * Byte.SIZE);
+        }
+        return key;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.agrona.DirectBuffer;
 
+import com.schwabot.codecs.FrameChecker;
 import com.schwabot.codecs.sbe.ConnectionStateDecoder;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
@@ -33,20 +34,22 @@ import com.schwabot.tensor.TensorBatch;
  * Two modes. A live run's journal (it holds connection states and execution reports) is replayed as recorded: the
  * venue's reports are re-fed like everything else and the orders the replay sends go nowhere but into the digest,
  * which then equals the live run's. A journal of market data only (a backtest) gets its fills from a
- * {@link SimulatedVenue}. Outbound records (the orders the live run sent) are skipped as input.
+ * {@link SimulatedVenue} (latency and fees from {@link #fillSettings}, by default config.yaml's {@code backtest}
+ * section), which acts after each market-data record. Outbound records (the orders the live run sent) are skipped
+ * as input.
  * <p>
  * Not thread-safe: one replay per instance.
  */
 public final class Replayer
 {
-    /** Taker fee of the simulated venue, basis points (Binance's spot default). */
-    public static final int SIMULATED_TAKER_FEE_BPS = 10;
+    private static final int SCHEMA_ID_OFFSET = 4;
 
     private final SchwabotConfig config;
     private final TensorBackend backend;
     private final EngineCounters counters;
     private OrderSender orderTap;
     private ReplayObserver observer;
+    private FillSettings fillSettings;
 
     /**
      * A replayer.
@@ -60,6 +63,42 @@ public final class Replayer
         this.config = config;
         this.backend = backend;
         this.counters = counters;
+        this.fillSettings = FillSettings.of(config.backtest());
+    }
+
+    /**
+     * How the simulated venue fills (default: config.yaml's {@code backtest} section).
+     *
+     * @param settings latency and fees.
+     * @return this.
+     */
+    public Replayer fillSettings(final FillSettings settings)
+    {
+        this.fillSettings = settings;
+        return this;
+    }
+
+    /**
+     * @return how the simulated venue fills.
+     */
+    public FillSettings fillSettings()
+    {
+        return fillSettings;
+    }
+
+    /**
+     * Whether a frame is venue market data (a Binance stream frame): the simulated venue acts after those only.
+     *
+     * @param buffer holding the frame.
+     * @param offset of its SBE header.
+     * @param length of the frame.
+     * @return true for market data.
+     */
+    public static boolean isMarketData(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return length >= MessageHeaderDecoder.ENCODED_LENGTH &&
+            (buffer.getShort(offset + SCHEMA_ID_OFFSET, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF) ==
+            FrameChecker.BINANCE_SCHEMA_ID;
     }
 
     /**
@@ -217,7 +256,7 @@ public final class Replayer
             this.firstSequence = firstSequence;
             final EventClock clock = new EventClock();
             venue = simulated ?
-                new SimulatedVenue(new InstrumentTable(config.instruments()), SIMULATED_TAKER_FEE_BPS) : null;
+                new SimulatedVenue(new InstrumentTable(config.instruments()), fillSettings) : null;
             final OrderSender sender = tapped(simulated ? venue : (buffer, offset, length, clOrdId, dest) -> true);
             core = new TradingCore(config, backend, clock, sender, Venues.orderDestination(config), counters);
             if (simulated)
@@ -236,10 +275,6 @@ public final class Replayer
         {
             final Pipeline pipeline = core.pipeline();
             pipeline.endOfBatch();
-            if (null != venue)
-            {
-                venue.drain(pipeline, core.clock().nanos());
-            }
             pipeline.publishStatus();
             final ReplayResult.Session result = new ReplayResult.Session(firstSequence, inbound,
                 core.digest().frames(), core.digest().hex(), recorded.hex(), core.status().pnl(),
@@ -284,9 +319,9 @@ public final class Replayer
     {
         final boolean endOfBatch = (flags & JournalFlags.END_OF_BATCH) != 0;
         pipeline.onFrame(buffer, offset, length, ingressNanos, source, sequence, endOfBatch);
-        if (null != venue && venue.pending() > 0)
+        if (null != venue && isMarketData(buffer, offset, length))
         {
-            venue.drain(pipeline, ingressNanos);
+            venue.onMarketEvent(pipeline, ingressNanos);
         }
     }
 }

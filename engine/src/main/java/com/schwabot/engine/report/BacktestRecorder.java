@@ -10,6 +10,7 @@ import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.portfolio.FillListener;
 import com.schwabot.engine.portfolio.Portfolio;
 import com.schwabot.engine.replay.ReplayObserver;
+import com.schwabot.engine.replay.FillSettings;
 import com.schwabot.engine.replay.ReplayResult;
 import com.schwabot.engine.replay.Replayer;
 import com.schwabot.journal.JournalStats;
@@ -196,10 +197,10 @@ public final class BacktestRecorder implements ReplayObserver, FillListener
      *
      * @param result the replay's result.
      * @param stats  the journal's statistics.
-     * @param takerFeeBps the simulated venue's fee (reported when the fills were simulated).
+     * @param fills  the simulated venue's settings (reported when the fills were simulated).
      * @return the report.
      */
-    public BacktestReport report(final ReplayResult result, final JournalStats stats, final int takerFeeBps)
+    public BacktestReport report(final ReplayResult result, final JournalStats stats, final FillSettings fills)
     {
         final List<BacktestReport.InstrumentResult> perInstrument = new ArrayList<>(pnl.length);
         double totalFees = 0;
@@ -226,7 +227,7 @@ public final class BacktestRecorder implements ReplayObserver, FillListener
             result.outbound(), stats.firstSequence(), stats.lastSequence(), stats.firstIngressNanos(),
             stats.lastIngressNanos());
         final BacktestReport.Setup setup = new BacktestReport.Setup(result.simulated(),
-            result.simulated() ? takerFeeBps : 0, config.risk().activeProfile().label().toLowerCase(Locale.ROOT),
+            result.simulated() ? fills : null, config.risk().activeProfile().label().toLowerCase(Locale.ROOT),
             capital, config.risk().quoteCurrency(), step, result.digest());
         return new BacktestReport(source, setup, metrics, List.copyOf(perInstrument), List.copyOf(sessions),
             List.copyOf(trades), fills, equity);

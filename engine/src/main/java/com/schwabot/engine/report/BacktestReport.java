@@ -1,5 +1,7 @@
 package com.schwabot.engine.report;
 
+import com.schwabot.engine.replay.FillSettings;
+
 import java.util.List;
 
 /**
@@ -47,7 +49,7 @@ public record BacktestReport(
      * How the journal was replayed.
      *
      * @param simulated     true when a simulated venue filled the orders, false for the recorded venue reports.
-     * @param takerFeeBps   the simulated venue's fee, basis points of the notional (0 when recorded).
+     * @param fills         the simulated venue's settings (latency, fees), or null for the recorded venue reports.
      * @param riskProfile   the active risk profile.
      * @param capital       its capital: the equity base of returns, drawdown fraction and turnover.
      * @param quoteCurrency the currency of every amount.
@@ -55,7 +57,7 @@ public record BacktestReport(
      * @param orderDigest   SHA-256 of the order stream the replay sent (the last run's), hex.
      */
     public record Setup(
-        boolean simulated, int takerFeeBps, String riskProfile, double capital, String quoteCurrency,
+        boolean simulated, FillSettings fills, String riskProfile, double capital, String quoteCurrency,
         long stepNanos, String orderDigest)
     {
     }

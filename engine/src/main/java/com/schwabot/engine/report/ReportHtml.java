@@ -54,7 +54,9 @@ public final class ReportHtml
             "sqrt(365 d / %s) = sqrt(%.0f). Order digest %s.",
             source.firstSequence(), source.lastSequence(), source.records(), source.inbound(),
             report.sessions().size(), setup.simulated() ?
-                "simulated venue (taker fee " + setup.takerFeeBps() + " bps)" : "recorded venue reports",
+                String.format(Locale.ROOT, "simulated venue (fill latency %d ns, taker fee %.2f bps, maker fee " +
+                "%.2f bps)", setup.fills().latencyNanos(), setup.fills().takerFeeCentiBps() / 100.0,
+                setup.fills().makerFeeCentiBps() / 100.0) : "recorded venue reports",
             setup.riskProfile(), money(setup.capital()), setup.quoteCurrency(),
             SampleInterval.describe(setup.stepNanos()), SampleInterval.describe(setup.stepNanos()),
             report.metrics().periodsPerYear(), setup.orderDigest()))).append("</p>\n");

@@ -83,7 +83,10 @@ public final class ReportJson
     private static void setup(final JsonWriter json, final BacktestReport.Setup setup)
     {
         json.beginObject().field("fillModel", setup.simulated() ? "simulated" : "recorded")
-            .field("takerFeeBps", setup.takerFeeBps()).field("riskProfile", setup.riskProfile())
+            .field("fillLatencyNanos", null == setup.fills() ? 0 : setup.fills().latencyNanos())
+            .field("takerFeeBps", null == setup.fills() ? 0 : setup.fills().takerFeeCentiBps() / 100.0)
+            .field("makerFeeBps", null == setup.fills() ? 0 : setup.fills().makerFeeCentiBps() / 100.0)
+            .field("riskProfile", setup.riskProfile())
             .field("capital", setup.capital()).field("quoteCurrency", setup.quoteCurrency())
             .field("sampleStepNanos", setup.stepNanos())
             .field("sampling", "equity = capital + P&L sampled every " + SampleInterval.describe(setup.stepNanos()) +

@@ -138,6 +138,23 @@ public final class Pipeline
     }
 
     /**
+     * Begin an event whose market data is processed by a stage shared with other pipelines (a backtest sweep: one
+     * decode, validation and signal pass feeds many variants): the clock, the order numbering and the frame counters
+     * move as {@link #onFrame} would move them, but the frame itself is not dispatched here.
+     *
+     * @param ingressNanos    its ingress time.
+     * @param journalSequence its journal sequence.
+     * @param length          its length.
+     */
+    public void beginSharedEvent(final long ingressNanos, final long journalSequence, final int length)
+    {
+        clock.set(ingressNanos);
+        orders.beginEvent(journalSequence);
+        frames.incrementRelease();
+        bytes.getAndAddRelease(length);
+    }
+
+    /**
      * End a batch: score the instruments that changed and act on the scores.
      */
     public void endOfBatch()

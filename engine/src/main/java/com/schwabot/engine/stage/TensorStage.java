@@ -157,19 +157,47 @@ public final class TensorStage
         }
         signals.clearDirty();
         backend.score(batch, n);
+        deliver(n, rows, features, batch.scores(), 0);
+    }
+
+    /**
+     * Take the scores of a batch scored elsewhere (a backtest sweep scores every variant's weights in one call):
+     * keep each row and score for learning, count the batch, and hand each score to the listener, in row order.
+     *
+     * @param n           rows.
+     * @param rowIndex    instrument index of each row.
+     * @param features    the rows, {@code featureCount} floats each, as {@link #features} wrote them.
+     * @param scores      the scores.
+     * @param scoreOffset index of row 0's score in {@code scores}.
+     */
+    public void deliver(
+        final int n, final int[] rowIndex, final float[] features, final float[] scores, final int scoreOffset)
+    {
         batches.incrementRelease();
         rowsScored.getAndAddRelease(n);
-        final float[] scores = batch.scores();
+        final int f = batch.featureCount();
         for (int k = 0; k < n; k++)
         {
-            final int i = rows[k];
+            final int i = rowIndex[k];
             System.arraycopy(features, k * f, latest, i * f, f);
-            latestScore[i] = scores[k];
+            latestScore[i] = scores[scoreOffset + k];
         }
         for (int k = 0; k < n; k++)
         {
-            listener.onScore(rows[k], scores[k]);
+            listener.onScore(rowIndex[k], scores[scoreOffset + k]);
         }
+    }
+
+    /**
+     * Write an instrument's feature row (the row {@link #onEndOfBatch} scores).
+     *
+     * @param i        instrument index.
+     * @param features destination.
+     * @param base     where the row starts.
+     */
+    public void features(final int i, final float[] features, final int base)
+    {
+        row(i, features, base);
     }
 
     private void row(final int i, final float[] features, final int base)

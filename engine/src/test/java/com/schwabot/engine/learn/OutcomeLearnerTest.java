@@ -11,6 +11,7 @@ import com.schwabot.engine.TradingCore;
 import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.replay.FillSettings;
 import com.schwabot.engine.replay.SimulatedVenue;
 import com.schwabot.engine.stage.TensorStage;
 import com.schwabot.tensor.TensorBatch;
@@ -115,7 +116,8 @@ class OutcomeLearnerTest
     private static TradingCore backtest(final long seed, final int steps)
     {
         final EngineCounters counters = new EngineCounters();
-        final SimulatedVenue venue = new SimulatedVenue(new InstrumentTable(TestCores.defaults().instruments()), 10);
+        final SimulatedVenue venue =
+            new SimulatedVenue(new InstrumentTable(TestCores.defaults().instruments()), FillSettings.DEFAULT);
         final TradingCore core = TestCores.core(venue, counters);
         venue.market(core.market());
         TestCores.connect(core, T0);
@@ -123,7 +125,7 @@ class OutcomeLearnerTest
         new SyntheticMarket(seed, T0).run(steps, (buffer, length, nanos) ->
         {
             core.pipeline().onFrame(buffer, 0, length, nanos, 1, sequence[0]++, true);
-            venue.drain(core.pipeline(), nanos);
+            venue.onMarketEvent(core.pipeline(), nanos);
         });
         assertThat(counters.value(EngineCounter.LEARNING_UPDATES)).isEqualTo(core.tensor().updates());
         return core;

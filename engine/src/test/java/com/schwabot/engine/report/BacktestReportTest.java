@@ -25,6 +25,7 @@ import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.http.Json;
 import com.schwabot.engine.importer.CsvImporter;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.replay.FillSettings;
 import com.schwabot.engine.replay.ReplayResult;
 import com.schwabot.engine.replay.Replayer;
 import com.schwabot.engine.ring.JournalFlags;
@@ -68,7 +69,7 @@ class BacktestReportTest
             final BacktestRecorder recorder = BacktestRecorder.forJournal(config, stats);
             final ReplayResult result = new Replayer(config, backend, new EngineCounters()).observer(recorder)
                 .replay(journal, true);
-            return recorder.report(result, stats, Replayer.SIMULATED_TAKER_FEE_BPS);
+            return recorder.report(result, stats, FillSettings.of(config.backtest()));
         }
     }
 

@@ -15,6 +15,7 @@ import com.schwabot.engine.TradingCore;
 import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.replay.FillSettings;
 import com.schwabot.engine.replay.SimulatedVenue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,14 +50,14 @@ class PipelineAllocationTest
         final UnsafeBuffer timer = new UnsafeBuffer(new byte[64]);
         TIMER.wrapAndApplyHeader(timer, 0, new MessageHeaderEncoder()).timerId(1);
         final InstrumentTable instruments = new InstrumentTable(TestCores.defaults().instruments());
-        final SimulatedVenue warmVenue = new SimulatedVenue(instruments, 10);
+        final SimulatedVenue warmVenue = new SimulatedVenue(instruments, FillSettings.DEFAULT);
         final TradingCore warmCore = TestCores.core(warmVenue, new EngineCounters());
         warmVenue.market(warmCore.market());
         TestCores.connect(warmCore, T0);
         run(warmCore.pipeline(), warmVenue, frames, meta, timer, 0, frames.size());
 
         final EngineCounters counters = new EngineCounters();
-        final SimulatedVenue venue = new SimulatedVenue(instruments, 10);
+        final SimulatedVenue venue = new SimulatedVenue(instruments, FillSettings.DEFAULT);
         final TradingCore core = TestCores.core(venue, counters);
         venue.market(core.market());
         TestCores.connect(core, T0);
@@ -90,7 +91,7 @@ class PipelineAllocationTest
         {
             final long[] m = meta.get(k);
             pipeline.onFrame(frames.get(k), 0, (int)m[0], m[1], 1, 100 + k, true);
-            venue.drain(pipeline, m[1]);
+            venue.onMarketEvent(pipeline, m[1]);
             if (k % 50 == 0)
             {
                 TIMER.timeNs(m[1]).deadlineNs(m[1]);

@@ -179,6 +179,11 @@ public final class CpuTensorBackend implements TensorBackend
         final int outputCount,
         final Activation activation)
     {
+        if (outputCount == 1)
+        {
+            scoreSingleOutput(x, w, weightOffset, b[biasOffset], s, scoreOffset, n, featureCount, activation);
+            return;
+        }
         for (int i = 0; i < n; i++)
         {
             final int row = scoreOffset + i * outputCount;
@@ -200,6 +205,34 @@ public final class CpuTensorBackend implements TensorBackend
                     s[row + k] = activation.apply(s[row + k]);
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #scoreRows} for one output (the engine's shape): the same additions in the same order (bias, then
+     * feature 0, 1, ... in float), kept in a local instead of the score array, so the result is the same bit for bit
+     * and the chain of additions does not go through memory.
+     */
+    private static void scoreSingleOutput(
+        final float[] x,
+        final float[] w,
+        final int weightOffset,
+        final float bias,
+        final float[] s,
+        final int scoreOffset,
+        final int n,
+        final int featureCount,
+        final Activation activation)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            final int featureRow = i * featureCount;
+            float acc = bias;
+            for (int f = 0; f < featureCount; f++)
+            {
+                acc += x[featureRow + f] * w[weightOffset + f];
+            }
+            s[scoreOffset + i] = activation == Activation.IDENTITY ? acc : activation.apply(acc);
         }
     }
 
