@@ -81,9 +81,10 @@ public final class ReportCommand implements Callable<Integer>
                 case RECORDED -> false;
                 case AUTO -> !Replayer.isLiveRun(stats);
             };
+            final PrintWriter progress =
+                !noProgress && ProgressBar.wanted(context) ? spec.commandLine().getErr() : null;
             final BacktestReports.Run run = BacktestReports.replay(config, backend, new EngineCounters(), journal,
-                stats, simulated, FillSettings.of(config.backtest()), true, !noProgress && ProgressBar.wanted(context) ? spec.commandLine().getErr() :
-                null);
+                stats, simulated, FillSettings.of(config.backtest()), true, progress);
             final BacktestReport report = BacktestReports.report(run, stats);
             final ReportFiles files = BacktestReports.write(report, reportsDir);
             final ReplayResult result = run.result();

@@ -197,10 +197,11 @@ public final class BacktestRecorder implements ReplayObserver, FillListener
      *
      * @param result the replay's result.
      * @param stats  the journal's statistics.
-     * @param fills  the simulated venue's settings (reported when the fills were simulated).
+     * @param fillSettings the simulated venue's settings (reported when the fills were simulated).
      * @return the report.
      */
-    public BacktestReport report(final ReplayResult result, final JournalStats stats, final FillSettings fills)
+    public BacktestReport report(
+        final ReplayResult result, final JournalStats stats, final FillSettings fillSettings)
     {
         final List<BacktestReport.InstrumentResult> perInstrument = new ArrayList<>(pnl.length);
         double totalFees = 0;
@@ -227,7 +228,7 @@ public final class BacktestRecorder implements ReplayObserver, FillListener
             result.outbound(), stats.firstSequence(), stats.lastSequence(), stats.firstIngressNanos(),
             stats.lastIngressNanos());
         final BacktestReport.Setup setup = new BacktestReport.Setup(result.simulated(),
-            result.simulated() ? fills : null, config.risk().activeProfile().label().toLowerCase(Locale.ROOT),
+            result.simulated() ? fillSettings : null, config.risk().activeProfile().label().toLowerCase(Locale.ROOT),
             capital, config.risk().quoteCurrency(), step, result.digest());
         return new BacktestReport(source, setup, metrics, List.copyOf(perInstrument), List.copyOf(sessions),
             List.copyOf(trades), fills, equity);
