@@ -31,7 +31,8 @@ import com.schwabot.engine.monitor.StatusPublisher;
  * </ul>
  * At the end of each batch the tensor stage scores the instruments that changed and the decision stage acts.
  * A bad frame is counted by its {@link FrameStatus} and skipped, a sound frame with an undefined enum value the engine
- * acts on is counted as a bad value and skipped; a stage that throws is counted and the next frame goes on. Time is the frame's ingress time ({@link EventClock}).
+ * acts on is counted as a bad value and skipped; a stage that throws is counted and the next frame goes on. Time is
+ * the frame's ingress time ({@link EventClock}).
  * <p>
  * Not thread-safe: business thread only. Allocation-free in steady state.
  */

@@ -194,7 +194,8 @@ class BusinessThreadFuzzTest
             .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
             .commandId(1).timeNs(nanos).action(AdminAction.RESUME).note("fuzz over");
         feed(handler, venue, core, copy(buffer, MessageHeaderEncoder.ENCODED_LENGTH + admin.encodedLength()), nanos);
-        feed(handler, venue, core, copy(buffer, TestCores.connection(buffer, Channel.MARKET_DATA, false, nanos)), nanos);
+        final int down = TestCores.connection(buffer, Channel.MARKET_DATA, false, nanos);
+        feed(handler, venue, core, copy(buffer, down), nanos);
         connect(handler, venue, core, nanos);
     }
 
