@@ -43,6 +43,16 @@ public final class JournalTailer implements AutoCloseable
     }
 
     /**
+     * Let another thread take this tailer over: Chronicle checks that one thread uses a tailer and takes the first
+     * thread that touches it as its owner, so a tailer opened and positioned on one thread, then polled on another
+     * (a service's own thread), must be handed over in between. Call it on the first thread, after its last use.
+     */
+    public void handOver()
+    {
+        tailer.singleThreadedCheckReset();
+    }
+
+    /**
      * Position at the first record of the journal.
      *
      * @return this for a fluent API.

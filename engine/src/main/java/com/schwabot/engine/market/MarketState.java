@@ -94,7 +94,7 @@ public final class MarketState
      * Note that valid data arrived.
      *
      * @param i            instrument index.
-     * @param ingressNanos ingress time of the event.
+     * @param ingressNanos time the data is as of: its ingress time, or the venue's time when that is earlier.
      */
     public void touched(final int i, final long ingressNanos)
     {
