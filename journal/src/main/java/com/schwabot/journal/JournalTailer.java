@@ -143,8 +143,22 @@ public final class JournalTailer implements AutoCloseable
      * @param handler receiving the records.
      * @param limit   largest number of records to deliver.
      * @return the number of records delivered, 0 when none was available.
+     * @throws JournalDamagedException when a queue file faults when read (shorter than its contents say).
      */
     public int poll(final RecordHandler handler, final int limit)
+    {
+        try
+        {
+            return doPoll(handler, limit);
+        }
+        catch (final InternalError ex)
+        {
+            throw new JournalDamagedException("a queue file of " + queue.fileAbsolutePath() +
+                " faulted when read after index 0x" + Long.toHexString(lastIndex) + " (truncated?)", ex);
+        }
+    }
+
+    private int doPoll(final RecordHandler handler, final int limit)
     {
         int delivered = 0;
         while (delivered < limit)

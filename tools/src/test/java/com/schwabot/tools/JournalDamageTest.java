@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class JournalDamageTest
 {
-    private static final int DEFAULT_CASES = 24;
+    private static final int DEFAULT_CASES = 30;
     private static final long DEFAULT_SEED = 0xDA4A6EL;
     private static final int RECORDS = 200;
     private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
@@ -82,6 +82,10 @@ class JournalDamageTest
                         .isNotBlank().doesNotContain("\tat ");
                 }
                 outcomes.merge(command + "=" + result.status(), 1, Integer::sum);
+                if (command.equals("verify"))
+                {
+                    outcomes.merge(damage + " verify=" + result.status(), 1, Integer::sum);
+                }
             }
             deleteTree(dir);
         }
