@@ -59,9 +59,8 @@ class BusinessThreadFuzzTest
     private static final int DEFAULT_CASES = 30_000;
     private static final long DEFAULT_SEED = 0xB0551L;
     private static final long T0 = 1_700_000_000_000_000_000L;
-    private static final int VALID_BETWEEN_CASES = 2;
     private static final int WARM_UP = 2_000;
-    private static final int AFTER = 20_000;
+    private static final int AFTER = 16_000;
     private static final int[][] KNOWN_HEADERS = {
         {101, 1, 1}, {101, 1, 2}, {101, 1, 3}, {101, 1, 4}, {101, 1, 5}, {101, 1, 6}, {101, 1, 7}, {101, 1, 8},
         {101, 1, 9}, {101, 1, 10}, {101, 1, 11}, {101, 1, 12}, {101, 1, 13},
@@ -76,6 +75,7 @@ class BusinessThreadFuzzTest
     private long ringSequence;
     private long fed;
     private long drained;
+    private long now = T0;
 
     @Test
     void shouldCountEveryMutatedFrameAndKeepTrading(final TestReporter reporter) throws IOException
@@ -97,29 +97,26 @@ class BusinessThreadFuzzTest
         {
             final BusinessHandler handler = new BusinessHandler(journal.appender(), core.pipeline(), counters);
             connect(handler, venue, core, T0);
-            final List<byte[]> market = new ArrayList<>();
-            new SyntheticMarket(seed, T0).run(WARM_UP + cases * VALID_BETWEEN_CASES + AFTER,
-                (buffer, length, nanos) -> market.add(copy(buffer, length)));
-            int next = 0;
-            for (; next < WARM_UP; next++)
+            final SyntheticMarket market = new SyntheticMarket(seed, T0);
+            final SyntheticMarket.FrameConsumer valid = (buffer, length, nanos) ->
             {
-                feed(handler, venue, core, market.get(next), at(next));
-            }
+                final byte[] bytes = copy(buffer, length);
+                corpus.set(0, bytes);
+                now = nanos;
+                feed(handler, venue, core, bytes, now);
+            };
+            market.run(WARM_UP, valid);
             ordersBefore = counters.value(EngineCounter.ORDERS_SENT);
             for (int i = 0; i < cases; i++)
             {
-                for (int v = 0; v < VALID_BETWEEN_CASES; v++, next++)
-                {
-                    corpus.set(0, market.get(next));
-                    feed(handler, venue, core, market.get(next), at(next));
-                }
+                market.run(1, valid);
                 final byte[] bytes = mutator.next();
                 final FrameStatus status = oracle.check(new UnsafeBuffer(bytes), 0, bytes.length);
                 statuses.merge(status, 1L, Long::sum);
                 bad += status == FrameStatus.OK ? 0 : 1;
                 try
                 {
-                    feed(handler, venue, core, bytes, at(next));
+                    feed(handler, venue, core, bytes, now);
                 }
                 catch (final RuntimeException ex)
                 {
@@ -130,11 +127,8 @@ class BusinessThreadFuzzTest
                     .as("case %d (seed %d, %s): %s", i, seed, mutator.lastKind(), BitUtil.toHex(bytes)).isZero();
             }
             final long ordersAfterFuzz = counters.value(EngineCounter.ORDERS_SENT);
-            recover(handler, venue, core, at(next));
-            for (final int end = next + AFTER; next < end; next++)
-            {
-                feed(handler, venue, core, market.get(next), at(next));
-            }
+            recover(handler, venue, core, now);
+            market.run(AFTER, valid);
             assertThat(counters.value(EngineCounter.ORDERS_SENT)).as("orders after the fuzz; %s", describe(counters))
                 .isGreaterThan(ordersAfterFuzz);
         }
@@ -218,11 +212,6 @@ class BusinessThreadFuzzTest
             }
         });
         return out.toString();
-    }
-
-    private static long at(final int frame)
-    {
-        return T0 + frame * 8_000_000L;
     }
 
     private static List<byte[]> corpus()
