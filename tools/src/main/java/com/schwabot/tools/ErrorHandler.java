@@ -15,7 +15,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns what a command throws into a message on stderr and an exit status. User errors (configuration, secrets,
  * I/O, {@link CliException}, a journal whose files cannot be read: {@link ExitCodes#FAILURE}) print one line,
- * {@code schwabot: MESSAGE}, plus any detail lines, never a stack trace; anything else is a bug and prints its stack trace with {@link ExitCodes#INTERNAL}.
+ * {@code schwabot: MESSAGE}, plus any detail lines, never a stack trace; anything else is a bug and prints its stack
+ * trace with {@link ExitCodes#INTERNAL}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler
 {
