@@ -26,6 +26,7 @@ import com.schwabot.codecs.sbe.ExecutionReportEncoder;
 import com.schwabot.codecs.sbe.Liquidity;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.codecs.sbe.RejectReason;
+import com.schwabot.codecs.sbe.RiskReason;
 import com.schwabot.codecs.sbe.Side;
 import com.schwabot.engine.BinanceFrames;
 import com.schwabot.engine.Engine;
@@ -49,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * risk, orders) acts, between frames of a live-like market that keeps the engine trading. Nothing may throw out of
  * the handler or be caught as a handler error; every frame fed is counted, every frame the checker refuses is counted
  * by its status; the journal holds every frame and its verify points at no record the checker accepted; and the
- * engine still trades afterwards.
+ * engine still takes market data and decides afterwards, and trades again unless its daily-loss or drawdown breaker
+ * tripped (a run of millions of cases pays enough fees to trip it, which is the breaker doing its job).
  * <p>
  * Cases: {@code schwabot.fuzz.cases} (default {@value #DEFAULT_CASES}), seed {@code schwabot.fuzz.seed}; recorded in
  * {@code target/fuzz-report.txt}.
@@ -130,10 +132,19 @@ class BusinessThreadFuzzTest
                 }
             }
             final long ordersAfterFuzz = counters.value(EngineCounter.ORDERS_SENT);
+            final long validAfterFuzz = counters.value(EngineCounter.MARKET_EVENTS_VALID);
+            final long decisionsAfterFuzz = counters.value(EngineCounter.DECISIONS);
             recover(handler, venue, core, now);
             market.run(AFTER, valid);
-            assertThat(counters.value(EngineCounter.ORDERS_SENT)).as("orders after the fuzz; %s", describe(counters))
-                .isGreaterThan(ordersAfterFuzz);
+            assertThat(counters.value(EngineCounter.MARKET_EVENTS_VALID) - validAfterFuzz)
+                .as("valid market events after the fuzz; %s", describe(counters)).isGreaterThan(AFTER / 2);
+            assertThat(counters.value(EngineCounter.DECISIONS)).as("decisions after the fuzz; %s", describe(counters))
+                .isGreaterThan(decisionsAfterFuzz);
+            if (counters.risk(RiskReason.DAILY_LOSS).get() == 0 && counters.risk(RiskReason.DRAWDOWN).get() == 0)
+            {
+                assertThat(counters.value(EngineCounter.ORDERS_SENT))
+                    .as("orders after the fuzz; %s", describe(counters)).isGreaterThan(ordersAfterFuzz);
+            }
         }
         final long millis = (System.nanoTime() - start) / 1_000_000;
 
