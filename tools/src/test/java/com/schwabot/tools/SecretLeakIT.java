@@ -157,7 +157,7 @@ class SecretLeakIT
         outputs.add(refused(ChildCli.jar(temp, keys, "", "keys", "list", "--check"), ExitCodes.SECRETS));
 
         assertNoSecret(outputs, List.of());
-        assertThat(outputs.get(outputs.size() - 4).err()).as("the bad value is reported, by its variable")
+        assertThat(outputs.get(outputs.size() - 3).err()).as("the bad value is reported, by its variable")
             .contains("SCHWABOT_ENGINE_INPUT_RING_SIZE");
     }
 
