@@ -20,6 +20,8 @@ public record VenuesConfig(Simulator simulator, Binance binance)
      * @param seed            random seed, so a simulated session can be replayed.
      * @param tickIntervalMs  time between simulated market events.
      * @param instruments     symbols it quotes; each must be in {@code instruments}.
+     * @param rejectRateBps   fault injection: the share of otherwise acceptable orders it rejects (VENUE_ERROR), in
+     *                        basis points, drawn from a random sequence seeded by {@code seed}; 0 (the default) never.
      */
     public record Simulator(
         boolean enabled,
@@ -28,7 +30,8 @@ public record VenuesConfig(Simulator simulator, Binance binance)
         int orderPort,
         long seed,
         long tickIntervalMs,
-        List<String> instruments)
+        List<String> instruments,
+        int rejectRateBps)
     {
         static Simulator read(final Section s)
         {
@@ -39,7 +42,8 @@ public record VenuesConfig(Simulator simulator, Binance binance)
                 s.intValue("order_port", 0, 65_535),
                 s.longValue("seed", Long.MIN_VALUE, Long.MAX_VALUE),
                 s.longValue("tick_interval_ms", 1, 60_000),
-                s.strings("instruments", false));
+                s.strings("instruments", false),
+                s.intValue("reject_rate_bps", 0, 10_000));
             s.finish();
             return config;
         }

@@ -12,7 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on loopback for tests that need to cut a live connection: it pipes bytes both ways between its
- * clients and a target port; {@link #cut()} closes every connection and refuses new ones until {@link #restore()}.
+ * clients and a target port; {@link #cut()} closes every connection and refuses new ones until {@link #restore()};
+ * {@link #stall()} keeps the connections open but forwards nothing from the target until {@link #flow()} (a slow
+ * venue or network: what it sent arrives late, in a burst).
  */
 final class CuttableProxy implements AutoCloseable
 {
@@ -21,6 +23,7 @@ final class CuttableProxy implements AutoCloseable
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
     private volatile boolean refusing;
+    private volatile boolean stalled;
     private volatile boolean closed;
 
     CuttableProxy(final int targetPort) throws IOException
@@ -53,6 +56,16 @@ final class CuttableProxy implements AutoCloseable
         refusing = false;
     }
 
+    void stall()
+    {
+        stalled = true;
+    }
+
+    void flow()
+    {
+        stalled = false;
+    }
+
     private void accept()
     {
         while (!closed)
@@ -70,8 +83,8 @@ final class CuttableProxy implements AutoCloseable
                 target.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(target);
-                pipe(client, target);
-                pipe(target, client);
+                pipe(client, target, false);
+                pipe(target, client, true);
             }
             catch (final IOException ex)
             {
@@ -83,7 +96,7 @@ final class CuttableProxy implements AutoCloseable
         }
     }
 
-    private void pipe(final Socket from, final Socket to)
+    private void pipe(final Socket from, final Socket to, final boolean stallable)
     {
         final Thread thread = new Thread(() ->
         {
@@ -93,11 +106,15 @@ final class CuttableProxy implements AutoCloseable
                 int n;
                 while ((n = in.read(buffer)) >= 0)
                 {
+                    while (stallable && stalled && !closed)
+                    {
+                        Thread.sleep(5);
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             }
-            catch (final IOException ex)
+            catch (final IOException | InterruptedException ex)
             {
                 closeQuietly(to);
                 return;

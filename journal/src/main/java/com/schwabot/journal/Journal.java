@@ -39,7 +39,31 @@ public final class Journal implements AutoCloseable
         this.context = context;
         this.queue = queue;
         this.maxFrameLength = maxFrameLength(context, queue);
-        this.lastSequenceAtOpen = findLastSequence(queue);
+        this.lastSequenceAtOpen = lastSequenceAtOpen(context, queue);
+    }
+
+    /**
+     * The last sequence written, which an appender continues from. A journal opened to write must have a readable
+     * tail; one opened read-only is opened anyway (to verify, dump or count what can be read) with 0.
+     */
+    private static long lastSequenceAtOpen(final JournalContext context, final SingleChronicleQueue queue)
+    {
+        try
+        {
+            return findLastSequence(queue);
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            if (context.readOnly())
+            {
+                return 0;
+            }
+            if (ex instanceof RuntimeException)
+            {
+                throw (RuntimeException)ex;
+            }
+            throw new JournalDamagedException("cannot find the last record of " + queue.fileAbsolutePath(), ex);
+        }
     }
 
     /**
@@ -69,7 +93,15 @@ public final class Journal implements AutoCloseable
         {
             builder.timeProvider(context.timeProvider());
         }
-        final SingleChronicleQueue queue = builder.build();
+        final SingleChronicleQueue queue;
+        try
+        {
+            queue = builder.build();
+        }
+        catch (final InternalError ex)
+        {
+            throw new JournalDamagedException("cannot open the queue in " + context.directory(), ex);
+        }
         try
         {
             return new Journal(context, queue);

@@ -43,6 +43,16 @@ public final class JournalTailer implements AutoCloseable
     }
 
     /**
+     * Let another thread take this tailer over: Chronicle checks that one thread uses a tailer and takes the first
+     * thread that touches it as its owner, so a tailer opened and positioned on one thread, then polled on another
+     * (a service's own thread), must be handed over in between. Call it on the first thread, after its last use.
+     */
+    public void handOver()
+    {
+        tailer.singleThreadedCheckReset();
+    }
+
+    /**
      * Position at the first record of the journal.
      *
      * @return this for a fluent API.
@@ -133,8 +143,22 @@ public final class JournalTailer implements AutoCloseable
      * @param handler receiving the records.
      * @param limit   largest number of records to deliver.
      * @return the number of records delivered, 0 when none was available.
+     * @throws JournalDamagedException when a queue file faults when read (shorter than its contents say).
      */
     public int poll(final RecordHandler handler, final int limit)
+    {
+        try
+        {
+            return doPoll(handler, limit);
+        }
+        catch (final InternalError ex)
+        {
+            throw new JournalDamagedException("a queue file of " + queue.fileAbsolutePath() +
+                " faulted when read after index 0x" + Long.toHexString(lastIndex) + " (truncated?)", ex);
+        }
+    }
+
+    private int doPoll(final RecordHandler handler, final int limit)
     {
         int delivered = 0;
         while (delivered < limit)

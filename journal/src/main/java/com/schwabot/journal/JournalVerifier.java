@@ -58,7 +58,7 @@ final class JournalVerifier
                     lastScannedIndex = dc.index();
                     check(dc.wire().bytes(), rollCycle.toCycle(lastScannedIndex), lastScannedIndex);
                 }
-                catch (final RuntimeException ex)
+                catch (final RuntimeException | InternalError ex)
                 {
                     recordCount++;
                     problem(ProblemKind.UNREADABLE_EXCERPT, rollCycle.toCycle(indexBefore), indexBefore,
@@ -67,7 +67,25 @@ final class JournalVerifier
                 }
             }
         }
-        final long lastIndex = queue.lastIndex();
+        catch (final RuntimeException | InternalError ex)
+        {
+            problem(ProblemKind.UNREADABLE_EXCERPT, rollCycle.toCycle(Math.max(0, lastScannedIndex)),
+                lastScannedIndex, JournalProblem.UNKNOWN_SEQUENCE,
+                "scan failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return new VerifyReport(recordCount, validRecordCount, problems, problemsNotListed);
+        }
+        final long lastIndex;
+        try
+        {
+            lastIndex = queue.lastIndex();
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            problem(ProblemKind.SCAN_STOPPED_EARLY, rollCycle.toCycle(Math.max(0, lastScannedIndex)),
+                lastScannedIndex, JournalProblem.UNKNOWN_SEQUENCE,
+                "the queue's last index cannot be read: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return new VerifyReport(recordCount, validRecordCount, problems, problemsNotListed);
+        }
         if (lastIndex >= 0 && lastScannedIndex < lastIndex)
         {
             problem(ProblemKind.SCAN_STOPPED_EARLY, rollCycle.toCycle(lastIndex), lastIndex,

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 
 import com.schwabot.config.ConfigException;
 import com.schwabot.config.secret.SecretStoreException;
+import com.schwabot.journal.JournalDamagedException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -13,8 +14,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns what a command throws into a message on stderr and an exit status. User errors (configuration, secrets,
- * I/O, {@link CliException}) print one line, {@code schwabot: MESSAGE}, plus any detail lines, never a stack
- * trace; anything else is a bug and prints its stack trace with {@link ExitCodes#INTERNAL}.
+ * I/O, {@link CliException}, a journal whose files cannot be read: {@link ExitCodes#FAILURE}) print one line,
+ * {@code schwabot: MESSAGE}, plus any detail lines, never a stack trace; anything else is a bug and prints its stack
+ * trace with {@link ExitCodes#INTERNAL}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler
 {
@@ -44,6 +46,11 @@ final class ErrorHandler implements IExecutionExceptionHandler
         if (ex instanceof ConfigException)
         {
             return report(ConfigOptions.invalid((ConfigException)ex, "the configuration"), err);
+        }
+        if (ex instanceof JournalDamagedException)
+        {
+            err.println(PREFIX + "damaged journal: " + ex.getMessage());
+            return ExitCodes.FAILURE;
         }
         if (ex instanceof SecretStoreException)
         {

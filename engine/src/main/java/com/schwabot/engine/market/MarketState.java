@@ -94,7 +94,7 @@ public final class MarketState
      * Note that valid data arrived.
      *
      * @param i            instrument index.
-     * @param ingressNanos ingress time of the event.
+     * @param ingressNanos time the data is as of: its ingress time, or the venue's time when that is earlier.
      */
     public void touched(final int i, final long ingressNanos)
     {
@@ -223,8 +223,8 @@ public final class MarketState
     }
 
     /**
-     * Forget the book and top of every instrument of a venue connection that went down: they are rebuilt from the
-     * next snapshot.
+     * Forget the book, top and last trade time of every instrument of a venue connection that went down: they are
+     * rebuilt from what the reconnected feed sends (so a corrupt update id or time held before cannot outlive it).
      *
      * @param i instrument index.
      */
@@ -236,5 +236,6 @@ public final class MarketState
         bidQty[i] = 0;
         askQty[i] = 0;
         topUpdateId[i] = Long.MIN_VALUE;
+        lastTradeTimeNs[i] = Long.MIN_VALUE;
     }
 }

@@ -70,7 +70,12 @@ public enum EngineCounter
     /** Timer ticks (business). */
     TIMER_TICKS("timer.ticks"),
     /** Operator admin commands (HALT, RESUME, ...); an engine's own SESSION_START is not one (business). */
-    ADMIN_COMMANDS("admin.commands");
+    ADMIN_COMMANDS("admin.commands"),
+    /**
+     * Frames (or trades of a frame) that passed the frame checker but carry a value their schema does not define in
+     * an enum field the engine acts on; skipped (business).
+     */
+    BAD_VALUES("inbound.bad_values");
 
     private final String label;
 

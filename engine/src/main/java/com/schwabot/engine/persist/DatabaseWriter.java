@@ -96,6 +96,7 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
             tailer = journal.tailer();
             rewind();
             recordsAtOpen = records;
+            tailer.handOver();
         }
         catch (final SQLException ex)
         {

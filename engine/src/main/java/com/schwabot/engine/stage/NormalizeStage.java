@@ -33,6 +33,7 @@ public final class NormalizeStage
     private final AtomicCounter unknownInstrument;
     private final AtomicCounter precision;
     private final AtomicCounter marketEvents;
+    private final AtomicCounter badValues;
     private final TradesStreamEventDecoder trades = new TradesStreamEventDecoder();
     private final BestBidAskStreamEventDecoder bestBidAsk = new BestBidAskStreamEventDecoder();
     private final DepthSnapshotStreamEventDecoder snapshot = new DepthSnapshotStreamEventDecoder();
@@ -57,6 +58,7 @@ public final class NormalizeStage
         this.unknownInstrument = counters.validation(ValidationReason.UNKNOWN_INSTRUMENT);
         this.precision = counters.validation(ValidationReason.PRECISION);
         this.marketEvents = counters.get(EngineCounter.MARKET_EVENTS);
+        this.badValues = counters.get(EngineCounter.BAD_VALUES);
     }
 
     /**
@@ -114,8 +116,14 @@ public final class NormalizeStage
                 precision.incrementRelease();
                 continue;
             }
+            final short buyerMaker = t.isBuyerMakerRaw();
+            if (!EnumFields.bool(buyerMaker))
+            {
+                badValues.incrementRelease();
+                continue;
+            }
             marketEvents.incrementRelease();
-            listener.onTrade(instrument, timeNs, t.id(), price, qty, t.isBuyerMaker() == BoolEnum.True);
+            listener.onTrade(instrument, timeNs, t.id(), price, qty, buyerMaker == BoolEnum.True.value());
             delivered++;
         }
         return delivered;

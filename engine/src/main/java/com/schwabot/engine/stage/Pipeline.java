@@ -30,8 +30,9 @@ import com.schwabot.engine.monitor.StatusPublisher;
  *     <li>admin command: halt or resume.</li>
  * </ul>
  * At the end of each batch the tensor stage scores the instruments that changed and the decision stage acts.
- * A bad frame is counted by its {@link FrameStatus} and skipped; a stage that throws is counted and the next frame
- * goes on. Time is the frame's ingress time ({@link EventClock}).
+ * A bad frame is counted by its {@link FrameStatus} and skipped, a sound frame with an undefined enum value the engine
+ * acts on is counted as a bad value and skipped; a stage that throws is counted and the next frame goes on. Time is
+ * the frame's ingress time ({@link EventClock}).
  * <p>
  * Not thread-safe: business thread only. Allocation-free in steady state.
  */
@@ -58,6 +59,7 @@ public final class Pipeline
     private final AtomicCounter gatewayDown;
     private final AtomicCounter timerTicks;
     private final AtomicCounter adminCommands;
+    private final AtomicCounter badValues;
 
     /**
      * A pipeline over its stages.
@@ -97,6 +99,7 @@ public final class Pipeline
         this.gatewayDown = counters.get(EngineCounter.GATEWAY_DOWN);
         this.timerTicks = counters.get(EngineCounter.TIMER_TICKS);
         this.adminCommands = counters.get(EngineCounter.ADMIN_COMMANDS);
+        this.badValues = counters.get(EngineCounter.BAD_VALUES);
     }
 
     /**
@@ -220,11 +223,8 @@ public final class Pipeline
         }
         switch (checker.templateId())
         {
-            case ExecutionReportDecoder.TEMPLATE_ID ->
-            {
-                orders.onExecution(executionReport.wrap(buffer, body, blockLength, version));
-                risk.checkBreakers();
-            }
+            case ExecutionReportDecoder.TEMPLATE_ID -> onExecution(
+                executionReport.wrap(buffer, body, blockLength, version));
             case ConnectionStateDecoder.TEMPLATE_ID -> onConnection(connectionState.wrap(buffer, body, blockLength,
                 version));
             case TimerDecoder.TEMPLATE_ID ->
@@ -241,8 +241,24 @@ public final class Pipeline
         }
     }
 
+    private void onExecution(final ExecutionReportDecoder d)
+    {
+        if (!EnumFields.execType(d.execTypeRaw()))
+        {
+            badValues.incrementRelease();
+            return;
+        }
+        orders.onExecution(d);
+        risk.checkBreakers();
+    }
+
     private void onConnection(final ConnectionStateDecoder d)
     {
+        if (!EnumFields.channel(d.channelRaw()) || !EnumFields.linkState(d.stateRaw()))
+        {
+            badValues.incrementRelease();
+            return;
+        }
         final boolean up = d.state() == LinkState.UP;
         if (d.channel() == Channel.ORDER_ENTRY)
         {
@@ -269,6 +285,11 @@ public final class Pipeline
 
     private void onAdmin(final AdminCommandDecoder d)
     {
+        if (!EnumFields.adminAction(d.actionRaw()))
+        {
+            badValues.incrementRelease();
+            return;
+        }
         final AdminAction action = d.action();
         if (action != AdminAction.SESSION_START)
         {

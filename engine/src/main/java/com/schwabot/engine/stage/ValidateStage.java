@@ -13,8 +13,9 @@ import com.schwabot.engine.monitor.EngineCounters;
  * Stage 2, validate: drops and counts bad market data, never throws. Checks non-positive prices and quantities,
  * crossed books, events older than what is held (trade time or top update id going back), depth diffs against the
  * book's update ids ({@link BookSync}: a gap invalidates the book until the next snapshot), and price jumps beyond a
- * band around the reference price (last mid, else last trade). Valid events update {@link MarketState} and go on to
- * the signal stage. Rejected events stay in the journal.
+ * band around the reference price (last mid, else last trade). Valid events update {@link MarketState} (with the age
+ * of the data: the venue's time when earlier than the ingress time) and go on to the signal stage. Rejected events
+ * stay in the journal.
  * <p>
  * Not thread-safe: business thread only. Allocation-free.
  */
@@ -30,6 +31,7 @@ public final class ValidateStage implements MarketListener
     private boolean depthBad;
     private BookSide depthBids;
     private BookSide depthAsks;
+    private long depthTimeNs;
 
     /**
      * A validate stage.
@@ -81,7 +83,7 @@ public final class ValidateStage implements MarketListener
             return;
         }
         market.trade(instrument, timeNs, price);
-        market.touched(instrument, clock.nanos());
+        market.touched(instrument, asOf(timeNs));
         valid.incrementRelease();
         next.onValidTrade(instrument, timeNs, price, qty, buyerMaker);
     }
@@ -114,7 +116,7 @@ public final class ValidateStage implements MarketListener
             return;
         }
         market.top(instrument, updateId, bid, bidQty, ask, askQty);
-        market.touched(instrument, clock.nanos());
+        market.touched(instrument, asOf(timeNs));
         valid.incrementRelease();
         next.onValidBook(instrument, timeNs);
     }
@@ -127,6 +129,7 @@ public final class ValidateStage implements MarketListener
         final boolean snapshot)
     {
         depthBad = false;
+        depthTimeNs = timeNs;
         final OrderBook book = market.book(instrument);
         depthBids = book.bids();
         depthAsks = book.asks();
@@ -202,9 +205,20 @@ public final class ValidateStage implements MarketListener
         }
         market.top(instrument, book.lastUpdateId(),
             book.bids().bestPrice(), book.bids().bestQty(), book.asks().bestPrice(), book.asks().bestQty());
-        market.touched(instrument, clock.nanos());
+        market.touched(instrument, asOf(depthTimeNs));
         valid.incrementRelease();
         next.onValidBook(instrument, clock.nanos());
+    }
+
+    /**
+     * How old valid data is, for the risk gate's stale-data check: as of the venue's own time when that is earlier
+     * than its arrival (a slow or backlogged feed delivers old data at a fresh ingress time), else as of its arrival
+     * (venue clocks running ahead, imported journals). Deterministic: both times come from the event.
+     */
+    private long asOf(final long eventTimeNs)
+    {
+        final long ingress = clock.nanos();
+        return eventTimeNs < ingress ? eventTimeNs : ingress;
     }
 
     private boolean jumped(final int instrument, final long price)

@@ -344,6 +344,7 @@ public final class ExchangeSimulator implements AutoCloseable
         private int snapshotIntervalTicks = DEFAULT_SNAPSHOT_INTERVAL_TICKS;
         private int makerFeeBps = DEFAULT_MAKER_FEE_BPS;
         private int takerFeeBps = DEFAULT_TAKER_FEE_BPS;
+        private int rejectRateBps;
         private int maxOpenOrders = DEFAULT_MAX_OPEN_ORDERS;
         private long pingIntervalMs = DEFAULT_PING_INTERVAL_MS;
         private long pongTimeoutMs = DEFAULT_PONG_TIMEOUT_MS;
@@ -353,13 +354,7 @@ public final class ExchangeSimulator implements AutoCloseable
         private boolean preferEpoll;
         private List<SimInstrument> simInstruments;
 
-        /**
-         * A context from the engine's configuration: the {@code venues.simulator} section and the instruments it
-         * names.
-         *
-         * @param config the loaded configuration.
-         * @return a new context; set more on it if needed.
-         */
+        /** @param config the loaded configuration. @return a context from its {@code venues.simulator} section. */
         public static Context from(final SchwabotConfig config)
         {
             return new Context().simulator(config.venues().simulator(), config.instruments());
@@ -382,6 +377,7 @@ public final class ExchangeSimulator implements AutoCloseable
                 .orderEntryPort(simulator.orderPort())
                 .seed(simulator.seed())
                 .tickIntervalMs(simulator.tickIntervalMs())
+                .rejectRateBps(simulator.rejectRateBps())
                 .instruments(instruments)
                 .symbols(simulator.instruments());
         }
@@ -423,6 +419,19 @@ public final class ExchangeSimulator implements AutoCloseable
         public int orderEntryPort()
         {
             return orderEntryPort;
+        }
+
+        /** @param bps share of the orders it would accept that it rejects (VENUE_ERROR), seeded. @return this. */
+        public Context rejectRateBps(final int bps)
+        {
+            this.rejectRateBps = bps;
+            return this;
+        }
+
+        /** @return share of acceptable orders rejected on purpose (fault injection), in basis points. */
+        public int rejectRateBps()
+        {
+            return rejectRateBps;
         }
 
         /** @param seed seed of every random walk. @return this. */
@@ -478,12 +487,8 @@ public final class ExchangeSimulator implements AutoCloseable
             return this;
         }
 
-        /**
-         * @param symbol venue symbol.
-         * @param price  where its random walk starts (rounded down to a tick); default
-         *               {@link #DEFAULT_INITIAL_MID_TICKS} ticks.
-         * @return this.
-         */
+        /** @param symbol venue symbol. @param price where its random walk starts (rounded down to a tick; default
+         * {@link #DEFAULT_INITIAL_MID_TICKS} ticks). @return this. */
         public Context initialPrice(final String symbol, final BigDecimal price)
         {
             initialPrices.put(symbol, price);
@@ -656,12 +661,8 @@ public final class ExchangeSimulator implements AutoCloseable
             return simInstruments;
         }
 
-        /**
-         * Validate every setting and resolve the instruments. Idempotent.
-         *
-         * @return this.
-         * @throws IllegalArgumentException listing every bad setting.
-         */
+        /** Validate every setting and resolve the instruments; idempotent. @return this. @throws
+         * IllegalArgumentException listing every bad setting. */
         public Context conclude()
         {
             final List<String> errors = new ArrayList<>();
@@ -674,6 +675,7 @@ public final class ExchangeSimulator implements AutoCloseable
             checkRange(errors, "snapshotIntervalTicks", snapshotIntervalTicks, 1, Integer.MAX_VALUE);
             checkRange(errors, "makerFeeBps", makerFeeBps, -10_000, 10_000);
             checkRange(errors, "takerFeeBps", takerFeeBps, -10_000, 10_000);
+            checkRange(errors, "rejectRateBps", rejectRateBps, 0, 10_000);
             checkRange(errors, "maxOpenOrders", maxOpenOrders, 1, 1 << 20);
             checkRange(errors, "pingIntervalMs", pingIntervalMs, 1, Long.MAX_VALUE);
             checkRange(errors, "pongTimeoutMs", pongTimeoutMs, 1, Long.MAX_VALUE);

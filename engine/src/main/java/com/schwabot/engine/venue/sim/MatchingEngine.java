@@ -24,7 +24,9 @@ import com.schwabot.codecs.sbe.TimeInForce;
  * Reports: an accepted order gets {@code NEW}, then zero or more {@code PARTIAL_FILL}/{@code FILL}, then
  * {@code CANCELED} for what an IOC, FOK or market order could not fill; a refused one gets {@code REJECTED} only.
  * Market orders ignore their price; LIMIT_MAKER ignores its time in force (it rests). A FOK that cannot fill
- * completely at once is rejected with {@code OTHER}. Exchange order ids count up from 1 per accepted order.
+ * completely at once is rejected with {@code OTHER}. With a reject rate (fault injection), that share of the orders it
+ * would accept is rejected with {@code VENUE_ERROR} instead, drawn from its own seeded sequence (so the market's
+ * random walk does not change). Exchange order ids count up from 1 per accepted order.
  * Fees: {@code fee = lastPrice * lastQty * bps} at {@code feeExponent = priceExponent + qtyExponent - 4}, in the
  * quote currency, exact; positive is paid by the client, a negative maker fee is a rebate.
  * <p>
@@ -33,6 +35,8 @@ import com.schwabot.codecs.sbe.TimeInForce;
 final class MatchingEngine
 {
     private static final int BPS_EXPONENT = -4;
+    private static final int BPS = 10_000;
+    private static final long REJECT_SALT = 0x5EED_4E7EL;
     private static final long MAX_NOTIONAL = Long.MAX_VALUE / 10_000;
     private static final short BUY = Side.BUY.value();
     private static final short SELL = Side.SELL.value();
@@ -51,6 +55,8 @@ final class MatchingEngine
     private final Int2IntHashMap indexById;
     private final int makerFeeBps;
     private final int takerFeeBps;
+    private final int rejectRateBps;
+    private final SplitMix64 rejects;
     private long nextExchangeOrderId = 1;
 
     // The order being validated: set by validate(), read by accept().
@@ -69,6 +75,24 @@ final class MatchingEngine
         final ExecutionReports reports,
         final SimulatorCounters counters)
     {
+        this(markets, maxOpenOrders, makerFeeBps, takerFeeBps, 0, 0, reports, counters);
+    }
+
+    /**
+     * A matching engine that also rejects a seeded random share of the orders it would accept (fault injection).
+     */
+    MatchingEngine(
+        final InstrumentMarket[] markets,
+        final int maxOpenOrders,
+        final int makerFeeBps,
+        final int takerFeeBps,
+        final int rejectRateBps,
+        final long rejectSeed,
+        final ExecutionReports reports,
+        final SimulatorCounters counters)
+    {
+        this.rejectRateBps = rejectRateBps;
+        this.rejects = new SplitMix64(SplitMix64.derive(rejectSeed, REJECT_SALT));
         this.markets = markets;
         this.orders = new OrderStore(maxOpenOrders);
         this.resting = new RestingOrders[markets.length];
@@ -295,6 +319,11 @@ final class MatchingEngine
         if (type != LIMIT_MAKER && tif == FOK && market.available(opposite, pendingLimitTicks) < pendingLots)
         {
             return RejectReason.OTHER;
+        }
+        if (rejectRateBps > 0 && rejects.nextInt(BPS) < rejectRateBps)
+        {
+            counters.increment(SimCounter.INJECTED_REJECTS);
+            return RejectReason.VENUE_ERROR;
         }
         return RejectReason.NONE;
     }

@@ -77,5 +77,7 @@ public enum SimCounter
     /** Fills of incoming orders (liquidity TAKER). */
     TAKER_FILLS,
     /** Execution reports produced, of every type. */
-    EXECUTION_REPORTS
+    EXECUTION_REPORTS,
+    /** Orders rejected on purpose by the reject rate (fault injection), also counted as rejected. */
+    INJECTED_REJECTS
 }

@@ -54,7 +54,7 @@ public final class SimulatorCore
         this.publisher = new MarketDataPublisher(marketDataListener, counters);
         this.engine = new MatchingEngine(
             markets, context.maxOpenOrders(), context.makerFeeBps(), context.takerFeeBps(),
-            new ExecutionReports(executionListener, counters), counters);
+            context.rejectRateBps(), context.seed(), new ExecutionReports(executionListener, counters), counters);
         this.adapter = new OrderEntryAdapter(engine, counters);
     }
 

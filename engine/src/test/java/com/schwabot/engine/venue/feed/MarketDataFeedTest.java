@@ -5,6 +5,8 @@ import static com.schwabot.engine.venue.feed.FeedTestSupport.SOURCE;
 import static com.schwabot.engine.venue.feed.FeedTestSupport.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -210,6 +212,26 @@ class MarketDataFeedTest
         awaitStates(true, false, true);
         assertThat(feed.counters().errors()).isGreaterThanOrEqualTo(1);
         assertThat(sink.count(MARKET_DATA)).isZero();
+    }
+
+    @Test
+    void shouldTreatAFrameDeclaringATebibyteAsAProtocolErrorWithoutWaitingForItsPayload()
+    {
+        start(context());
+        awaitStates(true);
+        final long errorsBefore = feed.counters().errors();
+
+        final ByteBuffer header = ByteBuffer.allocate(10).order(ByteOrder.BIG_ENDIAN);
+        header.put((byte)0x82).put((byte)127).putLong(1L << 40);
+        server.sendRaw(header.array());
+
+        awaitStates(true, false, true);
+        assertThat(feed.counters().errors()).isGreaterThan(errorsBefore);
+        assertThat(sink.count(MARKET_DATA)).isZero();
+        final byte[] good = frame(random, 100);
+        server.sendBinary(good);
+        Await.until("a frame on the new connection", () -> sink.count(MARKET_DATA) == 1);
+        assertThat(sink.frames(MARKET_DATA)).containsExactly(good);
     }
 
     @Test

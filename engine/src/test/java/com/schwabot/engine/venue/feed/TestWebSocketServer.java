@@ -136,6 +136,14 @@ final class TestWebSocketServer implements AutoCloseable
         channel().writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes))).syncUninterruptibly();
     }
 
+    /**
+     * Write bytes as they are, past the WebSocket encoder (a hand-made frame header, for instance).
+     */
+    void sendRaw(final byte[] bytes)
+    {
+        channel().writeAndFlush(Unpooled.wrappedBuffer(bytes)).syncUninterruptibly();
+    }
+
     void sendFragments(final byte[]... parts)
     {
         final Channel channel = channel();
