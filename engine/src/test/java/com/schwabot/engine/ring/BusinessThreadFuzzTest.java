@@ -36,6 +36,7 @@ import com.schwabot.engine.TradingCore;
 import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.replay.FillSettings;
 import com.schwabot.engine.replay.SimulatedVenue;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalContext;
@@ -88,7 +89,7 @@ class BusinessThreadFuzzTest
         final FrameMutator mutator = new FrameMutator(seed, corpus, KNOWN_HEADERS);
         final EngineCounters counters = new EngineCounters();
         final InstrumentTable instruments = new InstrumentTable(TestCores.defaults().instruments());
-        final SimulatedVenue venue = new SimulatedVenue(instruments, 10);
+        final SimulatedVenue venue = new SimulatedVenue(instruments, FillSettings.DEFAULT);
         final TradingCore core = TestCores.core(venue, counters);
         venue.market(core.market());
         final Map<FrameStatus, Long> statuses = new EnumMap<>(FrameStatus.class);
@@ -187,7 +188,7 @@ class BusinessThreadFuzzTest
         slot.set(bytes.length, nanos, TestCores.DESTINATION);
         handler.onEvent(slot, ringSequence++, true);
         fed++;
-        drained += venue.drain(core.pipeline(), nanos);
+        drained += venue.onMarketEvent(core.pipeline(), nanos);
     }
 
     /**
