@@ -159,13 +159,20 @@ class VectorCacheTest
             {
                 cache.get((round % 500) * 1_000_003L, into);
             }
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            for (int round = 0; round < 10_000; round++)
+            // The fewest bytes of five measured passes: a pass can catch one-off allocations while the JIT is still
+            // compiling on a loaded machine (seen: 1 to 3 KB once), a read that allocates costs >= 160 KB a pass.
+            long allocated = Long.MAX_VALUE;
+            for (int pass = 0; pass < 5 && allocated > 1024; pass++)
             {
-                cache.get((round % 500) * 1_000_003L, into);
+                final long before = threads.getCurrentThreadAllocatedBytes();
+                for (int round = 0; round < 10_000; round++)
+                {
+                    cache.get((round % 500) * 1_000_003L, into);
+                }
+                allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
             }
-            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            assertThat(allocated).as("bytes allocated by 10,000 reads").isLessThanOrEqualTo(1024);
+            assertThat(allocated).as("bytes allocated by 10,000 reads (fewest of five passes)")
+                .isLessThanOrEqualTo(1024);
             assertThat(into[0]).isEqualTo(9_999 % 500);
         }
     }
