@@ -83,7 +83,9 @@ class EngineFaultsTest
     @Test
     void shouldRefuseOrdersOnLateDataFromASlowFeedAndTradeAgainWhenItIsFresh() throws Exception
     {
-        final SchwabotConfig config = TestCores.defaults();
+        // A low ensemble threshold keeps a target on nearly all the time, so that the engine tries to trade during the
+        // late burst (with the default threshold it may not want to in that second, and nothing would be refused).
+        final SchwabotConfig config = TestCores.defaults(Map.of("SCHWABOT_STRATEGIES_ENSEMBLE_THRESHOLD", "0.05"));
         final CuttableProxy[] proxy = new CuttableProxy[1];
         final MarketDataFeed[] feed = new MarketDataFeed[1];
         final Engine engine = Engine.start(config, dir.resolve("journal"), (e) ->

@@ -5,6 +5,8 @@ import com.schwabot.codecs.sbe.AdminAction;
 import com.schwabot.codecs.sbe.Channel;
 import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.LinkState;
+import com.schwabot.codecs.sbe.RejectReason;
+import com.schwabot.codecs.sbe.Side;
 
 /**
  * Which raw values of the enum fields the business thread acts on are defined by the schemas. A frame can be
@@ -22,6 +24,8 @@ final class EnumFields
     private static final boolean[] LINK_STATE = table(LinkState.values());
     private static final boolean[] ADMIN_ACTION = table(AdminAction.values());
     private static final boolean[] BOOL = table(BoolEnum.values());
+    private static final boolean[] SIDE = table(Side.values());
+    private static final boolean[] REJECT_REASON = table(RejectReason.values());
 
     private EnumFields()
     {
@@ -50,6 +54,16 @@ final class EnumFields
     static boolean bool(final short raw)
     {
         return BOOL[raw & 0xFF];
+    }
+
+    static boolean side(final short raw)
+    {
+        return SIDE[raw & 0xFF];
+    }
+
+    static boolean rejectReason(final short raw)
+    {
+        return REJECT_REASON[raw & 0xFF];
     }
 
     private static boolean[] table(final Enum<?>[] values)
@@ -82,6 +96,14 @@ final class EnumFields
         if (value instanceof AdminAction a)
         {
             return a.value();
+        }
+        if (value instanceof Side s)
+        {
+            return s.value();
+        }
+        if (value instanceof RejectReason r)
+        {
+            return r.value();
         }
         return ((BoolEnum)value).value();
     }

@@ -9,6 +9,7 @@ import com.schwabot.codecs.sbe.AdminAction;
 import com.schwabot.codecs.sbe.AdminCommandDecoder;
 import com.schwabot.codecs.sbe.Channel;
 import com.schwabot.codecs.sbe.ConnectionStateDecoder;
+import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.LinkState;
 import com.schwabot.codecs.sbe.RiskReason;
@@ -243,7 +244,8 @@ public final class Pipeline
 
     private void onExecution(final ExecutionReportDecoder d)
     {
-        if (!EnumFields.execType(d.execTypeRaw()))
+        if (!EnumFields.execType(d.execTypeRaw()) || !EnumFields.side(d.sideRaw()) ||
+            (d.execType() == ExecType.REJECTED && !EnumFields.rejectReason(d.rejectReasonRaw())))
         {
             badValues.incrementRelease();
             return;

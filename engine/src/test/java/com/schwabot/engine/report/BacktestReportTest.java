@@ -143,7 +143,10 @@ class BacktestReportTest
     @Test
     void shouldChainTheRunsOfAJournalIntoOneCurve() throws Exception
     {
-        final SchwabotConfig config = ConfigLoader.load(fixture("scenario-config"), Map.of());
+        // The second run replays the same frames 10 s later: their venue times stay as they were, so the data is
+        // 10 s old by its own clock and the stale-data limit has to allow that for the run to trade.
+        final SchwabotConfig config = ConfigLoader.load(fixture("scenario-config"),
+            Map.of("SCHWABOT_RISK_PROFILES_CONSERVATIVE_STALE_DATA_MS", "60000"));
         final Path single = importScenario(config);
         final Path twice = temp.resolve("twice");
         final long later = 10_000_000_000L;
