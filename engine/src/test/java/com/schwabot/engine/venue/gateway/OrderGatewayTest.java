@@ -160,6 +160,7 @@ class OrderGatewayTest
         await("third connection", () -> 3 == venue.connections.get() && venue.hasConnection());
         venue.sendByteByByte(OrderFrames.lengthOnly(-1));
         awaitStates(true, false, true, false, true, false, true);
+        await("fourth connection", () -> 4 == venue.connections.get());
 
         assertThat(gateway.counters().badLengths()).isEqualTo(3);
         assertThat(venue.connections.get()).isEqualTo(4);
