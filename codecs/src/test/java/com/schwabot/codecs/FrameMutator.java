@@ -13,10 +13,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * a body behind another known header, and splices of two valid frames. Each case names its mutation, so a fuzz run
  * can report what it fed. Not thread-safe.
  */
-final class FrameMutator
+public final class FrameMutator
 {
     /** The mutation applied to one case. */
-    enum Kind
+    public enum Kind
     {
         RANDOM_BYTES, BIT_FLIPS, BYTE_SETS, TRUNCATE, EXTEND, HEADER_BLOCK_LENGTH, GROUP_ENTRY_LENGTH, GROUP_COUNT,
         VAR_DATA_LENGTH, HEADER_SWAP, SPLICE, CONCATENATE, VALID
@@ -36,7 +36,7 @@ final class FrameMutator
      * @param frames  valid frames to mutate.
      * @param headers known (schema id, version, template id) triples.
      */
-    FrameMutator(final long seed, final List<byte[]> frames, final int[][] headers)
+    public FrameMutator(final long seed, final List<byte[]> frames, final int[][] headers)
     {
         this.random = new SplittableRandom(seed);
         this.frames = frames;
@@ -46,7 +46,7 @@ final class FrameMutator
     /**
      * @return the kind of the last case made.
      */
-    Kind lastKind()
+    public Kind lastKind()
     {
         return last;
     }
@@ -56,7 +56,7 @@ final class FrameMutator
      *
      * @return the bytes.
      */
-    byte[] next()
+    public byte[] next()
     {
         last = KINDS[random.nextInt(KINDS.length)];
         final byte[] frame = frames.get(random.nextInt(frames.size()));

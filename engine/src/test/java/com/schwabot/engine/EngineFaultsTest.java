@@ -84,8 +84,10 @@ class EngineFaultsTest
     void shouldRefuseOrdersOnLateDataFromASlowFeedAndTradeAgainWhenItIsFresh() throws Exception
     {
         // A low ensemble threshold keeps a target on nearly all the time, so that the engine tries to trade during the
-        // late burst (with the default threshold it may not want to in that second, and nothing would be refused).
-        final SchwabotConfig config = TestCores.defaults(Map.of("SCHWABOT_STRATEGIES_ENSEMBLE_THRESHOLD", "0.05"));
+        // late burst, and a 1 s stale-data limit with a 6 s stall makes most of the burst stale: decisions come at
+        // the end of each Disruptor batch, so some batch must end on late data for an order to be refused.
+        final SchwabotConfig config = TestCores.defaults(Map.of("SCHWABOT_STRATEGIES_ENSEMBLE_THRESHOLD", "0.05",
+            "SCHWABOT_RISK_PROFILES_CONSERVATIVE_STALE_DATA_MS", "1000"));
         final CuttableProxy[] proxy = new CuttableProxy[1];
         final MarketDataFeed[] feed = new MarketDataFeed[1];
         final Engine engine = Engine.start(config, dir.resolve("journal"), (e) ->
@@ -108,7 +110,7 @@ class EngineFaultsTest
             waitUntil(() -> engine.counters().value(EngineCounter.ORDERS_SENT) > 0, 30_000);
             staleBefore = engine.counters().risk(RiskReason.STALE_DATA).get();
             proxy[0].stall();
-            Thread.sleep(4_000);
+            Thread.sleep(6_000);
             proxy[0].flow();
             Thread.sleep(1_000);
             staleAfterBurst = engine.counters().risk(RiskReason.STALE_DATA).get();

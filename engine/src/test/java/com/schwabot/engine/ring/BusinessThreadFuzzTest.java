@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.schwabot.codecs.FrameChecker;
+import com.schwabot.codecs.FrameMutator;
 import com.schwabot.codecs.FrameStatus;
 import com.schwabot.codecs.sbe.AdminAction;
 import com.schwabot.codecs.sbe.AdminCommandEncoder;
