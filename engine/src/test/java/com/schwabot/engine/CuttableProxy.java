@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP proxy on loopback for tests that need to cut a live connection: it pipes bytes both ways between its
  * clients and a target port; {@link #cut()} closes every connection and refuses new ones until {@link #restore()};
- * {@link #stall()} keeps the connections open but forwards nothing from the target until {@link #flow()} (a slow
- * venue or network: what it sent arrives late, in a burst).
+ * {@link #stall()} keeps the connections open but forwards nothing from the target until {@link #flowSlowly} (a
+ * slow venue or network: what it sent arrives late, then catches up chunk by chunk).
  */
 final class CuttableProxy implements AutoCloseable
 {
@@ -24,6 +24,8 @@ final class CuttableProxy implements AutoCloseable
     private final Thread acceptor;
     private volatile boolean refusing;
     private volatile boolean stalled;
+    private volatile int chunkBytes = Integer.MAX_VALUE;
+    private volatile long pauseMs;
     private volatile boolean closed;
 
     CuttableProxy(final int targetPort) throws IOException
@@ -61,8 +63,17 @@ final class CuttableProxy implements AutoCloseable
         stalled = true;
     }
 
-    void flow()
+    /**
+     * Forward again, but slowly: at most {@code chunkBytes} at a time with a pause between chunks, so that a backlog
+     * arrives over a while (a slow link catching up) instead of in one burst.
+     *
+     * @param chunkBytes most bytes written at once.
+     * @param pauseMs    pause after each chunk.
+     */
+    void flowSlowly(final int chunkBytes, final long pauseMs)
     {
+        this.chunkBytes = chunkBytes;
+        this.pauseMs = pauseMs;
         stalled = false;
     }
 
@@ -110,8 +121,20 @@ final class CuttableProxy implements AutoCloseable
                     {
                         Thread.sleep(5);
                     }
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    final int chunk = stallable ? chunkBytes : Integer.MAX_VALUE;
+                    for (int at = 0; at < n; at += chunk)
+                    {
+                        out.write(buffer, at, Math.min(chunk, n - at));
+                        out.flush();
+                        if (chunk < n - at)
+                        {
+                            Thread.sleep(pauseMs);
+                        }
+                    }
+                    if (stallable && pauseMs > 0)
+                    {
+                        Thread.sleep(pauseMs);
+                    }
                 }
             }
             catch (final IOException | InterruptedException ex)

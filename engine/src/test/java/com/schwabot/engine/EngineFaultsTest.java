@@ -83,9 +83,10 @@ class EngineFaultsTest
     @Test
     void shouldRefuseOrdersOnLateDataFromASlowFeedAndTradeAgainWhenItIsFresh() throws Exception
     {
-        // A low ensemble threshold keeps a target on nearly all the time, so that the engine tries to trade during the
-        // late burst, and a 1 s stale-data limit with a 6 s stall makes most of the burst stale: decisions come at
-        // the end of each Disruptor batch, so some batch must end on late data for an order to be refused.
+        // A low ensemble threshold keeps a target on nearly all the time, so that the engine tries to trade on the late
+        // data; a 6 s stall against a 1 s stale-data limit, and the backlog then delivered in 4 KB chunks over a
+        // couple of seconds (not one burst, which the business thread could take as one batch ending on fresh data),
+        // so that batches end on late data and the orders decided there are refused.
         final SchwabotConfig config = TestCores.defaults(Map.of("SCHWABOT_STRATEGIES_ENSEMBLE_THRESHOLD", "0.05",
             "SCHWABOT_RISK_PROFILES_CONSERVATIVE_STALE_DATA_MS", "1000"));
         final CuttableProxy[] proxy = new CuttableProxy[1];
@@ -111,8 +112,8 @@ class EngineFaultsTest
             staleBefore = engine.counters().risk(RiskReason.STALE_DATA).get();
             proxy[0].stall();
             Thread.sleep(6_000);
-            proxy[0].flow();
-            Thread.sleep(1_000);
+            proxy[0].flowSlowly(4_096, 20);
+            Thread.sleep(3_000);
             staleAfterBurst = engine.counters().risk(RiskReason.STALE_DATA).get();
             ordersAfterBurst = engine.counters().value(EngineCounter.ORDERS_SENT);
             waitUntil(() -> engine.counters().value(EngineCounter.ORDERS_SENT) > ordersAfterBurst, 30_000);
