@@ -79,14 +79,6 @@ public final class Replayer
     }
 
     /**
-     * @return how the simulated venue fills.
-     */
-    public FillSettings fillSettings()
-    {
-        return fillSettings;
-    }
-
-    /**
      * Whether a frame is venue market data (a Binance stream frame): the simulated venue acts after those only.
      *
      * @param buffer holding the frame.
