@@ -23,6 +23,7 @@ import com.schwabot.codecs.sbe.HeartbeatDecoder;
 import com.schwabot.codecs.sbe.InstrumentDefinitionDecoder;
 import com.schwabot.codecs.sbe.Liquidity;
 import com.schwabot.codecs.sbe.LinkState;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.NewOrderDecoder;
 import com.schwabot.codecs.sbe.OrderType;
 import com.schwabot.codecs.sbe.RejectReason;
@@ -33,6 +34,7 @@ import com.schwabot.codecs.sbe.SignalDecoder;
 import com.schwabot.codecs.sbe.TimeInForce;
 import com.schwabot.codecs.sbe.TimerDecoder;
 import com.schwabot.codecs.sbe.TradeDecoder;
+import com.schwabot.codecs.sbe.YesNo;
 
 /**
  * Renders canonical frames that {@link FrameChecker} has accepted. Not thread-safe (reuses its flyweights).
@@ -50,6 +52,7 @@ final class CanonicalRenderer
     private static final String[] ADMIN = RenderSupport.enumNames(AdminAction.values(), AdminAction::value);
     private static final String[] CHANNEL = RenderSupport.enumNames(Channel.values(), Channel::value);
     private static final String[] LINK = RenderSupport.enumNames(LinkState.values(), LinkState::value);
+    private static final String[] YES_NO = RenderSupport.enumNames(YesNo.values(), YesNo::value);
 
     private final TradeDecoder trade = new TradeDecoder();
     private final BookTopDecoder bookTop = new BookTopDecoder();
@@ -65,6 +68,7 @@ final class CanonicalRenderer
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
     private final ConnectionStateDecoder connection = new ConnectionStateDecoder();
+    private final LogonDecoder logon = new LogonDecoder();
     private final UnsafeBuffer text = new UnsafeBuffer(new byte[0]);
 
     void render(final FrameChecker checker, final DirectBuffer buffer, final int offset, final StringBuilder out)
@@ -96,6 +100,7 @@ final class CanonicalRenderer
                 renderHeartbeat(heartbeat.wrap(buffer, body, blockLength, version), out);
             case ConnectionStateDecoder.TEMPLATE_ID ->
                 renderConnection(connection.wrap(buffer, body, blockLength, version), out);
+            case LogonDecoder.TEMPLATE_ID -> renderLogon(logon.wrap(buffer, body, blockLength, version), out);
             default -> out.append("UnknownCanonical{templateId=").append(checker.templateId()).append('}');
         }
     }
@@ -328,6 +333,16 @@ final class CanonicalRenderer
         appendEnum(out, CHANNEL, d.channelRaw());
         field(out, "state");
         appendEnum(out, LINK, d.stateRaw());
+        field(out, "timeNs").append(d.timeNs()).append('}');
+    }
+
+    private static void renderLogon(final LogonDecoder d, final StringBuilder out)
+    {
+        out.append("Logon{account=").append(d.account());
+        field(out, "lastExecId");
+        optionalId(out, d.lastExecId(), LogonDecoder.lastExecIdNullValue());
+        field(out, "reset");
+        appendEnum(out, YES_NO, d.resetRaw());
         field(out, "timeNs").append(d.timeNs()).append('}');
     }
 

@@ -17,6 +17,7 @@ import com.schwabot.codecs.sbe.ConnectionStateDecoder;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
 import com.schwabot.codecs.sbe.InstrumentDefinitionDecoder;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.codecs.sbe.NewOrderDecoder;
 import com.schwabot.codecs.sbe.RiskRejectDecoder;
@@ -266,7 +267,7 @@ public final class FrameChecker
     {
         final int levelsCount = BookDeltaDecoder.BidsDecoder.HEADER_SIZE - MessageLayout.GROUP_BLOCK_LENGTH_WIDTH;
         final int level = BookDeltaDecoder.BidsDecoder.sbeBlockLength();
-        final MessageLayout[] layouts = new MessageLayout[ConnectionStateDecoder.TEMPLATE_ID + 1];
+        final MessageLayout[] layouts = new MessageLayout[LogonDecoder.TEMPLATE_ID + 1];
         layouts[TradeDecoder.TEMPLATE_ID] = MessageLayout.fixed("Trade", TradeDecoder.BLOCK_LENGTH);
         layouts[BookTopDecoder.TEMPLATE_ID] = MessageLayout.fixed("BookTop", BookTopDecoder.BLOCK_LENGTH);
         layouts[BookDeltaDecoder.TEMPLATE_ID] = MessageLayout.withGroups(
@@ -290,6 +291,7 @@ public final class FrameChecker
         layouts[HeartbeatDecoder.TEMPLATE_ID] = MessageLayout.fixed("Heartbeat", HeartbeatDecoder.BLOCK_LENGTH);
         layouts[ConnectionStateDecoder.TEMPLATE_ID] = MessageLayout.fixed(
             "ConnectionState", ConnectionStateDecoder.BLOCK_LENGTH);
+        layouts[LogonDecoder.TEMPLATE_ID] = MessageLayout.fixed("Logon", LogonDecoder.BLOCK_LENGTH);
         return layouts;
     }
 

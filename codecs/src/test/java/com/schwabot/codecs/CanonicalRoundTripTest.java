@@ -26,6 +26,8 @@ import com.schwabot.codecs.sbe.ConnectionStateEncoder;
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
 import com.schwabot.codecs.sbe.HeartbeatEncoder;
 import com.schwabot.codecs.sbe.LinkState;
+import com.schwabot.codecs.sbe.LogonDecoder;
+import com.schwabot.codecs.sbe.LogonEncoder;
 import com.schwabot.codecs.sbe.InstrumentDefinitionDecoder;
 import com.schwabot.codecs.sbe.InstrumentDefinitionEncoder;
 import com.schwabot.codecs.sbe.Liquidity;
@@ -46,6 +48,7 @@ import com.schwabot.codecs.sbe.TimerDecoder;
 import com.schwabot.codecs.sbe.TimerEncoder;
 import com.schwabot.codecs.sbe.TradeDecoder;
 import com.schwabot.codecs.sbe.TradeEncoder;
+import com.schwabot.codecs.sbe.YesNo;
 
 class CanonicalRoundTripTest
 {
@@ -399,6 +402,23 @@ class CanonicalRoundTripTest
         assertThat(d.sourceId()).isEqualTo(MIN);
         assertThat(d.channel()).isEqualTo(Channel.MARKET_DATA);
         assertThat(d.state()).isEqualTo(LinkState.UP);
+    }
+
+    @Test
+    void shouldRoundTripLogonWithAndWithoutALastExecId()
+    {
+        final LogonEncoder e = new LogonEncoder().wrapAndApplyHeader(scratch, 0, header)
+            .timeNs(MAX).account(MIN).lastExecId(MAX).reset(YesNo.NO);
+        final LogonDecoder d = new LogonDecoder().wrapAndApplyHeader(frame(e.encodedLength()), 0, headerDecoder);
+
+        assertThat(d.timeNs()).isEqualTo(MAX);
+        assertThat(d.account()).isEqualTo(MIN);
+        assertThat(d.lastExecId()).isEqualTo(MAX);
+        assertThat(d.reset()).isEqualTo(YesNo.NO);
+
+        e.lastExecId(LogonEncoder.lastExecIdNullValue()).reset(YesNo.YES);
+        assertThat(new LogonDecoder().wrapAndApplyHeader(frame(e.encodedLength()), 0, headerDecoder).lastExecId())
+            .isEqualTo(LogonDecoder.lastExecIdNullValue()).isEqualTo(Long.MIN_VALUE);
     }
 
     /**

@@ -98,7 +98,7 @@ class FrameCheckerTest
     {
         final UnsafeBuffer canonical = new UnsafeBuffer(TestFrames.trade());
         final UnsafeBuffer binance = new UnsafeBuffer(TestFrames.binanceTrades());
-        for (final int templateId : new int[]{0, 15, 10000, 65535})
+        for (final int templateId : new int[]{0, 16, 10000, 65535})
         {
             canonical.putShort(2, (short)templateId, ByteOrder.LITTLE_ENDIAN);
             assertThat(checker.check(canonical, 0, canonical.capacity())).isEqualTo(FrameStatus.UNKNOWN_TEMPLATE);

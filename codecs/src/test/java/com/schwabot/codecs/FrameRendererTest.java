@@ -118,6 +118,12 @@ class FrameRendererTest
     }
 
     @Test
+    void shouldRenderLogon()
+    {
+        assertThat(render(TestFrames.logon())).isEqualTo("Logon{account=7, lastExecId=42, reset=NO, timeNs=" + T + "}");
+    }
+
+    @Test
     void shouldRenderHeartbeat()
     {
         assertThat(render(TestFrames.heartbeat())).isEqualTo(

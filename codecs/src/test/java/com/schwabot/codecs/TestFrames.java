@@ -23,6 +23,7 @@ import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportEncoder;
 import com.schwabot.codecs.sbe.HeartbeatEncoder;
 import com.schwabot.codecs.sbe.LinkState;
+import com.schwabot.codecs.sbe.LogonEncoder;
 import com.schwabot.codecs.sbe.InstrumentDefinitionEncoder;
 import com.schwabot.codecs.sbe.Liquidity;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
@@ -36,6 +37,7 @@ import com.schwabot.codecs.sbe.SignalEncoder;
 import com.schwabot.codecs.sbe.TimeInForce;
 import com.schwabot.codecs.sbe.TimerEncoder;
 import com.schwabot.codecs.sbe.TradeEncoder;
+import com.schwabot.codecs.sbe.YesNo;
 
 /**
  * One sample frame per template of both schemas, each in a byte array of exactly its encoded length. The values
@@ -81,6 +83,7 @@ final class TestFrames
             new Sample("AdminCommand", adminCommand()),
             new Sample("Heartbeat", heartbeat()),
             new Sample("ConnectionState", connectionState()),
+            new Sample("Logon", logon()),
             new Sample("TradesStreamEvent", binanceTrades()),
             new Sample("BestBidAskStreamEvent", binanceBestBidAsk()),
             new Sample("DepthSnapshotStreamEvent", binanceDepthSnapshot()),
@@ -217,6 +220,14 @@ final class TestFrames
         final UnsafeBuffer buffer = scratch();
         final ConnectionStateEncoder e = new ConnectionStateEncoder().wrapAndApplyHeader(buffer, 0, HEADER)
             .timeNs(TIME_NS).sourceId((1L << 32) | 3).channel(Channel.ORDER_ENTRY).state(LinkState.DOWN);
+        return exact(buffer, MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
+    }
+
+    static byte[] logon()
+    {
+        final UnsafeBuffer buffer = scratch();
+        final LogonEncoder e = new LogonEncoder().wrapAndApplyHeader(buffer, 0, HEADER)
+            .timeNs(TIME_NS).account(7).lastExecId(42).reset(YesNo.NO);
         return exact(buffer, MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 

@@ -11,17 +11,22 @@ import java.util.List;
 public record VenuesConfig(Simulator simulator, Binance binance)
 {
     /**
-     * The embedded exchange simulator: Binance SBE market data over TCP, canonical SBE order entry.
+     * The exchange simulator: Binance SBE market data over TCP, canonical SBE order entry. Embedded (started by the
+     * engine on loopback) by default, or a separate process ({@code schwabot sim}) that outlives the engine.
      *
-     * @param enabled         whether it is started.
-     * @param host            listen address.
-     * @param marketDataPort  market data port; 0 picks a free port.
-     * @param orderPort       order entry port; 0 picks a free port.
+     * @param enabled         whether the engine trades on it.
+     * @param host            listen address (embedded), or the address of the simulator to connect to.
+     * @param marketDataPort  market data port; 0 picks a free port (embedded only).
+     * @param orderPort       order entry port; 0 picks a free port (embedded only).
      * @param seed            random seed, so a simulated session can be replayed.
      * @param tickIntervalMs  time between simulated market events.
      * @param instruments     symbols it quotes; each must be in {@code instruments}.
      * @param rejectRateBps   fault injection: the share of otherwise acceptable orders it rejects (VENUE_ERROR), in
      *                        basis points, drawn from a random sequence seeded by {@code seed}; 0 (the default) never.
+     * @param embedded        true (the default): the engine starts the simulator itself; false: it connects to one
+     *                        already running at {@code host}, {@code market_data_port} and {@code order_port}.
+     * @param account         the order-entry account the engine logs on to: the venue keeps its execution reports
+     *                        and resends those the engine has not journaled when it logs on again.
      */
     public record Simulator(
         boolean enabled,
@@ -31,7 +36,9 @@ public record VenuesConfig(Simulator simulator, Binance binance)
         long seed,
         long tickIntervalMs,
         List<String> instruments,
-        int rejectRateBps)
+        int rejectRateBps,
+        boolean embedded,
+        long account)
     {
         static Simulator read(final Section s)
         {
@@ -43,7 +50,14 @@ public record VenuesConfig(Simulator simulator, Binance binance)
                 s.longValue("seed", Long.MIN_VALUE, Long.MAX_VALUE),
                 s.longValue("tick_interval_ms", 1, 60_000),
                 s.strings("instruments", false),
-                s.intValue("reject_rate_bps", 0, 10_000));
+                s.intValue("reject_rate_bps", 0, 10_000),
+                s.bool("embedded"),
+                s.longValue("account", 1, Long.MAX_VALUE));
+            if (config.enabled && !config.embedded && (0 == config.marketDataPort || 0 == config.orderPort))
+            {
+                s.error(0 == config.marketDataPort ? "market_data_port" : "order_port",
+                    "must be the port of the running simulator (not 0) when embedded is false");
+            }
             s.finish();
             return config;
         }

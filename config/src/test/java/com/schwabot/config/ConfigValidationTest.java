@@ -68,6 +68,18 @@ class ConfigValidationTest
     }
 
     @Test
+    void shouldRequireThePortsOfARunningSimulatorWhenItIsNotEmbedded()
+    {
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of("SCHWABOT_VENUES_SIMULATOR_EMBEDDED", "false",
+            "SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", "9002", "SCHWABOT_VENUES_SIMULATOR_ACCOUNT", "0"));
+
+        assertThat(ex.getMessage())
+            .contains("config.yaml: venues.simulator.market_data_port = 0: must be the port of the running " +
+                "simulator (not 0) when embedded is false")
+            .contains("config.yaml: venues.simulator.account = 0: must be");
+    }
+
+    @Test
     void shouldRejectOutOfRangeNumberNamingFilePathValueAndAllowedRange()
     {
         TestFiles.write(dir, "risk_limits.yaml", "profiles:\n  moderate:\n    max_order_qty: -5\n");

@@ -41,6 +41,7 @@ import com.schwabot.engine.ring.InputRing;
 import com.schwabot.engine.ring.OutboundEvent;
 import com.schwabot.engine.ring.OutputRingSender;
 import com.schwabot.engine.stage.EventClock;
+import com.schwabot.engine.stage.OrderStage;
 import com.schwabot.engine.venue.Sources;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalContext;
@@ -109,6 +110,7 @@ public final class Engine implements AutoCloseable
     private final List<AutoCloseable> venues = new ArrayList<>();
     private long recoveredFrom = -1;
     private long recoveredEvents;
+    private long resumeAfterExecId = OrderStage.NO_EXEC_ID;
     private AgentRunner monitorRunner;
     private MonitorHttpServer httpServer;
     private AuditLog auditLog;
@@ -278,6 +280,7 @@ public final class Engine implements AutoCloseable
             gate.open(true);
         }
         recoveredFrom = from;
+        resumeAfterExecId = core.orderStage().lastExecId();
         LOG.info("recovered the session at journal sequence {}: {} events replayed in {} ms, {} orders working",
             from, recoveredEvents, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
             core.orders().openOrders());
@@ -299,6 +302,18 @@ public final class Engine implements AutoCloseable
     public long recoveredEvents()
     {
         return recoveredEvents;
+    }
+
+    /**
+     * What the order gateway's first logon asks the venue to resend after (see {@link Recovery}): the exec id of the
+     * last venue report in the continued session's journal, or of the venue's last logon answer in it.
+     *
+     * @return the exec id, or {@link OrderStage#NO_EXEC_ID} when the engine started afresh or the session holds no
+     * logon answer (the venue then starts a new session).
+     */
+    public long resumeAfterExecId()
+    {
+        return resumeAfterExecId;
     }
 
     private void startHttpServer() throws IOException

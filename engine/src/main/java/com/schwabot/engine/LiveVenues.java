@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.config.VenuesConfig;
 import com.schwabot.config.secret.Secret;
 import com.schwabot.engine.venue.feed.FeedContext;
 import com.schwabot.engine.venue.feed.MarketDataFeed;
@@ -20,13 +21,16 @@ import com.schwabot.engine.venue.sim.ExchangeSimulator;
  * <ul>
  *     <li>the embedded simulator (the default): the simulator itself on loopback, the market-data feed client on
  *     its WebSocket port and the order gateway on its order port: the same network code paths as a real venue;</li>
+ *     <li>an external simulator ({@code venues.simulator.embedded: false}, e.g. {@code schwabot sim}, which
+ *     outlives the engine): the feed and the gateway connect to its host and ports, nothing else is started;</li>
  *     <li>Binance (when enabled and the simulator is not): the SBE market-data feed over TLS with the
  *     {@code X-MBX-APIKEY} header. Order entry to Binance is not implemented: no gateway runs, so the risk gate
  *     refuses every order (GATEWAY_DOWN) and the engine observes, decides and counts without trading.</li>
  * </ul>
  * What it returns is closed in order at shutdown: feed first (no more market data), then the gateway, then the
  * simulator. The feed and the gateway stamp ingress with the engine's wall clock, the clock the business thread's
- * latency recorder reads; their counters (and the simulator's) are mirrored into the engine's counters.
+ * latency recorder reads; their counters (and an embedded simulator's) are mirrored into the engine's counters. The
+ * gateway logs on to {@code venues.simulator.account} and resumes after {@link Engine#resumeAfterExecId()}.
  */
 public final class LiveVenues implements Engine.VenueStarter
 {
@@ -54,23 +58,35 @@ public final class LiveVenues implements Engine.VenueStarter
     {
         final SchwabotConfig config = engine.config();
         final List<AutoCloseable> started = new ArrayList<>();
-        if (config.venues().simulator().enabled())
+        final VenuesConfig.Simulator sim = config.venues().simulator();
+        if (sim.enabled())
         {
-            simulator = ExchangeSimulator.launch(ExchangeSimulator.Context.from(config));
-            feed = new MarketDataFeed(FeedContext.simulator(config.venues().simulator(), simulator.marketDataPort())
+            if (sim.embedded())
+            {
+                simulator = ExchangeSimulator.launch(ExchangeSimulator.Context.from(config));
+            }
+            final int marketDataPort = sim.embedded() ? simulator.marketDataPort() : sim.marketDataPort();
+            final int orderPort = sim.embedded() ? simulator.orderEntryPort() : sim.orderPort();
+            feed = new MarketDataFeed(FeedContext.simulator(sim, marketDataPort)
                 .sink(engine.inputRing()).epochClock(engine.wallClock()));
-            gateway = new OrderGateway(GatewayContext.simulator(config.venues().simulator(),
-                simulator.orderEntryPort(), engine.outputRing(), engine.inputRing()).epochClock(engine.wallClock()));
-            engine.counterMirror().feed("venue.feed", feed.counters()).gateway("venue.gateway", gateway.counters())
-                .simulator("sim", simulator.counters());
+            gateway = new OrderGateway(GatewayContext.simulator(sim, orderPort, engine.outputRing(), engine.inputRing())
+                .resumeAfterExecId(engine.resumeAfterExecId()).epochClock(engine.wallClock()));
+            engine.counterMirror().feed("venue.feed", feed.counters()).gateway("venue.gateway", gateway.counters());
+            if (sim.embedded())
+            {
+                engine.counterMirror().simulator("sim", simulator.counters());
+            }
             final AgentRunner runner = OrderGateway.startOnThread(gateway);
             feed.start();
             started.add(feed);
             started.add(runner);
-            started.add(simulator);
-            LOG.info("venue: embedded simulator, market data ws://{}:{}/ws, orders tcp {}:{}",
-                simulator.context().host(), simulator.marketDataPort(), simulator.context().host(),
-                simulator.orderEntryPort());
+            if (sim.embedded())
+            {
+                started.add(simulator);
+            }
+            LOG.info("venue: {} simulator, market data ws://{}:{}/ws, orders tcp {}:{} (account {})",
+                sim.embedded() ? "embedded" : "external", sim.host(), marketDataPort, sim.host(), orderPort,
+                sim.account());
         }
         else if (config.venues().binance().enabled())
         {

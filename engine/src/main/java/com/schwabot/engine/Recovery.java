@@ -20,7 +20,19 @@ import com.schwabot.journal.Journal;
  * <p>
  * The engine then publishes a SESSION_START whose commandId is the continued session's first sequence (so that a
  * replay continues the same core there too; see {@link SessionStarts}) and a ConnectionState DOWN for both channels:
- * the last run's connections are gone, and the venue cancels working orders on disconnect.
+ * the last run's connections are gone, and the venue cancels working orders on disconnect, so the recovered core
+ * ends its working orders locally.
+ * <p>
+ * The journal alone can miss what the venue sent just before the crash (a fill sent, never journaled). So the venue
+ * is asked too ({@code OrderEntryProtocol}'s session resume): the recovered order stage's resume point
+ * ({@code OrderStage.lastExecId()}: the exec id of the last venue report journaled in the session, or of the
+ * venue's last logon answer) becomes {@code Engine.resumeAfterExecId()}, the order gateway's first logon asks the
+ * venue to resend every report of the account after it, and those reports (the missed fills, the cancels the venue
+ * made on disconnect) come in through the input ring and are journaled like any other, so a replay sees them too. A
+ * fill of an order the recovered core had ended moves the portfolio as a late fill; a report the engine already had
+ * is recognized by its exec id and ignored. Positions, open orders and risk state are then the venue's. When the
+ * session holds no logon answer (a journal from before the protocol's logon, or a run that died before the venue
+ * answered, and so before it sent any order), the gateway asks for a new session and nothing is resent.
  */
 final class Recovery
 {

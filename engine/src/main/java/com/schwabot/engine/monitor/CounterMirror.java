@@ -99,6 +99,8 @@ public final class CounterMirror
             .add(prefix + ".losses", gateway::losses)
             .add(prefix + ".heartbeat_timeouts", gateway::heartbeatTimeouts)
             .add(prefix + ".reports", gateway::reports)
+            .add(prefix + ".logons_sent", gateway::logonsSent)
+            .add(prefix + ".logon_answers", gateway::logonAnswers)
             .add(prefix + ".errors", gateway::errors);
     }
 

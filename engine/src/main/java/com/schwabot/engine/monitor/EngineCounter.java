@@ -51,6 +51,10 @@ public enum EngineCounter
     LATE_FILLS("exec.late.fills"),
     /** Venue refusals of a cancel as too late: the order works on (business). */
     CANCEL_REJECTS("exec.cancel.rejects"),
+    /** Execution reports the engine already had (an exec id at or below the last one kept): ignored (business). */
+    DUPLICATE_EXECUTIONS("exec.duplicates"),
+    /** The venue's answers to the order gateway's logons, each setting the resume point (business). */
+    LOGONS("exec.logons"),
     /** Sends refused because their client order id was not above every id sent before (business). */
     DUPLICATE_IDS("orders.duplicate.ids"),
     /** Weight updates of the tensor weight memory from trade outcomes (business). */

@@ -7,6 +7,7 @@ import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.LinkState;
 import com.schwabot.codecs.sbe.RejectReason;
 import com.schwabot.codecs.sbe.Side;
+import com.schwabot.codecs.sbe.YesNo;
 
 /**
  * Which raw values of the enum fields the business thread acts on are defined by the schemas. A frame can be
@@ -26,6 +27,7 @@ final class EnumFields
     private static final boolean[] BOOL = table(BoolEnum.values());
     private static final boolean[] SIDE = table(Side.values());
     private static final boolean[] REJECT_REASON = table(RejectReason.values());
+    private static final boolean[] YES_NO = table(YesNo.values());
 
     private EnumFields()
     {
@@ -49,6 +51,11 @@ final class EnumFields
     static boolean adminAction(final short raw)
     {
         return ADMIN_ACTION[raw & 0xFF];
+    }
+
+    static boolean yesNo(final short raw)
+    {
+        return YES_NO[raw & 0xFF];
     }
 
     static boolean bool(final short raw)
@@ -104,6 +111,10 @@ final class EnumFields
         if (value instanceof RejectReason r)
         {
             return r.value();
+        }
+        if (value instanceof YesNo y)
+        {
+            return y.value();
         }
         return ((BoolEnum)value).value();
     }

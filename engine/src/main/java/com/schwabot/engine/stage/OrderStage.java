@@ -6,12 +6,14 @@ import org.agrona.concurrent.status.AtomicCounter;
 import com.schwabot.codecs.sbe.CancelOrderEncoder;
 import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.codecs.sbe.NewOrderEncoder;
 import com.schwabot.codecs.sbe.OrderType;
 import com.schwabot.codecs.sbe.RejectReason;
 import com.schwabot.codecs.sbe.Side;
 import com.schwabot.codecs.sbe.TimeInForce;
+import com.schwabot.codecs.sbe.YesNo;
 import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
@@ -21,6 +23,7 @@ import com.schwabot.engine.order.OrderManager;
 import com.schwabot.engine.order.OrderSender;
 import com.schwabot.engine.order.OrderState;
 import com.schwabot.engine.portfolio.Portfolio;
+import com.schwabot.engine.venue.Sources;
 
 /**
  * Stage 6, order send: turns orders that passed the risk gate into canonical NewOrder frames for the
@@ -38,12 +41,22 @@ import com.schwabot.engine.portfolio.Portfolio;
  * the portfolio (positions come from the venue's reports); a reject of a cancel as too late puts the order back in
  * its state before the cancel.
  * <p>
+ * Session resume ({@code OrderEntryProtocol}): the venue's answer to a logon sets the resume point, the exec id after
+ * which the venue sends the account's reports, resent ones first (see {@link #onLogon}). From then on each report
+ * from the trading venue with an exec id moves the point up, and one at or below it is a duplicate: counted and
+ * ignored, so a report the venue sends twice moves nothing twice. Reports without an exec id (the gateway's
+ * synthetic rejects), reports from other sources (a backtest's simulated venue) and every report before the first
+ * logon answer (journals older than the protocol's logon) are applied as they come. {@link #lastExecId()} is what a
+ * restarted engine asks the venue to resume after.
+ * <p>
  * Not thread-safe: business thread only. Allocation-free.
  */
 public final class OrderStage
 {
     private static final int ORDERS_PER_EVENT_BITS = 8;
     private static final int MAX_ORDERS_PER_EVENT = 1 << ORDERS_PER_EVENT_BITS;
+    /** No resume point: no logon answer seen yet. */
+    public static final long NO_EXEC_ID = ExecutionReportDecoder.execIdNullValue();
 
     private final InstrumentTable instruments;
     private final OrderManager orders;
@@ -70,6 +83,9 @@ public final class OrderStage
     private final AtomicCounter lateFills;
     private final AtomicCounter cancelRejects;
     private final AtomicCounter duplicateIds;
+    private final AtomicCounter duplicateExecutions;
+    private final AtomicCounter logons;
+    private long lastExecId = NO_EXEC_ID;
     private long eventSequence;
     private long lastClOrdId = Long.MIN_VALUE;
     private int ordersThisEvent;
@@ -119,6 +135,8 @@ public final class OrderStage
         this.lateFills = counters.get(EngineCounter.LATE_FILLS);
         this.cancelRejects = counters.get(EngineCounter.CANCEL_REJECTS);
         this.duplicateIds = counters.get(EngineCounter.DUPLICATE_IDS);
+        this.duplicateExecutions = counters.get(EngineCounter.DUPLICATE_EXECUTIONS);
+        this.logons = counters.get(EngineCounter.LOGONS);
     }
 
     /**
@@ -245,6 +263,65 @@ public final class OrderStage
         }
         lastClOrdId = clOrdId;
         return clOrdId;
+    }
+
+    /**
+     * The venue answered a logon. A new session ({@code reset = YES}: the venue did not know the account or the exec
+     * id, e.g. it restarted) makes the answer's exec id the resume point; a resume keeps the higher of the two, so
+     * reports the venue resends that the engine already had are duplicates.
+     *
+     * @param logon  decoder wrapped over the answer, its {@code reset} a defined value.
+     * @param source where it came from; an answer from another venue than the trading venue is ignored.
+     */
+    public void onLogon(final LogonDecoder logon, final long source)
+    {
+        if (Sources.venueId(source) != venueId)
+        {
+            return;
+        }
+        logons.incrementRelease();
+        final long answered = logon.lastExecId();
+        if (logon.resetRaw() == YesNo.YES.value() || lastExecId == NO_EXEC_ID || answered == NO_EXEC_ID)
+        {
+            lastExecId = answered;
+        }
+        else
+        {
+            lastExecId = Math.max(lastExecId, answered);
+        }
+    }
+
+    /**
+     * The resume point: the exec id of the last report from the venue since its last logon answer, or that
+     * answer's exec id when none came after it.
+     *
+     * @return the exec id, or {@link #NO_EXEC_ID} before any logon answer.
+     */
+    public long lastExecId()
+    {
+        return lastExecId;
+    }
+
+    /**
+     * Apply an execution report from a source, unless it is a duplicate of one already applied (see the class
+     * comment).
+     *
+     * @param report decoder wrapped over the report.
+     * @param source where it came from.
+     */
+    public void onExecution(final ExecutionReportDecoder report, final long source)
+    {
+        final long execId = report.execId();
+        if (lastExecId != NO_EXEC_ID && execId != NO_EXEC_ID && Sources.venueId(source) == venueId)
+        {
+            if (execId <= lastExecId)
+            {
+                duplicateExecutions.incrementRelease();
+                return;
+            }
+            lastExecId = execId;
+        }
+        onExecution(report);
     }
 
     /**

@@ -12,6 +12,7 @@ import com.schwabot.codecs.sbe.ConnectionStateDecoder;
 import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.LinkState;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.RiskReason;
 import com.schwabot.codecs.sbe.TimerDecoder;
 import com.schwabot.engine.market.MarketState;
@@ -24,7 +25,9 @@ import com.schwabot.engine.monitor.StatusPublisher;
  * <ul>
  *     <li>venue market data: normalize, validate, signal (the tensor stage, risk and orders act at the end of the
  *     batch);</li>
- *     <li>execution report: the order stage (state machine, fills to the portfolio), then the circuit breakers;</li>
+ *     <li>execution report: the order stage (state machine, fills to the portfolio; a report the venue sent again
+ *     after a logon is recognized by its exec id and ignored), then the circuit breakers;</li>
+ *     <li>logon answer (order-entry session resume): the order stage's resume point;</li>
  *     <li>connection state: feed or gateway up/down into the risk gate; a lost feed invalidates the books, a lost
  *     gateway cancels the working orders;</li>
  *     <li>timer tick: order timeouts, circuit breakers and an equity sample, saving the learned weights;</li>
@@ -39,11 +42,15 @@ import com.schwabot.engine.monitor.StatusPublisher;
  */
 public final class Pipeline
 {
+    /** The source of a frame that is not in the journal: no venue's. */
+    private static final long SYNTHETIC_SOURCE = 0;
+
     private final FrameChecker checker = new FrameChecker();
     private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
     private final ConnectionStateDecoder connectionState = new ConnectionStateDecoder();
     private final TimerDecoder timer = new TimerDecoder();
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
+    private final LogonDecoder logon = new LogonDecoder();
     private final EventClock clock;
     private final NormalizeStage normalize;
     private final TensorStage tensor;
@@ -61,6 +68,7 @@ public final class Pipeline
     private final AtomicCounter timerTicks;
     private final AtomicCounter adminCommands;
     private final AtomicCounter badValues;
+    private long source;
 
     /**
      * A pipeline over its stages.
@@ -127,6 +135,7 @@ public final class Pipeline
         orders.beginEvent(journalSequence);
         frames.incrementRelease();
         bytes.getAndAddRelease(length);
+        this.source = source;
         try
         {
             dispatch(buffer, offset, length);
@@ -188,6 +197,7 @@ public final class Pipeline
         clock.set(ingressNanos);
         frames.incrementRelease();
         bytes.getAndAddRelease(length);
+        source = SYNTHETIC_SOURCE;
         try
         {
             dispatch(buffer, offset, length);
@@ -238,6 +248,7 @@ public final class Pipeline
                 status.publish();
             }
             case AdminCommandDecoder.TEMPLATE_ID -> onAdmin(admin.wrap(buffer, body, blockLength, version));
+            case LogonDecoder.TEMPLATE_ID -> onLogon(logon.wrap(buffer, body, blockLength, version));
             default -> unexpected.incrementRelease();
         }
     }
@@ -250,8 +261,18 @@ public final class Pipeline
             badValues.incrementRelease();
             return;
         }
-        orders.onExecution(d);
+        orders.onExecution(d, source);
         risk.checkBreakers();
+    }
+
+    private void onLogon(final LogonDecoder d)
+    {
+        if (!EnumFields.yesNo(d.resetRaw()))
+        {
+            badValues.incrementRelease();
+            return;
+        }
+        orders.onLogon(d, source);
     }
 
     private void onConnection(final ConnectionStateDecoder d)

@@ -26,7 +26,8 @@ public interface FrameSink
     boolean onMarketData(long source, DirectBuffer buffer, int offset, int length, long ingressNanos);
 
     /**
-     * Publish one execution report frame (canonical SBE {@code ExecutionReport}). Never dropped: when the ring is
+     * Publish one execution report frame (canonical SBE {@code ExecutionReport}), or the venue's answer to a logon
+     * (canonical {@code Logon}: the business thread takes its resume point from it). Never dropped: when the ring is
      * full this waits for space, because losing a fill would corrupt positions.
      *
      * @param source       venue and connection, see {@link Sources}.

@@ -10,17 +10,20 @@ import com.schwabot.codecs.FrameChecker;
 import com.schwabot.codecs.FrameStatus;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.engine.venue.FrameSink;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The inbound side of one order-entry connection, on its Netty event loop: splits frames, hands execution reports to
- * the sink, counts heartbeats and anything else, closes on a bad length, and stamps the time of every read for the
- * gateway's heartbeat timeout. One instance per connection; not shared.
+ * The inbound side of one order-entry connection, on its Netty event loop: splits frames, hands execution reports
+ * and the venue's logon answer to the sink (and their exec ids to the gateway, for its next logon), counts heartbeats
+ * and anything else, closes on a bad length, and stamps the time of every read for the gateway's heartbeat timeout.
+ * One instance per connection; not shared.
  */
 final class GatewayChannelHandler extends ChannelInboundHandlerAdapter implements LengthPrefixedFrameReader.Listener
 {
@@ -35,6 +38,9 @@ final class GatewayChannelHandler extends ChannelInboundHandlerAdapter implement
     private final String name;
     private final LengthPrefixedFrameReader reader = new LengthPrefixedFrameReader();
     private final FrameChecker checker = new FrameChecker();
+    private final ExecutionReportDecoder report = new ExecutionReportDecoder();
+    private final LogonDecoder logon = new LogonDecoder();
+    private Channel channel;
     private long ingressNanos;
 
     GatewayChannelHandler(final OrderGateway gateway, final GatewayContext ctx)
@@ -56,6 +62,7 @@ final class GatewayChannelHandler extends ChannelInboundHandlerAdapter implement
             return;
         }
         final ByteBuf in = (ByteBuf)msg;
+        channel = ctx.channel();
         try
         {
             gateway.onInbound(nanoClock.nanoTime());
@@ -86,6 +93,7 @@ final class GatewayChannelHandler extends ChannelInboundHandlerAdapter implement
             return;
         }
         final int templateId = checker.templateId();
+        final int body = offset + FrameChecker.HEADER_LENGTH;
         if (ExecutionReportDecoder.TEMPLATE_ID == templateId)
         {
             counters.increment(GatewayCounters.REPORTS);
@@ -94,6 +102,21 @@ final class GatewayChannelHandler extends ChannelInboundHandlerAdapter implement
                 counters.increment(GatewayCounters.REPORTS_REFUSED);
                 LOG.error("{}: execution report of {} bytes refused by the input ring", name, length);
             }
+            final long execId = report.wrap(buffer, body, checker.blockLength(), checker.version()).execId();
+            if (execId != ExecutionReportDecoder.execIdNullValue())
+            {
+                gateway.onReportExecId(execId);
+            }
+        }
+        else if (LogonDecoder.TEMPLATE_ID == templateId)
+        {
+            counters.increment(GatewayCounters.LOGON_ANSWERS);
+            if (!sink.onExecution(source, buffer, offset, length, ingressNanos))
+            {
+                counters.increment(GatewayCounters.REPORTS_REFUSED);
+            }
+            gateway.onLogonAnswer(channel, logon.wrap(buffer, body, checker.blockLength(), checker.version())
+                .lastExecId());
         }
         else if (HeartbeatDecoder.TEMPLATE_ID == templateId)
         {

@@ -40,6 +40,10 @@ public final class GatewayContext
     public static final int MAX_BATCH_DEFAULT = 256;
     /** Default number of reused send buffers (batches that may be queued in Netty at once). */
     public static final int SEND_BUFFERS_DEFAULT = 4;
+    /** No account: the gateway does not log on (the protocol before logons; the venue keeps nothing for it). */
+    public static final long NO_ACCOUNT = 0;
+    /** Resume nothing: the first logon asks the venue for a new session. */
+    public static final long NO_EXEC_ID = Long.MIN_VALUE;
 
     private String name = "gateway";
     private String host;
@@ -62,11 +66,13 @@ public final class GatewayContext
     private long reconnectSeed;
     private int maxBatch = MAX_BATCH_DEFAULT;
     private int sendBuffers = SEND_BUFFERS_DEFAULT;
+    private long account = NO_ACCOUNT;
+    private long resumeAfterExecId = NO_EXEC_ID;
     private boolean concluded;
 
     /**
-     * A context for the embedded simulator's order port from config.yaml's {@code venues.simulator}: its host, the
-     * port it actually listens on, its seed for the reconnect jitter, source
+     * A context for the simulator's order port from config.yaml's {@code venues.simulator}: its host, the port it
+     * actually listens on, its seed for the reconnect jitter, its account (the gateway logs on), source
      * {@code (VENUE_SIMULATOR, CHANNEL_ORDER_ENTRY)}.
      *
      * @param config the {@code venues.simulator} section.
@@ -83,6 +89,7 @@ public final class GatewayContext
             .host(config.host())
             .port(port)
             .reconnectSeed(config.seed())
+            .account(config.account())
             .source(Sources.source(Sources.VENUE_SIMULATOR, Sources.CHANNEL_ORDER_ENTRY))
             .ring(ring)
             .sink(sink);
@@ -119,6 +126,7 @@ public final class GatewayContext
             "reconnectJitter must be in [0, 1], got " + reconnectJitter);
         require(maxBatch > 0 && maxBatch <= 4_096, "maxBatch must be in [1, 4096], got " + maxBatch);
         require(sendBuffers >= 2 && sendBuffers <= 64, "sendBuffers must be in [2, 64], got " + sendBuffers);
+        require(account >= 0, "account must be >= 0 (0 = no logon), got " + account);
         if (null == epochClock)
         {
             epochClock = new OffsetEpochNanoClock();
@@ -510,6 +518,45 @@ public final class GatewayContext
     public int maxBatch()
     {
         return maxBatch;
+    }
+
+    /**
+     * @param account the venue account to log on to on every connection ({@code OrderEntryProtocol}'s session
+     *                resume), or {@link #NO_ACCOUNT} (the default) to send no logon.
+     * @return this.
+     */
+    public GatewayContext account(final long account)
+    {
+        this.account = account;
+        return this;
+    }
+
+    /**
+     * @return the account, or {@link #NO_ACCOUNT}.
+     */
+    public long account()
+    {
+        return account;
+    }
+
+    /**
+     * @param execId what the first logon asks the venue to resend after: the exec id of the last report the engine
+     *               journaled in the session it continues (see {@code Recovery}), or {@link #NO_EXEC_ID} (the
+     *               default) for a new session. Later logons (reconnects) resume after the last report received.
+     * @return this.
+     */
+    public GatewayContext resumeAfterExecId(final long execId)
+    {
+        this.resumeAfterExecId = execId;
+        return this;
+    }
+
+    /**
+     * @return the exec id the first logon resumes after, or {@link #NO_EXEC_ID}.
+     */
+    public long resumeAfterExecId()
+    {
+        return resumeAfterExecId;
     }
 
     /**

@@ -29,7 +29,10 @@ public final class GatewayCounters
     static final int BAD_LENGTHS = 17;
     static final int ERRORS = 18;
     static final int LOSSES = 19;
-    private static final int COUNT = 20;
+    static final int LOGONS_SENT = 20;
+    static final int LOGON_ANSWERS = 21;
+    static final int LOGON_TIMEOUTS = 22;
+    private static final int COUNT = 23;
 
     private final SingleWriterCounters counters = new SingleWriterCounters(COUNT);
 
@@ -221,5 +224,30 @@ public final class GatewayCounters
             ", reports=" + reports() + ", reportsRefused=" + reportsRefused() +
             ", heartbeatsReceived=" + heartbeatsReceived() + ", unknownFrames=" + unknownFrames() +
             ", badLengths=" + badLengths() + ", errors=" + errors() + '}';
+    }
+
+    /**
+     * @return logons sent, one per connection when an account is set (gateway thread).
+     */
+    public long logonsSent()
+    {
+        return counters.get(LOGONS_SENT);
+    }
+
+    /**
+     * @return the venue's answers to them (event loop).
+     */
+    public long logonAnswers()
+    {
+        return counters.get(LOGON_ANSWERS);
+    }
+
+    /**
+     * @return connections closed because the venue did not answer the logon within the heartbeat timeout (gateway
+     * thread).
+     */
+    public long logonTimeouts()
+    {
+        return counters.get(LOGON_TIMEOUTS);
     }
 }

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import com.schwabot.codecs.sbe.HeartbeatEncoder;
+import com.schwabot.codecs.sbe.LogonEncoder;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
+import com.schwabot.codecs.sbe.YesNo;
 import com.schwabot.engine.ring.OutboundEvent;
 import com.schwabot.engine.venue.Backoff;
 import com.schwabot.engine.venue.FrameSink;
@@ -63,9 +65,19 @@ import io.netty.util.concurrent.FastThreadLocalThread;
  * closes the connection, which is then re-established. Every read counts as liveness: with nothing received for
  * {@link GatewayContext#heartbeatTimeoutMs()} the connection is closed as lost.
  * <p>
+ * <b>Session resume.</b> With an {@link GatewayContext#account(long) account}, the first frame on every connection
+ * is a {@code Logon} carrying the account and the exec id to resume after: on the first connection the context's
+ * {@link GatewayContext#resumeAfterExecId(long)} (what the journal holds; none: {@code reset = YES}, a new
+ * session), later the exec id of the last report received (or of the venue's last logon answer). The venue's answer
+ * goes to the sink like a report (so it is journaled and the business thread takes its resume point from it),
+ * followed by the reports the venue resends.
+ * The connection counts as up only once the answer has come; with none within the heartbeat timeout it is closed
+ * and re-established.
+ * <p>
  * <b>State.</b> {@link FrameSink#onConnectionState(long, int, boolean, long)} with
  * {@link Sources#CHANNEL_ORDER_ENTRY}, always from the gateway thread: {@code true} when a connection is
- * established, {@code false} exactly once when it is lost (or on close). Failed attempts while down signal nothing.
+ * established (and, with an account, its logon answered), {@code false} exactly once when such a connection is lost
+ * (or on close). Failed attempts while down signal nothing.
  * <p>
  * <b>Threads.</b> The duty cycle runs on one thread (the agent runner's); inbound I/O on a Netty event loop: a
  * single-thread NIO group named {@code schwabot-<name>} owned by the gateway, or a loop of a group given in the
@@ -87,6 +99,7 @@ public final class OrderGateway implements Agent, AutoCloseable
     private static final int CLOSED = 3;
     private static final int PREFIX = OrderEntryProtocol.LENGTH_FIELD_LENGTH;
     private static final int HEARTBEAT_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + HeartbeatEncoder.BLOCK_LENGTH;
+    private static final int LOGON_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + LogonEncoder.BLOCK_LENGTH;
 
     private final GatewayContext ctx;
     private final FrameSink sink;
@@ -106,12 +119,17 @@ public final class OrderGateway implements Agent, AutoCloseable
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final HeartbeatEncoder heartbeatEncoder = new HeartbeatEncoder();
     private final UnsafeBuffer heartbeatBuffer = new UnsafeBuffer(new byte[HEARTBEAT_LENGTH]);
+    private final LogonEncoder logonEncoder = new LogonEncoder();
+    private final UnsafeBuffer logonBuffer = new UnsafeBuffer(new byte[LOGON_LENGTH]);
+    private final long account;
     private final byte[] scratch = new byte[OutboundEvent.CAPACITY];
     private final long heartbeatIntervalNs;
     private final long heartbeatTimeoutNs;
     private final int maxBatch;
     private volatile long lastInboundNs;
     private volatile boolean connectedView;
+    private volatile long resumeAfterExecId;
+    private volatile Channel answeredChannel;
 
     private int state = DISCONNECTED;
     private Channel channel;
@@ -120,6 +138,8 @@ public final class OrderGateway implements Agent, AutoCloseable
     private long lastSendNs;
     private long heartbeatSequence;
     private boolean attempted;
+    private boolean up;
+    private long logonSentNs;
     private ByteBuf batch;
     private int drainedThisCycle;
 
@@ -145,6 +165,8 @@ public final class OrderGateway implements Agent, AutoCloseable
         this.heartbeatIntervalNs = TimeUnit.MILLISECONDS.toNanos(ctx.heartbeatIntervalMs());
         this.heartbeatTimeoutNs = TimeUnit.MILLISECONDS.toNanos(ctx.heartbeatTimeoutMs());
         this.maxBatch = ctx.maxBatch();
+        this.account = ctx.account();
+        this.resumeAfterExecId = ctx.resumeAfterExecId();
         this.sendBuffers = new SendBuffers(
             ctx.allocator(),
             ctx.sendBuffers(),
@@ -214,7 +236,8 @@ public final class OrderGateway implements Agent, AutoCloseable
         {
             return;
         }
-        final boolean wasUp = CONNECTED == state;
+        final boolean wasUp = CONNECTED == state && up;
+        up = false;
         state = CLOSED;
         connectedView = false;
         if (null != connectFuture)
@@ -289,6 +312,36 @@ public final class OrderGateway implements Agent, AutoCloseable
         lastInboundNs = nowNs;
     }
 
+    /**
+     * The venue answered the logon on a connection (event loop).
+     *
+     * @param answered   the connection.
+     * @param lastExecId the exec id after which the venue sends the account's reports.
+     */
+    void onLogonAnswer(final Channel answered, final long lastExecId)
+    {
+        resumeAfterExecId = lastExecId;
+        answeredChannel = answered;
+    }
+
+    /**
+     * A report with an exec id went to the sink (event loop): the next logon resumes after it.
+     *
+     * @param execId its exec id.
+     */
+    void onReportExecId(final long execId)
+    {
+        resumeAfterExecId = execId;
+    }
+
+    /**
+     * @return the exec id the next logon resumes after (any thread).
+     */
+    public long resumeAfterExecId()
+    {
+        return resumeAfterExecId;
+    }
+
     private int manageConnection(final long nowNs)
     {
         switch (state)
@@ -318,7 +371,7 @@ public final class OrderGateway implements Agent, AutoCloseable
                     onLost(nowNs);
                     return 1;
                 }
-                return 0;
+                return up ? 0 : awaitLogonAnswer(nowNs);
 
             default:
                 return 0;
@@ -346,12 +399,18 @@ public final class OrderGateway implements Agent, AutoCloseable
         {
             channel = future.channel();
             state = CONNECTED;
-            connectedView = true;
             lastInboundNs = nowNs;
             lastSendNs = nowNs;
             backoff.onConnected(nowNs);
             counters.increment(GatewayCounters.CONNECTS);
-            sink.onConnectionState(source, Sources.CHANNEL_ORDER_ENTRY, true, epochClock.nanoTime());
+            if (GatewayContext.NO_ACCOUNT == account)
+            {
+                signalUp();
+            }
+            else
+            {
+                sendLogon(nowNs);
+            }
         }
         else
         {
@@ -373,7 +432,54 @@ public final class OrderGateway implements Agent, AutoCloseable
         counters.increment(GatewayCounters.LOSSES);
         backoff.onDisconnected(nowNs);
         nextAttemptNs = nowNs + backoff.nextDelayNs();
-        sink.onConnectionState(source, Sources.CHANNEL_ORDER_ENTRY, false, epochClock.nanoTime());
+        if (up)
+        {
+            up = false;
+            sink.onConnectionState(source, Sources.CHANNEL_ORDER_ENTRY, false, epochClock.nanoTime());
+        }
+    }
+
+    private void signalUp()
+    {
+        up = true;
+        connectedView = true;
+        sink.onConnectionState(source, Sources.CHANNEL_ORDER_ENTRY, true, epochClock.nanoTime());
+    }
+
+    /**
+     * The first frame of a connection with an account: allocates its buffer (once per connection, not per order).
+     */
+    private void sendLogon(final long nowNs)
+    {
+        logonEncoder.wrapAndApplyHeader(logonBuffer, 0, headerEncoder)
+            .timeNs(epochClock.nanoTime())
+            .account(account)
+            .lastExecId(resumeAfterExecId)
+            .reset(GatewayContext.NO_EXEC_ID == resumeAfterExecId ? YesNo.YES : YesNo.NO);
+        final ByteBuf frame = channel.alloc().buffer(PREFIX + LOGON_LENGTH);
+        frame.writeIntLE(LOGON_LENGTH);
+        frame.writeBytes(logonBuffer.byteArray(), 0, LOGON_LENGTH);
+        channel.writeAndFlush(frame, channel.voidPromise());
+        counters.increment(GatewayCounters.LOGONS_SENT);
+        logonSentNs = nowNs;
+    }
+
+    private int awaitLogonAnswer(final long nowNs)
+    {
+        if (answeredChannel == channel)
+        {
+            signalUp();
+            return 1;
+        }
+        if (nowNs - logonSentNs >= heartbeatTimeoutNs)
+        {
+            counters.increment(GatewayCounters.LOGON_TIMEOUTS);
+            LOG.warn("{}: no answer to the logon for {} ms, closing", ctx.name(), ctx.heartbeatTimeoutMs());
+            channel.close();
+            onLost(nowNs);
+            return 1;
+        }
+        return 0;
     }
 
     private int drain(final long nowNs) throws Exception

@@ -22,7 +22,8 @@ import com.schwabot.codecs.sbe.TimeInForce;
  * a public trade, so market data shows the client's trades. Client orders never trade with each other.
  * <p>
  * Reports: an accepted order gets {@code NEW}, then zero or more {@code PARTIAL_FILL}/{@code FILL}, then
- * {@code CANCELED} for what an IOC, FOK or market order could not fill; a refused one gets {@code REJECTED} only.
+ * {@code CANCELED} for what an IOC, FOK or market order could not fill, or when its connection closes (cancel on
+ * disconnect); a refused one gets {@code REJECTED} only.
  * Market orders ignore their price; LIMIT_MAKER ignores its time in force (it rests). A FOK that cannot fill
  * completely at once is rejected with {@code OTHER}. With a reject rate (fault injection), that share of the orders it
  * would accept is rejected with {@code VENUE_ERROR} instead, drawn from its own seeded sequence (so the market's
@@ -249,17 +250,21 @@ final class MatchingEngine
     }
 
     /**
-     * Cancel every open order of a connection, without reports (cancel on disconnect).
+     * Cancel every open order of a connection, in exchange-order-id order, each with a {@code CANCELED} report
+     * (cancel on disconnect: the reports go to the connection's account, for its next logon).
      *
      * @param sessionId the connection that closed.
+     * @param nowNanos  transact time of the reports.
      * @return how many orders were canceled.
      */
-    int cancelSession(final int sessionId)
+    int cancelSession(final int sessionId, final long nowNanos)
     {
         final int[] slots = orders.removeSession(sessionId);
         for (final int slot : slots)
         {
             resting[orders.instrumentIndex(slot)].remove(slot);
+            orderReport(slot, ExecType.CANCELED, nowNanos).leavesQty(0);
+            reports.commit();
             orders.release(slot);
         }
         counters.add(SimCounter.ORDERS_CANCELED_ON_DISCONNECT, slots.length);

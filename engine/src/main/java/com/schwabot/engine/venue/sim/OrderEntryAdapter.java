@@ -6,15 +6,18 @@ import com.schwabot.codecs.FrameChecker;
 import com.schwabot.codecs.FrameStatus;
 import com.schwabot.codecs.sbe.CancelOrderDecoder;
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.codecs.sbe.NewOrderDecoder;
+import com.schwabot.codecs.sbe.YesNo;
 
 /**
  * Decodes order-entry frames (canonical SBE, the length prefix already removed) and hands them to the
- * {@link MatchingEngine}. A frame that does not check (unknown schema or template, bad block length, truncated) or
- * that is a canonical message a client does not send is counted in {@link SimCounter#OE_UNKNOWN_FRAMES} and
- * skipped, except that a NewOrder or CancelOrder whose client order id can still be read is answered with
- * {@code REJECTED} / {@code OTHER}. Not thread-safe; allocation-free.
+ * {@link MatchingEngine} (orders, cancels) or the {@link Accounts} (logons). A frame that does not check (unknown
+ * schema or template, bad block length, truncated) or that is a canonical message a client does not send is counted
+ * in {@link SimCounter#OE_UNKNOWN_FRAMES} and skipped, except that a NewOrder or CancelOrder whose client order id
+ * can still be read is answered with {@code REJECTED} / {@code OTHER}. Not thread-safe; allocation-free but for
+ * logons (see {@link Accounts}).
  */
 final class OrderEntryAdapter
 {
@@ -22,6 +25,7 @@ final class OrderEntryAdapter
     static final int ORDER = 1;
     static final int CANCEL = 2;
     static final int HEARTBEAT = 3;
+    static final int LOGON = 4;
     static final int UNKNOWN = 0;
 
     private static final int CL_ORD_ID_LENGTH = 8;
@@ -29,12 +33,15 @@ final class OrderEntryAdapter
     private final FrameChecker checker = new FrameChecker();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
+    private final LogonDecoder logon = new LogonDecoder();
     private final MatchingEngine engine;
+    private final Accounts accounts;
     private final SimulatorCounters counters;
 
-    OrderEntryAdapter(final MatchingEngine engine, final SimulatorCounters counters)
+    OrderEntryAdapter(final MatchingEngine engine, final Accounts accounts, final SimulatorCounters counters)
     {
         this.engine = engine;
+        this.accounts = accounts;
         this.counters = counters;
     }
 
@@ -46,7 +53,7 @@ final class OrderEntryAdapter
      * @param offset    of its message header.
      * @param length    of the frame (as the length prefix said).
      * @param nowNanos  time of arrival.
-     * @return {@link #ORDER}, {@link #CANCEL}, {@link #HEARTBEAT} or {@link #UNKNOWN}.
+     * @return {@link #ORDER}, {@link #CANCEL}, {@link #HEARTBEAT}, {@link #LOGON} or {@link #UNKNOWN}.
      */
     int onFrame(final int sessionId, final DirectBuffer buffer, final int offset, final int length, final long nowNanos)
     {
@@ -70,6 +77,11 @@ final class OrderEntryAdapter
                     counters.increment(SimCounter.OE_HEARTBEATS_IN);
                     return HEARTBEAT;
 
+                case LogonDecoder.TEMPLATE_ID:
+                    logon.wrap(buffer, offset + headerLength, checker.blockLength(), checker.version());
+                    onLogon(sessionId, nowNanos);
+                    return LOGON;
+
                 default:
                     break;
             }
@@ -85,5 +97,21 @@ final class OrderEntryAdapter
             engine.rejectUnreadable(sessionId, clOrdId, templateId == NewOrderDecoder.TEMPLATE_ID, nowNanos);
         }
         return UNKNOWN;
+    }
+
+    /**
+     * A logon: a connection holding the account loses it first (its open orders canceled, the cancels kept for the
+     * account), then the account is this connection's, answered and resent to.
+     */
+    private void onLogon(final int sessionId, final long nowNanos)
+    {
+        final long account = logon.account();
+        final int holder = accounts.sessionOf(account);
+        if (holder != Accounts.NONE && holder != sessionId)
+        {
+            engine.cancelSession(holder, nowNanos);
+            accounts.end(holder);
+        }
+        accounts.logon(sessionId, account, logon.lastExecId(), logon.resetRaw() == YesNo.NO.value(), nowNanos);
     }
 }

@@ -32,7 +32,9 @@ import io.netty.handler.timeout.IdleStateHandler;
  * written with their int32 little-endian length prefix. An idle connection gets a {@code Heartbeat} every
  * {@code heartbeatIntervalMs} ({@code timeNs} now, {@code sequence} 1, 2, ... per connection, {@code sourceId}
  * {@code Sources.source(VENUE_SIMULATOR, sessionId)}); one silent for {@code heartbeatTimeoutMs} is closed. A
- * closed connection's open orders are canceled without reports. Touched only on the simulator's event loop.
+ * closed connection's open orders are canceled; the cancels are kept for its account's next logon (see
+ * {@link Accounts}). A connection whose session the core ends (its account logged on elsewhere) is closed.
+ * Touched only on the simulator's event loop.
  */
 final class OrderEntryServer implements ExecutionListener
 {
@@ -156,6 +158,17 @@ final class OrderEntryServer implements ExecutionListener
         if (null != session)
         {
             write(session, buffer, offset, length);
+        }
+    }
+
+    @Override
+    public void onSessionEnded(final int sessionId)
+    {
+        final OrderEntrySession session = sessions.get(sessionId);
+        if (null != session)
+        {
+            session.channel().flush();
+            session.channel().close();
         }
     }
 

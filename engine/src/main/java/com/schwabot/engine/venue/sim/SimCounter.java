@@ -53,6 +53,12 @@ public enum SimCounter
     OE_UNKNOWN_FRAMES,
     /** Connections closed because the client was silent for longer than the heartbeat timeout. */
     OE_HEARTBEAT_TIMEOUTS,
+    /** {@code Logon} messages received (each answered, then the account's later reports resent). */
+    OE_LOGONS,
+    /** Execution reports resent after a logon: those after the exec id the client said it had kept. */
+    OE_REPORTS_RESENT,
+    /** Sessions ended because another connection logged on to their account (the connection is closed). */
+    OE_SESSIONS_ENDED,
 
     /** {@code NewOrder} messages received, valid or not. */
     ORDERS_RECEIVED,
@@ -66,7 +72,8 @@ public enum SimCounter
     CANCELS_REJECTED,
     /** Orders canceled: by request, IOC/market remainders. */
     ORDERS_CANCELED,
-    /** Open orders canceled because their connection closed (no report is sent for these). */
+    /** Open orders canceled because their connection closed or its session ended: their {@code CANCELED} reports are
+     * kept for the account's next logon (not kept for a connection that never logged on). */
     ORDERS_CANCELED_ON_DISCONNECT,
     /** Orders completely filled. */
     ORDERS_FILLED,

@@ -16,13 +16,14 @@ import org.agrona.MutableDirectBuffer;
  * listeners' {@code onFlush()}.
  * <p>
  * Not thread-safe: one thread makes every call. Allocation-free in steady state, except
- * {@link #onSessionClosed(int, long)}.
+ * {@link #onSessionClosed(int, long)}, logons and the growth of the accounts' report logs (see {@link Accounts}).
  */
 public final class SimulatorCore
 {
     private final InstrumentMarket[] markets;
     private final MatchingEngine engine;
     private final OrderEntryAdapter adapter;
+    private final Accounts accounts;
     private final MarketDataPublisher publisher;
     private final MarketDataListener marketDataListener;
     private final ExecutionListener executionListener;
@@ -52,10 +53,11 @@ public final class SimulatorCore
         this.marketDataListener = marketDataListener;
         this.executionListener = executionListener;
         this.publisher = new MarketDataPublisher(marketDataListener, counters);
+        this.accounts = new Accounts(executionListener, counters);
         this.engine = new MatchingEngine(
             markets, context.maxOpenOrders(), context.makerFeeBps(), context.takerFeeBps(),
-            context.rejectRateBps(), context.seed(), new ExecutionReports(executionListener, counters), counters);
-        this.adapter = new OrderEntryAdapter(engine, counters);
+            context.rejectRateBps(), context.seed(), new ExecutionReports(accounts, counters), counters);
+        this.adapter = new OrderEntryAdapter(engine, accounts, counters);
     }
 
     /** @return how many instruments are quoted. */
@@ -100,9 +102,11 @@ public final class SimulatorCore
     }
 
     /**
-     * One order-entry frame from a client connection (the length prefix removed): NewOrder, CancelOrder or
+     * One order-entry frame from a client connection (the length prefix removed): NewOrder, CancelOrder, Logon or
      * Heartbeat; anything else is counted and skipped (or rejected, see {@link SimCounter#OE_UNKNOWN_FRAMES}).
-     * Reports go to the execution listener, market data the order caused to the market-data listener.
+     * Reports go to the execution listener, market data the order caused to the market-data listener. A Logon binds
+     * the connection to an account and is answered, then followed by the account's reports after the client's
+     * last exec id (see {@link Accounts}).
      *
      * @param sessionId connection id (any int the caller uses consistently).
      * @param buffer    holding the frame.
@@ -124,7 +128,8 @@ public final class SimulatorCore
     }
 
     /**
-     * A client connection closed: cancel its open orders without reports (cancel on disconnect).
+     * A client connection closed: cancel its open orders (cancel on disconnect). Their {@code CANCELED} reports are
+     * not sent (the connection is gone) but kept for its account's next logon, when it had logged on.
      *
      * @param sessionId the connection.
      * @param nowNanos  epoch nanoseconds of the close.
@@ -132,7 +137,48 @@ public final class SimulatorCore
      */
     public int onSessionClosed(final int sessionId, final long nowNanos)
     {
-        return engine.cancelSession(sessionId);
+        accounts.closing(sessionId);
+        final int canceled = engine.cancelSession(sessionId, nowNanos);
+        accounts.closed(sessionId);
+        return canceled;
+    }
+
+    /**
+     * @return the ids of the accounts that have logged on, in increasing order (allocates: for status).
+     */
+    public long[] accountIds()
+    {
+        return accounts.accountIds();
+    }
+
+    /**
+     * An account's net position in an instrument, from every fill reported to it since its first logon.
+     *
+     * @param accountId    the account.
+     * @param instrumentId the instrument's id.
+     * @return bought minus sold, as a quantity mantissa at the instrument's exponent; 0 for an unknown account.
+     */
+    public long accountNetQty(final long accountId, final int instrumentId)
+    {
+        return accounts.netQty(accountId, instrumentId);
+    }
+
+    /**
+     * @param accountId the account.
+     * @return the fills (partial or complete) reported to it since its first logon.
+     */
+    public long accountFills(final long accountId)
+    {
+        return accounts.fills(accountId);
+    }
+
+    /**
+     * @param accountId the account.
+     * @return the execution reports kept for it (every report since its first logon).
+     */
+    public int accountReports(final long accountId)
+    {
+        return accounts.reports(accountId);
     }
 
     /**

@@ -41,7 +41,7 @@ class FeedContextTest
     void shouldBuildTheSimulatorContextFromConfig()
     {
         final VenuesConfig.Simulator config = new VenuesConfig.Simulator(
-            true, "127.0.0.1", 0, 0, 42, 10, List.of("BTCUSDT", "ETHUSDT"), 0);
+            true, "127.0.0.1", 0, 0, 42, 10, List.of("BTCUSDT", "ETHUSDT"), 0, true, 1);
 
         final FeedContext context = FeedContext.simulator(config, 40_123).sink(sink).conclude();
 

@@ -23,7 +23,7 @@ class GatewayContextTest
     void shouldBuildTheSimulatorContextFromConfigWithTheProtocolDefaults()
     {
         final VenuesConfig.Simulator config = new VenuesConfig.Simulator(
-            true, "127.0.0.1", 0, 0, 42, 10, List.of("BTCUSDT"), 0);
+            true, "127.0.0.1", 0, 0, 42, 10, List.of("BTCUSDT"), 0, true, 1);
 
         final GatewayContext context = GatewayContext.simulator(config, 40_124, ring, sink).conclude();
 

@@ -9,6 +9,7 @@ import com.schwabot.codecs.sbe.CancelOrderEncoder;
 import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportEncoder;
 import com.schwabot.codecs.sbe.HeartbeatEncoder;
+import com.schwabot.codecs.sbe.LogonEncoder;
 import com.schwabot.codecs.sbe.Liquidity;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.codecs.sbe.NewOrderEncoder;
@@ -16,6 +17,7 @@ import com.schwabot.codecs.sbe.OrderType;
 import com.schwabot.codecs.sbe.RejectReason;
 import com.schwabot.codecs.sbe.Side;
 import com.schwabot.codecs.sbe.TimeInForce;
+import com.schwabot.codecs.sbe.YesNo;
 import com.schwabot.codecs.sbe.TradeEncoder;
 import com.schwabot.engine.ring.OutboundEvent;
 
@@ -126,6 +128,15 @@ final class OrderFrames
             .rejectReason(RejectReason.NONE)
             .liquidity(Liquidity.MAKER);
         return copy(buffer, MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
+    }
+
+    static byte[] logon(final long account, final long lastExecId)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
+        final LogonEncoder logon = new LogonEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .timeNs(1_700_000_000_000_000_000L).account(account).lastExecId(lastExecId)
+            .reset(Long.MIN_VALUE == lastExecId ? YesNo.YES : YesNo.NO);
+        return copy(buffer, MessageHeaderEncoder.ENCODED_LENGTH + logon.encodedLength());
     }
 
     static byte[] heartbeat(final long sequence)

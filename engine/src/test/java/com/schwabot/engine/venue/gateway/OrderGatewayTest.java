@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.lmax.disruptor.RingBuffer;
 import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.codecs.sbe.RejectReason;
 import com.schwabot.codecs.sbe.Side;
@@ -29,6 +30,7 @@ import com.schwabot.engine.venue.Sources;
 class OrderGatewayTest
 {
     static final long SOURCE = Sources.source(Sources.VENUE_SIMULATOR, Sources.CHANNEL_ORDER_ENTRY);
+    private static final int LOGON_FRAME = 4 + MessageHeaderDecoder.ENCODED_LENGTH + LogonDecoder.BLOCK_LENGTH;
 
     private final RecordingFrameSink sink = new RecordingFrameSink();
     private final RingBuffer<OutboundEvent> ring = RingBuffer.createSingleProducer(OutboundEvent::new, 1024);
@@ -247,6 +249,69 @@ class OrderGatewayTest
 
         assertThat(states()).containsExactly(true, false);
         assertThat(gateway.isConnected()).isFalse();
+    }
+
+    @Test
+    void shouldLogOnFirstGoUpOnTheAnswerAndLogOnAgainAfterTheLastReportReceived()
+    {
+        gateway = new OrderGateway(context().account(5).resumeAfterExecId(40));
+        await("logon", () -> venue.bytesReceived.get() == LOGON_FRAME);
+        for (int i = 0; i < 20; i++)
+        {
+            step();
+        }
+        assertThat(states()).as("not up before the answer").isEmpty();
+        assertLogon(venue.received(), 0, 5, 40);
+
+        final byte[] answer = OrderFrames.logon(5, 40);
+        final byte[] resent = OrderFrames.executionReport(11, ExecType.FILL, 500);
+        venue.send(prefixed(answer, resent));
+        awaitStates(true);
+        await("resent report", () -> 2 == sink.count(EXECUTION));
+
+        assertThat(sink.frames(EXECUTION)).containsExactly(answer, resent);
+        assertThat(sink.sources(EXECUTION)).containsOnly(SOURCE);
+        assertThat(gateway.resumeAfterExecId()).isEqualTo(88);
+        assertThat(gateway.counters().logonAnswers()).isEqualTo(1);
+
+        venue.closeConnection();
+        await("second logon", () -> venue.bytesReceived.get() == 2 * LOGON_FRAME);
+        assertThat(states()).containsExactly(true, false);
+        assertLogon(venue.received(), LOGON_FRAME, 5, 88);
+        assertThat(gateway.counters().logonsSent()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldCloseAndLogOnAgainWhenTheVenueDoesNotAnswer()
+    {
+        gateway = new OrderGateway(context().account(5).heartbeatIntervalMs(50).heartbeatTimeoutMs(300));
+
+        final long[] lastHeartbeat = { System.nanoTime() };
+        Await.until("logon timeout and a new connection", () -> gateway.counters().logonTimeouts() >= 1 &&
+            venue.bytesReceived.get() >= 2 * LOGON_FRAME, () ->
+            {
+                step();
+                if (System.nanoTime() - lastHeartbeat[0] > 30_000_000L && venue.hasConnection())
+                {
+                    lastHeartbeat[0] = System.nanoTime();
+                    venue.send(prefixed(OrderFrames.heartbeat(1)));
+                }
+            });
+
+        assertThat(gateway.counters().heartbeatTimeouts()).isZero();
+        assertThat(states()).as("never up, so never down").isEmpty();
+    }
+
+    private static void assertLogon(final byte[] received, final int offset, final long account, final long execId)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(received);
+        assertThat(buffer.getInt(offset, java.nio.ByteOrder.LITTLE_ENDIAN)).isEqualTo(LOGON_FRAME - 4);
+        final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(buffer, offset + 4);
+        assertThat(header.templateId()).isEqualTo(LogonDecoder.TEMPLATE_ID);
+        final LogonDecoder logon = new LogonDecoder().wrapAndApplyHeader(buffer, offset + 4, header);
+        assertThat(logon.account()).isEqualTo(account);
+        assertThat(logon.lastExecId()).isEqualTo(execId);
+        assertThat(logon.timeNs()).isPositive();
     }
 
     static void assertNewOrderReject(final byte[] frame, final long clOrdId, final long price, final Side side)

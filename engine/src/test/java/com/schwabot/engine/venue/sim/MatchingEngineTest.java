@@ -356,7 +356,7 @@ class MatchingEngineTest
     }
 
     @Test
-    void shouldCancelOpenOrdersWithoutReportsWhenTheSessionCloses()
+    void shouldCancelOpenOrdersWhenTheSessionClosesSendingNothingToTheClosedConnection()
     {
         final long price = (bids.price(0) - 50) * TICK;
         sim.send(SESSION, newOrder(81, BTC_ID, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, LOT));
@@ -366,7 +366,8 @@ class MatchingEngineTest
 
         assertThat(sim.core.onSessionClosed(SESSION, sim.clock.nanoTime())).isEqualTo(2);
 
-        assertThat(sim.reports).hasSize(reports);
+        assertThat(sim.reports).as("no logon: the cancels are kept for no account").hasSize(reports);
+        assertThat(sim.counters.get(SimCounter.EXECUTION_REPORTS)).isEqualTo(reports + 2);
         assertThat(sim.core.openOrderCount()).isEqualTo(1);
         assertThat(sim.counters.get(SimCounter.ORDERS_CANCELED_ON_DISCONNECT)).isEqualTo(2);
         sim.send(SESSION, cancel(84, 81, Long.MIN_VALUE, BTC_ID));

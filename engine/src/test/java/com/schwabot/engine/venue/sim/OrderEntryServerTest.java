@@ -18,6 +18,7 @@ import com.schwabot.codecs.binance.BoolEnum;
 import com.schwabot.codecs.binance.TradesStreamEventDecoder;
 import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.codecs.sbe.OrderType;
 import com.schwabot.codecs.sbe.Side;
@@ -118,6 +119,47 @@ class OrderEntryServerTest
         Await.until(() -> openOrders() == 0, () -> "open orders canceled");
         assertThat(simulator.counters().get(SimCounter.ORDERS_CANCELED_ON_DISCONNECT)).isEqualTo(2);
         assertThat(simulator.counters().get(SimCounter.ORDERS_CANCELED)).isZero();
+    }
+
+    @Test
+    void shouldResendTheCancelsOfAClosedConnectionAtTheNextLogonAndCloseOneWhoseAccountLogsOnElsewhere()
+        throws Exception
+    {
+        simulator = ExchangeSimulator.launch(SimFixtures.context(5));
+        final long bid =
+            simulator.submit((core) -> core.bestBidPrice(BTC)).get(Await.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        final long kept;
+        try (TestOrderClient first = orderClient())
+        {
+            first.send(SimFixtures.logon(3, LogonDecoder.lastExecIdNullValue()));
+            first.nextLogonAnswer();
+            first.send(newOrder(1, BTC_ID, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, bid - 1_000, 10));
+            kept = first.nextReport().execId();
+        }
+        Await.until(() -> openOrders() == 0, () -> "open orders canceled");
+        try (TestOrderClient second = orderClient(); TestOrderClient third = orderClient())
+        {
+            second.send(SimFixtures.logon(3, kept));
+            assertThat(second.nextLogonAnswer()).isEqualTo(kept);
+            final Report canceled = second.nextReport();
+            assertThat(canceled.execType()).isEqualTo(ExecType.CANCELED);
+            assertThat(canceled.clOrdId()).isEqualTo(1);
+            second.send(newOrder(2, BTC_ID, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, bid - 1_000, 10));
+            assertThat(second.nextReport().execType()).isEqualTo(ExecType.NEW);
+
+            third.send(SimFixtures.logon(3, canceled.execId()));
+
+            assertThat(third.nextLogonAnswer()).isEqualTo(canceled.execId());
+            final Report ack = third.nextReport();
+            final Report cancel = third.nextReport();
+            assertThat(ack.clOrdId()).isEqualTo(2);
+            assertThat(ack.execType()).isEqualTo(ExecType.NEW);
+            assertThat(cancel.clOrdId()).isEqualTo(2);
+            assertThat(cancel.execType()).isEqualTo(ExecType.CANCELED);
+            assertThat(second.awaitEndOfStream()).as("the second connection's session ended").isTrue();
+        }
+        assertThat(simulator.counters().get(SimCounter.OE_SESSIONS_ENDED)).isEqualTo(1);
+        assertThat(simulator.counters().get(SimCounter.OE_REPORTS_RESENT)).isEqualTo(3);
     }
 
     @Test

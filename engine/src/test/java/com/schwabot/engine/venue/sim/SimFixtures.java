@@ -7,11 +7,13 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import com.schwabot.codecs.sbe.CancelOrderEncoder;
 import com.schwabot.codecs.sbe.HeartbeatEncoder;
+import com.schwabot.codecs.sbe.LogonEncoder;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.codecs.sbe.NewOrderEncoder;
 import com.schwabot.codecs.sbe.OrderType;
 import com.schwabot.codecs.sbe.Side;
 import com.schwabot.codecs.sbe.TimeInForce;
+import com.schwabot.codecs.sbe.YesNo;
 import com.schwabot.config.Instrument;
 import com.schwabot.config.VenueKind;
 
@@ -107,6 +109,17 @@ final class SimFixtures
             .instrumentId(instrumentId)
             .venueId(1);
         return buffer.byteArray();
+    }
+
+    static byte[] logon(final long account, final long lastExecId)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
+        final LogonEncoder encoder = new LogonEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .timeNs(1).account(account).lastExecId(lastExecId)
+            .reset(Long.MIN_VALUE == lastExecId ? YesNo.YES : YesNo.NO);
+        final byte[] frame = new byte[MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength()];
+        buffer.getBytes(0, frame);
+        return frame;
     }
 
     static byte[] heartbeat(final long sequence)

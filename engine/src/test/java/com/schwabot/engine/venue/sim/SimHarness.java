@@ -6,8 +6,13 @@ import java.util.List;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import com.schwabot.codecs.sbe.LogonDecoder;
+import com.schwabot.codecs.sbe.MessageHeaderDecoder;
+import com.schwabot.codecs.sbe.YesNo;
+
 /**
- * A {@link SimulatorCore} driven by hand with a {@link StepClock}, recording every frame it produces.
+ * A {@link SimulatorCore} driven by hand with a {@link StepClock}, recording every frame it produces: market data,
+ * execution reports, logon answers (and every order-entry frame in order) and the sessions it ended.
  */
 final class SimHarness implements MarketDataListener, ExecutionListener
 {
@@ -24,11 +29,33 @@ final class SimHarness implements MarketDataListener, ExecutionListener
         }
     }
 
+    /**
+     * A logon answer.
+     */
+    record Logon(int sessionId, long account, long lastExecId, boolean reset)
+    {
+    }
+
+    /**
+     * An order-entry frame as sent to a session.
+     */
+    record Sent(int sessionId, byte[] bytes)
+    {
+        int templateId()
+        {
+            return new MessageHeaderDecoder().wrap(new UnsafeBuffer(bytes), 0).templateId();
+        }
+    }
+
     final StepClock clock = new StepClock();
     final SimulatorCounters counters = new SimulatorCounters();
     final List<Frame> frames = new ArrayList<>();
     final List<Report> reports = new ArrayList<>();
     final List<byte[]> reportBytes = new ArrayList<>();
+    final List<Logon> logons = new ArrayList<>();
+    final List<Integer> endedSessions = new ArrayList<>();
+    /** Every order-entry frame, reports and logon answers, in order, with the session it went to. */
+    final List<Sent> sent = new ArrayList<>();
     final SimulatorCore core;
 
     SimHarness(final ExchangeSimulator.Context context)
@@ -106,7 +133,22 @@ final class SimHarness implements MarketDataListener, ExecutionListener
     {
         final byte[] bytes = new byte[length];
         buffer.getBytes(offset, bytes);
+        sent.add(new Sent(sessionId, bytes));
+        final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(buffer, offset);
+        if (header.templateId() == LogonDecoder.TEMPLATE_ID)
+        {
+            final LogonDecoder logon = new LogonDecoder().wrap(
+                buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+            logons.add(new Logon(sessionId, logon.account(), logon.lastExecId(), logon.reset() == YesNo.YES));
+            return;
+        }
         reportBytes.add(bytes);
         reports.add(Report.decode(sessionId, buffer, offset));
+    }
+
+    @Override
+    public void onSessionEnded(final int sessionId)
+    {
+        endedSessions.add(sessionId);
     }
 }

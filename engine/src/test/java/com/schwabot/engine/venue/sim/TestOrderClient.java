@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 
 /**
@@ -81,6 +82,30 @@ final class TestOrderClient implements AutoCloseable
             if (templateId(frame) != HeartbeatDecoder.TEMPLATE_ID)
             {
                 return Report.decode(0, new UnsafeBuffer(frame), 0);
+            }
+        }
+    }
+
+    /**
+     * @return the next logon answer's exec id, skipping heartbeats.
+     */
+    long nextLogonAnswer() throws IOException
+    {
+        while (true)
+        {
+            final byte[] frame = nextFrame();
+            if (null == frame)
+            {
+                throw new AssertionError("connection closed while waiting for a logon answer");
+            }
+            if (templateId(frame) == LogonDecoder.TEMPLATE_ID)
+            {
+                return new LogonDecoder().wrap(new UnsafeBuffer(frame), MessageHeaderDecoder.ENCODED_LENGTH,
+                    LogonDecoder.BLOCK_LENGTH, LogonDecoder.SCHEMA_VERSION).lastExecId();
+            }
+            if (templateId(frame) != HeartbeatDecoder.TEMPLATE_ID)
+            {
+                throw new AssertionError("expected a logon answer, got template " + templateId(frame));
             }
         }
     }
