@@ -24,6 +24,7 @@ import com.schwabot.engine.monitor.CountersFile;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.monitor.StatusLine;
 import com.schwabot.engine.persist.PersistenceService;
+import com.schwabot.engine.stage.OrderStage;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code schwabot run}: starts the engine against the embedded simulator (or the venue the configuration enables),
+ * {@code schwabot run}: starts the engine against the embedded simulator (or a running {@code schwabot sim} with
+ * {@code --simulator}, or the venue the configuration enables),
  * prints a one-line live status every status interval, stops cleanly on Ctrl-C or after {@code --duration}, leaves
  * its journal under the data directory and ends by printing the digest of the order stream it sent.
  * <p>
@@ -83,6 +85,13 @@ public final class RunCommand implements Callable<Integer>
             "api_key_name; order entry to Binance is not implemented: the engine observes and decides but sends " +
             "no order).")
     String venue;
+
+    @Option(
+        names = "--simulator",
+        paramLabel = "HOST:MD_PORT:ORDER_PORT",
+        description = "Trade on a simulator already running (schwabot sim, which prints this argument) instead of " +
+            "starting the embedded one: venues.simulator.embedded false, its host, market_data_port and order_port.")
+    String simulator;
 
     @Option(
         names = "--binance-endpoint",
@@ -175,7 +184,9 @@ public final class RunCommand implements Callable<Integer>
             {
                 out.println("# recovered the session begun at journal sequence " + engine.recoveredFrom() + ": " +
                     engine.recoveredEvents() + " events replayed (positions, orders, risk state); working orders " +
-                    "canceled with the old connections (engine.recover_on_start)");
+                    "canceled with the old connections (engine.recover_on_start); " +
+                    (engine.resumeAfterExecId() == OrderStage.NO_EXEC_ID ? "the venue starts a new session" :
+                    "the venue resends its reports after exec id " + engine.resumeAfterExecId()));
             }
             out.println("# monitoring " + engine.httpServer().url() + " (dashboard; /health /metrics /status; " +
                 (null == monitoring.adminToken() ? "admin disabled: add the token with schwabot keys add " +
@@ -220,6 +231,22 @@ public final class RunCommand implements Callable<Integer>
             }
             overrides.put("SCHWABOT_VENUES_BINANCE_ENABLED", Boolean.toString(binance));
             overrides.put("SCHWABOT_VENUES_SIMULATOR_ENABLED", Boolean.toString(!binance));
+        }
+        if (null != simulator)
+        {
+            final String[] parts = simulator.split(":");
+            if (parts.length != 3 || parts[0].isEmpty() || !parts[1].matches("[0-9]{1,5}") ||
+                !parts[2].matches("[0-9]{1,5}"))
+            {
+                throw new CliException(ExitCodes.USAGE, "--simulator " + simulator +
+                    ": must be HOST:MARKET_DATA_PORT:ORDER_PORT, e.g. 127.0.0.1:9001:9002");
+            }
+            overrides.put("SCHWABOT_VENUES_BINANCE_ENABLED", "false");
+            overrides.put("SCHWABOT_VENUES_SIMULATOR_ENABLED", "true");
+            overrides.put("SCHWABOT_VENUES_SIMULATOR_EMBEDDED", "false");
+            overrides.put("SCHWABOT_VENUES_SIMULATOR_HOST", parts[0]);
+            overrides.put("SCHWABOT_VENUES_SIMULATOR_MARKET_DATA_PORT", parts[1]);
+            overrides.put("SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", parts[2]);
         }
         if (null != binanceEndpoint)
         {

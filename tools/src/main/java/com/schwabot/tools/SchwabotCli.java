@@ -14,10 +14,10 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code schwabot} command line: {@code run}, {@code stat}, {@code replay}, {@code report}, {@code import},
- * {@code persist}, {@code config}, {@code journal} and {@code keys}. Every command has {@code --help}; exit statuses
- * are in {@link ExitCodes}. Output goes through picocli's writers ({@code spec.commandLine().getOut()/getErr()}), so
- * tests run the whole command line in-process.
+ * The {@code schwabot} command line: {@code run}, {@code sim}, {@code stat}, {@code replay}, {@code report},
+ * {@code import}, {@code persist}, {@code config}, {@code journal} and {@code keys}. Every command has
+ * {@code --help}; exit statuses are in {@link ExitCodes}. Output goes through picocli's writers
+ * ({@code spec.commandLine().getOut()/getErr()}), so tests run the whole command line in-process.
  * <pre>
  * int status = SchwabotCli.commandLine(CliContext.system()).execute(args);
  * </pre>
@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = "Schwabot, a low-latency trading engine for crypto markets.",
     subcommands = {
-        RunCommand.class, StatCommand.class, ReplayCommand.class, ReportCommand.class, ImportCommand.class,
-        PersistCommand.class, ConfigCommand.class, JournalCommand.class, KeysCommand.class },
+        RunCommand.class, SimCommand.class, StatCommand.class, ReplayCommand.class, ReportCommand.class,
+        ImportCommand.class, PersistCommand.class, ConfigCommand.class, JournalCommand.class, KeysCommand.class },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         ExitCodes.OK_HELP, ExitCodes.FAILURE_HELP, ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP,
