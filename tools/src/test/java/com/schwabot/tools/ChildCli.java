@@ -99,6 +99,28 @@ final class ChildCli
         }
 
         /**
+         * @return what the child has written to standard output so far.
+         * @throws IOException when the output cannot be read.
+         */
+        String out() throws IOException
+        {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        /**
+         * Stop the child with SIGTERM (as Ctrl-C: its shutdown hook runs) and wait for it.
+         *
+         * @return its status and output.
+         * @throws IOException          when the output cannot be read.
+         * @throws InterruptedException when interrupted.
+         */
+        CliRunner.Result stop() throws IOException, InterruptedException
+        {
+            process.destroy();
+            return waitFor();
+        }
+
+        /**
          * Kill the child with SIGKILL (no shutdown hook runs) and wait until it is gone.
          *
          * @throws InterruptedException when interrupted.

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.codecs.sbe.NewOrderDecoder;
 import com.schwabot.config.ApiKeysFile;
@@ -151,6 +152,186 @@ class SchwabotCliIT
         }
         assertThat(clOrdIds).as("orders in the journal after two kills and a restart").isNotEmpty()
             .doesNotHaveDuplicates();
+    }
+
+    /**
+     * The venue outlives the engine: {@code schwabot sim} in one process, {@code schwabot run --simulator} in
+     * another, killed with SIGKILL twice at seeded random moments and restarted while the simulator runs on. A last
+     * run without market data (so it sends nothing) takes whatever the venue still has for it; its positions and fills
+     * are then the account's as the simulator prints them.
+     */
+    @Test
+    void shouldResumeFromTheVenueAfterSigkillsWhileTheSimulatorRuns() throws Exception
+    {
+        final Random random = new Random(20261206L);
+        final ChildCli.Running sim = ChildCli.start(temp, Map.of(), "sim", "--market-data-port", "0", "--order-port",
+            "0");
+        try
+        {
+            final String address = sim.awaitLine(
+                Pattern.compile("# engines connect with: schwabot run --simulator (\\S+)\\n"), 60_000);
+            final String dataDir = temp.toString();
+            for (int kill = 0; kill < 2; kill++)
+            {
+                final ChildCli.Running run = ChildCli.start(temp, RunCommandTest.FREE_PORT, "run", "--data-dir",
+                    dataDir, "--simulator", address);
+                final long recovered = Long.parseLong(run.awaitLine(Pattern.compile(" orders=(\\d+) "), 60_000));
+                awaitOrdersAbove(run, recovered);
+                Thread.sleep(random.nextInt(1_500));
+                run.kill();
+            }
+            final CliRunner.Result restarted = ChildCli.jar(temp, RunCommandTest.FREE_PORT, "", "run", "--duration",
+                "3s", "--data-dir", dataDir, "--simulator", address);
+            final String[] parts = address.split(":");
+            final CliRunner.Result settled = ChildCli.jar(temp, RunCommandTest.FREE_PORT, "", "run", "--duration",
+                "3s", "--data-dir", dataDir, "--simulator", parts[0] + ":" + unusedPort() + ":" + parts[2]);
+
+            for (final CliRunner.Result result : List.of(restarted, settled))
+            {
+                assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+                assertThat(result.out()).containsPattern("# recovered the session begun at journal sequence 1: " +
+                    "\\d+ events .*; the venue resends its reports after exec id \\d+\\n");
+            }
+            final String digest = digest(settled.out());
+            assertThat(digest).as("no market data: nothing sent").isEqualTo(digest(restarted.out()));
+            final String engine = lastMatch(settled.out(), "# stopped: .* fills=(\\d+) .* pos=(\\S+) ");
+            final int printed = sim.out().length();
+            final String[] venue = new String[1];
+            final long deadline = System.nanoTime() + 30_000_000_000L;
+            while (null == venue[0] && System.nanoTime() < deadline)
+            {
+                Thread.sleep(100);
+                venue[0] = lastMatch(sim.out().substring(printed), "account=1 fills=(\\d+) pos=(\\S+)\\n");
+            }
+            assertThat(engine).as("the restarted engine's fills and positions are the venue's")
+                .isEqualTo(venue[0]);
+
+            assertJournalResumedAndReplays(temp.resolve("data/journal"), digest);
+
+            final CliRunner.Result stopped = sim.stop();
+            assertThat(stopped.status()).as("SIGTERM, after the shutdown hook: " + stopped).isEqualTo(128 + 15);
+            final String[] fillsAndPositions = venue[0].split(" ");
+            assertThat(stopped.out()).contains("\n# stopped: orders=")
+                .endsWith(" account=1 fills=" + fillsAndPositions[0] + " pos=" + fillsAndPositions[1] + "\n");
+            assertThat(stopped.err()).isEmpty();
+        }
+        finally
+        {
+            sim.kill();
+        }
+    }
+
+    /**
+     * The journal verifies and replays to the digest; every logon answer after the first resumed exactly after the
+     * last report journaled before it; no client order id is there twice.
+     */
+    private void assertJournalResumedAndReplays(final Path journalDir, final String digest) throws Exception
+    {
+        final CliRunner.Result verify = ChildCli.jar(temp, Map.of(), "", "journal", "verify", journalDir.toString());
+        assertThat(verify.status()).as(verify.toString()).isEqualTo(ExitCodes.OK);
+        final CliRunner.Result replay = ChildCli.jar(temp, Map.of(), "", "replay", "--journal",
+            journalDir.toString(), "--no-report");
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(replay.out()).contains("reproduced: yes", "order digest " + digest);
+
+        final List<Long> clOrdIds = new ArrayList<>();
+        final List<String> logons = new ArrayList<>();
+        final long[] lastExecId = { Long.MIN_VALUE };
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final NewOrderDecoder order = new NewOrderDecoder();
+        final ExecutionReportDecoder report = new ExecutionReportDecoder();
+        final LogonDecoder logon = new LogonDecoder();
+        try (Journal opened = Journal.openReadOnly(journalDir))
+        {
+            opened.replay(0, (sequence, ingress, source, flags, buffer, offset, length, index) ->
+            {
+                header.wrap(buffer, offset);
+                final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+                if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
+                {
+                    return;
+                }
+                switch (header.templateId())
+                {
+                    case NewOrderDecoder.TEMPLATE_ID -> clOrdIds.add(
+                        order.wrap(buffer, body, header.blockLength(), header.version()).clOrdId());
+                    case ExecutionReportDecoder.TEMPLATE_ID ->
+                    {
+                        final long execId = report.wrap(buffer, body, header.blockLength(), header.version()).execId();
+                        lastExecId[0] = execId == ExecutionReportDecoder.execIdNullValue() ? lastExecId[0] : execId;
+                    }
+                    case LogonDecoder.TEMPLATE_ID ->
+                    {
+                        logon.wrap(buffer, body, header.blockLength(), header.version());
+                        logons.add(logon.reset() + " after " + logon.lastExecId() + " (journaled " + lastExecId[0] +
+                            ")");
+                        lastExecId[0] = logon.lastExecId();
+                    }
+                    default ->
+                    {
+                    }
+                }
+            });
+        }
+        assertThat(clOrdIds).as("orders in the journal").isNotEmpty().doesNotHaveDuplicates();
+        assertThat(logons).as("a logon answer per run (and per reconnect)").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(logons.get(0)).startsWith("YES after ");
+        for (final String resumed : logons.subList(1, logons.size()))
+        {
+            final String after = resumed.substring("NO after ".length(), resumed.indexOf(' ', "NO after ".length()));
+            assertThat(resumed).as("resumed at the journal's last exec id")
+                .isEqualTo("NO after " + after + " (journaled " + after + ")");
+        }
+    }
+
+    /**
+     * Wait until a run's status line counts more orders than it recovered: it has logged on and sent its own.
+     */
+    private static void awaitOrdersAbove(final ChildCli.Running run, final long recovered) throws Exception
+    {
+        final long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true)
+        {
+            final String orders = lastMatch(run.out(), " orders=(\\d+) ");
+            if (null != orders && Long.parseLong(orders) > recovered)
+            {
+                return;
+            }
+            assertThat(System.nanoTime() - deadline).as("no order sent by the run:\n" + run.out()).isNegative();
+            Thread.sleep(50);
+        }
+    }
+
+    private static String digest(final String out)
+    {
+        return out.lines().filter((l) -> l.startsWith("order digest ")).findFirst().orElseThrow().split(" ")[2];
+    }
+
+    /**
+     * @return the groups of the last match, joined by a space, or null when none.
+     */
+    private static String lastMatch(final String text, final String regex)
+    {
+        final java.util.regex.Matcher matcher = Pattern.compile(regex).matcher(text);
+        String last = null;
+        while (matcher.find())
+        {
+            final StringBuilder groups = new StringBuilder();
+            for (int g = 1; g <= matcher.groupCount(); g++)
+            {
+                groups.append(g > 1 ? " " : "").append(matcher.group(g));
+            }
+            last = groups.toString();
+        }
+        return last;
+    }
+
+    private static int unusedPort() throws IOException
+    {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0))
+        {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
