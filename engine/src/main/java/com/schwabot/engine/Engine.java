@@ -137,7 +137,8 @@ public final class Engine implements AutoCloseable
         final EventClock clock = new EventClock();
         gate = new Recovery.Gate(new OutputRingSender(outputRing, journal.appender(), clock));
         core = new TradingCore(config, backend, clock, gate, Venues.orderDestination(config), counters);
-        final BusinessHandler handler = new BusinessHandler(journal.appender(), core.pipeline(), counters, latency);
+        final BusinessHandler handler = new BusinessHandler(inputRing.ring(), journal.appender(), core.pipeline(),
+            counters, latency);
         processor = new BatchEventProcessorBuilder().build(inputRing.ring(), inputRing.ring().newBarrier(), handler);
         inputRing.ring().addGatingSequences(processor.getSequence());
         businessThread = new Thread(processor, "schwabot-business");

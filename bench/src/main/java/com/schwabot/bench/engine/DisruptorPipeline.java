@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 import com.schwabot.bench.BenchSupport;
 import com.schwabot.engine.Engine;
+import com.schwabot.engine.monitor.EventLatency;
 import com.schwabot.engine.ring.BusinessHandler;
 import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
@@ -40,6 +41,14 @@ public class DisruptorPipeline
     /** Whether the business thread journals each frame before the stages. */
     @Param({"true", "false"})
     public boolean journal;
+
+    /**
+     * Whether the business thread journals each Disruptor batch as one excerpt before acting on it (the engine's
+     * way), or each frame as its own excerpt (the way before batches; run with {@code -p batchJournal=false,true}
+     * to compare them in one run).
+     */
+    @Param({"true"})
+    public boolean batchJournal;
 
     PipelineFixture fixture;
     InputRing ring;
@@ -72,7 +81,8 @@ public class DisruptorPipeline
         {
             dir = BenchSupport.newScratchDir("pipeline-disruptor");
             journalFile = Journal.open(BenchEngine.journalContext(fixture.config, dir));
-            handler = new BusinessHandler(journalFile.appender(), fixture.pipeline(), fixture.counters);
+            handler = new BusinessHandler(batchJournal ? ring.ring() : null, journalFile.appender(),
+                fixture.pipeline(), fixture.counters, EventLatency.NONE);
         }
         else
         {

@@ -27,6 +27,7 @@ import com.schwabot.engine.TradingCore;
 import com.schwabot.engine.Venues;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.monitor.EventLatency;
 import com.schwabot.engine.ring.BusinessHandler;
 import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
@@ -147,7 +148,8 @@ public final class LatencyHarness
             final TradingCore core = new TradingCore(config, backend, new EventClock(), venue, orderConnection,
                 counters);
             final LatencyHandler handler = new LatencyHandler(
-                new BusinessHandler(journal.appender(), core.pipeline(), counters), latency, service, marketData,
+                new BusinessHandler(ring.ring(), journal.appender(), core.pipeline(), counters, EventLatency.NONE),
+                latency, service, marketData,
                 measureStart);
             venue.wire(ring, handler);
             final RingBuffer<InboundEvent> buffer = ring.ring();
