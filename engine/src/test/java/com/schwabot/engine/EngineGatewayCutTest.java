@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.schwabot.codecs.sbe.CancelOrderDecoder;
 import com.schwabot.codecs.sbe.Channel;
 import com.schwabot.codecs.sbe.ConnectionStateDecoder;
 import com.schwabot.codecs.sbe.ExecType;
@@ -21,7 +22,6 @@ import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.LinkState;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.codecs.sbe.NewOrderDecoder;
-import com.schwabot.codecs.sbe.CancelOrderDecoder;
 import com.schwabot.codecs.sbe.RiskReason;
 import com.schwabot.codecs.sbe.Side;
 import com.schwabot.config.SchwabotConfig;
@@ -47,13 +47,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The order-entry connection of a running engine is lost (through a proxy between the order gateway and the
- * simulator; the market-data feed goes to the simulator directly): cut outright, and half-open (the venue's bytes
- * stop arriving but nothing closes, which only the protocol's heartbeat timeout can notice). In both the engine
- * journals the order channel DOWN, treats every order it had open as canceled (as the venue does: the simulator
- * cancels a closed connection's orders), refuses new orders as GATEWAY_DOWN and sends none until the gateway is back
- * UP, reconnects when the link returns and trades again; its positions are the sum of the fills in its journal, and
- * the journal replays to the live order digest. The replay also shows the engine's open orders at each DOWN: none
- * left after it.
+ * simulator; the market-data feed goes to the simulator directly) while an order is working (the proxy first holds
+ * the venue's answers until one is out): cut outright, and half-open (the venue's bytes stop arriving but nothing
+ * closes, which only the protocol's heartbeat timeout can notice). In both the engine journals the order channel
+ * DOWN, treats every order it had open as canceled (as the venue does: the simulator cancels a closed connection's
+ * orders), refuses new orders as GATEWAY_DOWN and sends none until the gateway is back UP, reconnects when the link
+ * returns and trades again; its positions are the sum of the fills in its journal, and the journal replays to the
+ * live order digest. The replay also shows the engine's open orders at each DOWN: one or more before the first, none
+ * after any. What this does not fix: a fill whose report was lost with the link stays unknown to the engine.
  */
 class EngineGatewayCutTest
 {
@@ -70,12 +71,16 @@ class EngineGatewayCutTest
         {
             waitUntil(() -> engine.counters().value(EngineCounter.FILLS) > 0, 60_000);
             final long refusedBefore = engine.counters().risk(RiskReason.GATEWAY_DOWN).get();
+            // Hold the venue's answers until an order is out, so that the cut finds an order working.
+            run.proxy.stall();
+            final long sentAtStall = engine.counters().value(EngineCounter.ORDERS_SENT);
+            waitUntil(() -> engine.counters().value(EngineCounter.ORDERS_SENT) > sentAtStall, 30_000);
             run.proxy.cut();
             waitUntil(() -> engine.counters().value(EngineCounter.GATEWAY_DOWN) >= 1, 20_000);
-            waitUntil(() -> run.simOpenOrders() == 0 &&
-                run.sim.counters().get(SimCounter.OE_CONNECTIONS) > 0, 20_000);
+            waitUntil(() -> run.simOpenOrders() == 0, 20_000);
             waitUntil(() -> engine.counters().risk(RiskReason.GATEWAY_DOWN).get() > refusedBefore, 30_000);
             Thread.sleep(2_000);
+            run.proxy.flowSlowly(Integer.MAX_VALUE, 0);
             run.proxy.restore();
             waitUntil(run.gateway::isConnected, 20_000);
             final long afterReconnect = engine.counters().value(EngineCounter.ORDERS_SENT);
@@ -101,15 +106,18 @@ class EngineGatewayCutTest
         {
             waitUntil(() -> engine.counters().value(EngineCounter.FILLS) > 0, 60_000);
             run.proxy.stall();
+            final long sentAtStall = engine.counters().value(EngineCounter.ORDERS_SENT);
+            waitUntil(() -> engine.counters().value(EngineCounter.ORDERS_SENT) > sentAtStall, 30_000);
             waitUntil(() -> run.gateway.counters().heartbeatTimeouts() >= 1,
                 4 * OrderEntryProtocol.HEARTBEAT_TIMEOUT_MS);
             waitUntil(() -> engine.counters().value(EngineCounter.GATEWAY_DOWN) >= 1, 20_000);
             run.proxy.flowSlowly(Integer.MAX_VALUE, 0);
             final long timeouts = run.gateway.counters().heartbeatTimeouts();
-            final long afterFlow = engine.counters().value(EngineCounter.ORDERS_SENT);
+            final long sentAtFlow = engine.counters().value(EngineCounter.ORDERS_SENT);
+            final long fillsAtFlow = engine.counters().value(EngineCounter.FILLS);
             waitUntil(() -> run.gateway.isConnected() &&
-                engine.counters().value(EngineCounter.ORDERS_SENT) > afterFlow + 5 &&
-                engine.counters().value(EngineCounter.FILLS) > 0, 60_000);
+                engine.counters().value(EngineCounter.ORDERS_SENT) > sentAtFlow + 5 &&
+                engine.counters().value(EngineCounter.FILLS) > fillsAtFlow, 60_000);
             assertThat(run.gateway.counters().heartbeatTimeouts()).as("a flowing link does not time out")
                 .isLessThanOrEqualTo(timeouts + 1);
         }
@@ -144,8 +152,12 @@ class EngineGatewayCutTest
         assertThat(replay.reproduced()).isTrue();
         assertThat(observer.openAfter).as("open orders right after each DOWN").hasSize(outcome.downs)
             .containsOnly(0);
+        assertThat(observer.openBefore.get(0)).as("orders working when the link was lost").isPositive();
 
         final long simFills = run.sim.counters().get(SimCounter.FILLS);
+        // Not equal: a fill whose report was lost with the link is never learned (the protocol cannot ask the venue).
+        assertThat(engine.counters().value(EngineCounter.FILLS)).as("fills the venue did not make")
+            .isLessThanOrEqualTo(simFills);
         final String line = "gateway " + fault + ": DOWN " + outcome.downs + " times, open orders before each DOWN " +
             observer.openBefore + ", refused GATEWAY_DOWN " + engine.counters().risk(RiskReason.GATEWAY_DOWN).get() +
             ", " + run.gateway.counters() + ", engine fills " + engine.counters().value(EngineCounter.FILLS) +
