@@ -18,13 +18,13 @@ class EngineProfileTest
     Path dir;
 
     @Test
-    void shouldDefaultToTheBalancedProfileWithItsOwnWaitStrategy() throws ConfigException
+    void shouldDefaultToTheLowCpuProfileWithItsOwnWaitStrategy() throws ConfigException
     {
         final EngineConfig engine = TestFiles.load(null, Map.of()).engine();
 
-        assertThat(engine.profile()).isEqualTo(EngineProfile.BALANCED);
+        assertThat(engine.profile()).isEqualTo(EngineProfile.LOW_CPU);
         assertThat(engine.waitStrategyOverride()).isNull();
-        assertThat(engine.waitStrategy()).isEqualTo(WaitStrategy.SLEEPING);
+        assertThat(engine.waitStrategy()).isEqualTo(WaitStrategy.BLOCKING);
     }
 
     @Test
@@ -65,9 +65,9 @@ class EngineProfileTest
         TestFiles.write(dir, "config.yaml", "engine:\n  profile: latency\n");
 
         assertThat(TestFiles.load(dir, Map.of()).engine().waitStrategy()).isEqualTo(WaitStrategy.BUSY_SPIN);
-        final EngineConfig fromEnv = TestFiles.load(dir, Map.of("SCHWABOT_ENGINE_PROFILE", "low-cpu")).engine();
-        assertThat(fromEnv.profile()).isEqualTo(EngineProfile.LOW_CPU);
-        assertThat(fromEnv.waitStrategy()).isEqualTo(WaitStrategy.BLOCKING);
+        final EngineConfig fromEnv = TestFiles.load(dir, Map.of("SCHWABOT_ENGINE_PROFILE", "balanced")).engine();
+        assertThat(fromEnv.profile()).isEqualTo(EngineProfile.BALANCED);
+        assertThat(fromEnv.waitStrategy()).isEqualTo(WaitStrategy.SLEEPING);
     }
 
     @Test
@@ -102,9 +102,9 @@ class EngineProfileTest
     @Test
     void shouldDescribeWhatTheProfileChoseForEveryThread() throws ConfigException
     {
-        assertThat(TestFiles.load(null, Map.of()).engine().describeThreads()).isEqualTo(
-            "profile balanced: business thread sleeping (profile), gateway sender backoff (spin 100, yield 10, " +
-            "park 1 us to 100 us), monitor sleep 10 ms, persistence sleep 10 ms");
+        assertThat(TestFiles.load(null, Map.of("SCHWABOT_ENGINE_PROFILE", "balanced")).engine().describeThreads())
+            .isEqualTo("profile balanced: business thread sleeping (profile), gateway sender backoff (spin 100, " +
+                "yield 10, park 1 us to 100 us), monitor sleep 10 ms, persistence sleep 10 ms");
         assertThat(TestFiles.load(null, Map.of("SCHWABOT_ENGINE_PROFILE", "latency")).engine().describeThreads())
             .isEqualTo("profile latency: business thread busy-spin (profile), gateway sender busy-spin, " +
                 "monitor sleep 10 ms, persistence sleep 10 ms");
@@ -153,11 +153,12 @@ class EngineProfileTest
     void shouldShowTheThreadChoicesInTheEffectiveConfiguration() throws ConfigException
     {
         final String yaml = EffectiveConfigRenderer.render(
-            TestFiles.load(null, Map.of("SCHWABOT_ENGINE_PROFILE", "low-cpu")));
+            TestFiles.load(null, Map.of("SCHWABOT_ENGINE_PROFILE", "latency")));
 
         assertThat(yaml)
-            .contains("# Engine threads: profile low-cpu: business thread blocking (profile), gateway sender backoff")
-            .contains("    profile: low-cpu  # env SCHWABOT_ENGINE_PROFILE\n")
+            .contains("# Engine threads: profile latency: business thread busy-spin (profile), " +
+                "gateway sender busy-spin")
+            .contains("    profile: latency  # env SCHWABOT_ENGINE_PROFILE\n")
             .contains("    wait_strategy: null  # default\n");
     }
 }

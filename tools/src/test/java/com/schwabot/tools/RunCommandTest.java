@@ -60,13 +60,13 @@ class RunCommandTest
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("POST /halt /resume with the bearer token")
-            .contains(", engine profile balanced, for ");
+            .contains(", engine profile low-cpu, for ");
         final List<String> lines = Files.readAllLines(temp.resolve("logs/schwabot.log"), StandardCharsets.UTF_8);
         assertThat(lines).isNotEmpty().allSatisfy((line) -> assertThat(line)
             .startsWith("{\"timestamp\":").contains("\"level\":\"", "\"loggerName\":\"", "\"formattedMessage\":")
             .endsWith("}"));
         assertThat(lines).anySatisfy((line) -> assertThat(line).contains("engine started")
-                .contains("threads: profile balanced: business thread sleeping (profile), gateway sender backoff"))
+                .contains("threads: profile low-cpu: business thread blocking (profile), gateway sender backoff"))
             .anySatisfy((line) -> assertThat(line).contains("monitoring server at http:"));
         assertThat(allText(temp.resolve("logs")) + result.all()).doesNotContain(TOKEN, PASSPHRASE);
     }
@@ -86,7 +86,7 @@ class RunCommandTest
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("POST /halt /resume with the bearer token")
-            .contains(", engine profile balanced, for ");
+            .contains(", engine profile low-cpu, for ");
         assertThat(allText(temp.resolve("logs")) + result.all()).doesNotContain(stored, PASSPHRASE);
 
         final SchwabotConfig config = new ConfigLoader().configDir(dir).environment(env)
