@@ -22,7 +22,8 @@ class ConfigLoaderTest
 
         assertThat(config.configDir()).isNull();
         assertThat(config.engine().inputRingSize()).isEqualTo(65536);
-        assertThat(config.engine().waitStrategy()).isEqualTo(WaitStrategy.SLEEPING);
+        assertThat(config.engine().profile()).isEqualTo(EngineProfile.LOW_CPU);
+        assertThat(config.engine().waitStrategy()).isEqualTo(WaitStrategy.BLOCKING);
         assertThat(config.engine().hasCpuAffinity()).isFalse();
         assertThat(config.journal().dir()).isEqualTo(Path.of("data/journal"));
         assertThat(config.journal().rollCycle()).isEqualTo(RollCycle.DAILY);

@@ -16,7 +16,6 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -241,14 +240,15 @@ public final class Engine implements AutoCloseable
             engine.timer.start();
             engine.venues.addAll(venues.start(engine));
             engine.monitorRunner = new AgentRunner(
-                new SleepingMillisIdleStrategy(10), (ex) -> LOG.error("monitor failed", ex), null, engine.monitor);
+                EngineWaitStrategies.monitor(config.engine().profile()), (ex) -> LOG.error("monitor failed", ex), null,
+                engine.monitor);
             AgentRunner.startOnThread(engine.monitorRunner);
             if (monitoring.httpServer())
             {
                 engine.startHttpServer();
             }
-            LOG.info("engine started: journal {}, tensor backend {}, wait strategy {}",
-                journalDir, engine.backend.name(), config.engine().waitStrategy().label());
+            LOG.info("engine started: journal {}, tensor backend {}, threads: {}",
+                journalDir, engine.backend.name(), config.engine().describeThreads());
             return engine;
         }
         catch (final Exception | Error ex)

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.config.secret.Secret;
+import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.venue.feed.FeedContext;
 import com.schwabot.engine.venue.feed.MarketDataFeed;
 import com.schwabot.engine.venue.gateway.GatewayContext;
@@ -26,7 +27,8 @@ import com.schwabot.engine.venue.sim.ExchangeSimulator;
  * </ul>
  * What it returns is closed in order at shutdown: feed first (no more market data), then the gateway, then the
  * simulator. The feed and the gateway stamp ingress with the engine's wall clock, the clock the business thread's
- * latency recorder reads; their counters (and the simulator's) are mirrored into the engine's counters.
+ * latency recorder reads; their counters (and the simulator's) are mirrored into the engine's counters. The gateway's
+ * duty-cycle thread idles as {@code engine.profile} says.
  */
 public final class LiveVenues implements Engine.VenueStarter
 {
@@ -60,7 +62,8 @@ public final class LiveVenues implements Engine.VenueStarter
             feed = new MarketDataFeed(FeedContext.simulator(config.venues().simulator(), simulator.marketDataPort())
                 .sink(engine.inputRing()).epochClock(engine.wallClock()));
             gateway = new OrderGateway(GatewayContext.simulator(config.venues().simulator(),
-                simulator.orderEntryPort(), engine.outputRing(), engine.inputRing()).epochClock(engine.wallClock()));
+                simulator.orderEntryPort(), engine.outputRing(), engine.inputRing()).epochClock(engine.wallClock())
+                .idleStrategy(EngineWaitStrategies.gateway(config.engine().profile())));
             engine.counterMirror().feed("venue.feed", feed.counters()).gateway("venue.gateway", gateway.counters())
                 .simulator("sim", simulator.counters());
             final AgentRunner runner = OrderGateway.startOnThread(gateway);

@@ -170,6 +170,7 @@ public final class RunCommand implements Callable<Integer>
             engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()), monitoring);
             persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
+                ", engine profile " + config.engine().profile().label() +
                 (null == duration ? ", until Ctrl-C" : ", for " + duration));
             if (engine.recoveredFrom() > 0)
             {
