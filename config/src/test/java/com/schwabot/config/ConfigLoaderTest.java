@@ -27,6 +27,8 @@ class ConfigLoaderTest
         assertThat(config.engine().hasCpuAffinity()).isFalse();
         assertThat(config.journal().dir()).isEqualTo(Path.of("data/journal"));
         assertThat(config.journal().rollCycle()).isEqualTo(RollCycle.DAILY);
+        assertThat(config.journal().minFreeMb()).as("four blocks").isEqualTo(4L * config.journal().blockSizeMb());
+        assertThat(config.journal().stopFreeMb()).as("one block").isEqualTo(config.journal().blockSizeMb());
         assertThat(config.instruments()).extracting(Instrument::symbol).containsExactly("BTCUSDT", "ETHUSDT");
         assertThat(config.venues().simulator().enabled()).isTrue();
         assertThat(config.venues().simulator().host()).isEqualTo("127.0.0.1");

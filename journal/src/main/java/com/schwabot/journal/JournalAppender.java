@@ -3,6 +3,8 @@
  */
 package com.schwabot.journal;
 
+import java.util.zip.CRC32C;
+
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -19,6 +21,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * together or not at all. One excerpt costs Chronicle's fixed per-excerpt work (header, index, commit) once for the
  * whole batch: the business thread journals a Disruptor batch this way before acting on any of it.
  * <p>
+ * The payload's checksum is computed from the caller's buffer (whose bounds the copy checked), and nothing reads the
+ * mapped memory back: where the file system cannot back a page of the mapping (a full disk under a sparse queue
+ * file), writing it raises SIGBUS, which the JVM turns into an {@link InternalError} for the unsafe writes and copies
+ * that Chronicle and Agrona do, but which kills the JVM in the CRC32C intrinsic's stub had it read that page.
+ * <p>
  * Not thread-safe: one appender per journal, used by one thread (the business thread).
  */
 public final class JournalAppender implements AutoCloseable
@@ -26,6 +33,7 @@ public final class JournalAppender implements AutoCloseable
     private final ExcerptAppender appender;
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
     private final RecordHeader header = new RecordHeader();
+    private final CRC32C heapChecksum = new CRC32C();
     private final boolean checksum;
     private final int maxPayloadLength;
     private final int batchCapacity;
@@ -109,7 +117,7 @@ public final class JournalAppender implements AutoCloseable
                 final long address = bytes.addressForWrite(position);
                 frame.wrap(address, frameLength);
                 frame.putBytes(RecordHeader.LENGTH, buffer, offset, length);
-                final int crc = checksum ? PayloadChecksum.compute(address, RecordHeader.LENGTH, length) : 0;
+                final int crc = checksum ? PayloadChecksum.compute(buffer, offset, length, heapChecksum) : 0;
                 final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
                 header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
             }
@@ -206,7 +214,7 @@ public final class JournalAppender implements AutoCloseable
             final long address = bytes.addressForWrite(position);
             frame.wrap(address, frameLength);
             frame.putBytes(RecordHeader.LENGTH, buffer, offset, length);
-            final int crc = checksum ? PayloadChecksum.compute(address, RecordHeader.LENGTH, length) : 0;
+            final int crc = checksum ? PayloadChecksum.compute(buffer, offset, length, heapChecksum) : 0;
             final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
             header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
             batchSequence = sequence;

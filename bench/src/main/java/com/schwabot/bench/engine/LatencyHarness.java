@@ -30,6 +30,7 @@ import com.schwabot.engine.ring.BusinessHandler;
 import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
 import com.schwabot.engine.ring.InputRing;
+import com.schwabot.engine.ring.JournalGate;
 import com.schwabot.engine.ring.OutboundEvent;
 import com.schwabot.engine.ring.OutputRingSender;
 import com.schwabot.engine.stage.EventClock;
@@ -156,11 +157,14 @@ public final class LatencyHarness
             final long end = measureStart + options.durationSeconds * NANOS_PER_SECOND;
             final AnsweringVenue venue = new AnsweringVenue(orderConnection);
             final EventClock clock = new EventClock();
+            final JournalGate journalGate = new JournalGate();
             final OrderTimer orderTimer = new OrderTimer(
-                new OutputRingSender(outputRing, journal.appender(), clock), tickToOrder, measureStart);
+                new OutputRingSender(outputRing, journal.appender(), clock, journalGate, counters), tickToOrder,
+                measureStart);
             final TradingCore core = new TradingCore(config, backend, clock, orderTimer, orderConnection, counters);
             final LatencyHandler handler = new LatencyHandler(
-                new BusinessHandler(ring.ring(), journal.appender(), core.pipeline(), counters, EventLatency.NONE),
+                new BusinessHandler(ring.ring(), journal.appender(), core.pipeline(), counters, EventLatency.NONE,
+                    journalGate),
                 latency, service, marketData,
                 measureStart);
             venue.wire(ring);
