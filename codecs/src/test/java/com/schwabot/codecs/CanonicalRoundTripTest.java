@@ -339,7 +339,7 @@ class CanonicalRoundTripTest
             assertThat(d.valueExponent()).isEqualTo(EXP_MAX);
             assertThat(d.reason()).isEqualTo(reason);
         }
-        assertThat(RiskReason.values()).hasSize(16);
+        assertThat(RiskReason.values()).hasSize(17);
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Renders the merged configuration as YAML, one top-level key per file, each value followed by a comment naming
- * its source: {@code # default}, {@code # file PATH:LINE} or {@code # env NAME}. API keys and secrets are redacted.
+ * its source: {@code # default}, {@code # file PATH:LINE} or {@code # env NAME}, after a header that also says what
+ * the engine's thread profile chose for each thread. API keys and secrets are redacted.
  * What {@code schwabot run} prints until the engine exists.
  */
 public final class EffectiveConfigRenderer
@@ -30,7 +31,8 @@ public final class EffectiveConfigRenderer
         final StringBuilder sb = new StringBuilder(8192);
         sb.append("# Effective Schwabot configuration: environment > files > defaults.\n")
             .append("# Configuration directory: ")
-            .append(null == config.configDir() ? "none (bundled defaults)" : config.configDir()).append('\n');
+            .append(null == config.configDir() ? "none (bundled defaults)" : config.configDir()).append('\n')
+            .append("# Engine threads: ").append(config.engine().describeThreads()).append('\n');
         for (final ConfigFile file : ConfigFile.values())
         {
             sb.append(file.fileName()).append(":\n");

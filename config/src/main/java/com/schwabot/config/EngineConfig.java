@@ -1,20 +1,24 @@
 package com.schwabot.config;
 
 /**
- * The {@code engine} section of config.yaml: rings, the business thread's wait strategy and CPU affinity.
+ * The {@code engine} section of config.yaml: rings, the thread profile, the business thread's wait strategy and CPU
+ * affinity.
  *
- * @param inputRingSize     slots in the input ring; a power of two.
- * @param outputRingSize    slots in the output ring; a power of two.
- * @param waitStrategy      how the business thread waits for events.
- * @param businessThreadCpu CPU to pin the business thread to, or -1 for no pinning.
- * @param shutdownTimeoutMs how long to wait for the rings to drain on shutdown.
- * @param recoverOnStart    whether a start on an existing journal first replays its last session (positions, working
- *                          orders, risk state, learned weights) and continues it, rather than starting flat.
+ * @param inputRingSize        slots in the input ring; a power of two.
+ * @param outputRingSize       slots in the output ring; a power of two.
+ * @param profile              how every engine thread waits for work ({@code engine.profile}).
+ * @param waitStrategyOverride the business thread's wait strategy when {@code engine.wait_strategy} is set, which wins
+ *                             over the profile's; null when it is not set (see {@link #waitStrategy()}).
+ * @param businessThreadCpu    CPU to pin the business thread to, or -1 for no pinning.
+ * @param shutdownTimeoutMs    how long to wait for the rings to drain on shutdown.
+ * @param recoverOnStart       whether a start on an existing journal first replays its last session (positions,
+ *                             working orders, risk state, learned weights) and continues it, rather than starting flat.
  */
 public record EngineConfig(
     int inputRingSize,
     int outputRingSize,
-    WaitStrategy waitStrategy,
+    EngineProfile profile,
+    WaitStrategy waitStrategyOverride,
     int businessThreadCpu,
     long shutdownTimeoutMs,
     boolean recoverOnStart)
@@ -27,12 +31,40 @@ public record EngineConfig(
         final EngineConfig config = new EngineConfig(
             s.powerOfTwo("input_ring_size", MIN_RING_SIZE, MAX_RING_SIZE),
             s.powerOfTwo("output_ring_size", MIN_RING_SIZE, MAX_RING_SIZE),
-            s.enumValue("wait_strategy", WaitStrategy.class),
+            s.enumValue("profile", EngineProfile.class),
+            s.optionalEnum("wait_strategy", WaitStrategy.class, "null (the profile's choice)"),
             s.optionalInt("business_thread_cpu", 0, 4095),
             s.longValue("shutdown_timeout_ms", 0, 600_000),
             s.bool("recover_on_start"));
         s.finish();
         return config;
+    }
+
+    /**
+     * The business thread's wait strategy: {@code engine.wait_strategy} when set, else the profile's.
+     *
+     * @return the wait strategy in effect.
+     */
+    public WaitStrategy waitStrategy()
+    {
+        return null == waitStrategyOverride ? profile.businessWaitStrategy() : waitStrategyOverride;
+    }
+
+    /**
+     * One line naming the profile and what it chose for each thread, for the start-up log and {@code config show}:
+     * {@code profile balanced: business thread sleeping (profile), gateway sender backoff (...), monitor sleep 10 ms,
+     * persistence sleep 10 ms}.
+     *
+     * @return the description.
+     */
+    public String describeThreads()
+    {
+        return "profile " + profile.label() + ": business thread " + waitStrategy().label() +
+            (null == waitStrategyOverride ? " (profile)" : " (engine.wait_strategy overrides the profile's " +
+            profile.businessWaitStrategy().label() + ")") +
+            ", gateway sender " + profile.gatewayIdle().describe() +
+            ", monitor sleep " + profile.monitorSleepMs() + " ms" +
+            ", persistence sleep " + profile.persistenceSleepMs() + " ms";
     }
 
     /**

@@ -336,6 +336,11 @@ final class Section
 
     <E extends Enum<E> & Labelled> E enumValue(final String key, final Class<E> type)
     {
+        return enumValue(key, type, "");
+    }
+
+    private <E extends Enum<E> & Labelled> E enumValue(final String key, final Class<E> type, final String orElse)
+    {
         final Leaf leaf = leaf(key);
         final E[] constants = type.getEnumConstants();
         if (null == leaf)
@@ -349,7 +354,7 @@ final class Section
                 return constant;
             }
         }
-        errors.add(file, childPath(key), leaf, "must be one of " + labels(constants));
+        errors.add(file, childPath(key), leaf, "must be one of " + labels(constants) + orElse);
         return constants[0];
     }
 
@@ -378,6 +383,34 @@ final class Section
             return null;
         }
         return enumValue(key, type);
+    }
+
+    /**
+     * An enum value that may be left unset: absent, YAML {@code null}, or an empty value or {@code none} from the
+     * environment (so that a variable can unset what a file set).
+     *
+     * @param whenUnset what an unset value means, for the error message ({@code must be one of [...], or ...}).
+     * @return the constant, or null when unset.
+     */
+    <E extends Enum<E> & Labelled> E optionalEnum(final String key, final Class<E> type, final String whenUnset)
+    {
+        known.add(key);
+        final Object value = map.get(key);
+        if (null == value)
+        {
+            return null;
+        }
+        if (value instanceof Leaf)
+        {
+            final Leaf leaf = (Leaf)value;
+            final String text = leaf.text().trim();
+            if (leaf.kind() == Leaf.Kind.NULL ||
+                (leaf.kind() == Leaf.Kind.UNTYPED && (text.isEmpty() || "none".equalsIgnoreCase(text))))
+            {
+                return null;
+            }
+        }
+        return enumValue(key, type, ", or " + whenUnset);
     }
 
     static <E extends Enum<E> & Labelled> String labels(final E[] constants)

@@ -22,10 +22,13 @@ class ConfigLoaderTest
 
         assertThat(config.configDir()).isNull();
         assertThat(config.engine().inputRingSize()).isEqualTo(65536);
-        assertThat(config.engine().waitStrategy()).isEqualTo(WaitStrategy.SLEEPING);
+        assertThat(config.engine().profile()).isEqualTo(EngineProfile.LOW_CPU);
+        assertThat(config.engine().waitStrategy()).isEqualTo(WaitStrategy.BLOCKING);
         assertThat(config.engine().hasCpuAffinity()).isFalse();
         assertThat(config.journal().dir()).isEqualTo(Path.of("data/journal"));
         assertThat(config.journal().rollCycle()).isEqualTo(RollCycle.DAILY);
+        assertThat(config.journal().minFreeMb()).as("four blocks").isEqualTo(4L * config.journal().blockSizeMb());
+        assertThat(config.journal().stopFreeMb()).as("one block").isEqualTo(config.journal().blockSizeMb());
         assertThat(config.instruments()).extracting(Instrument::symbol).containsExactly("BTCUSDT", "ETHUSDT");
         assertThat(config.venues().simulator().enabled()).isTrue();
         assertThat(config.venues().simulator().host()).isEqualTo("127.0.0.1");

@@ -138,6 +138,28 @@ class ConfigValidationTest
     }
 
     @Test
+    void shouldRejectAJournalStopLimitNotBelowTheReserve()
+    {
+        TestFiles.write(dir, "config.yaml", "journal:\n  min_free_mb: 128\n  stop_free_mb: 128\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).hasSize(1);
+        assertThat(ex.getMessage())
+            .contains("config.yaml: journal.stop_free_mb = 128: must be < min_free_mb (128) (line 3)");
+    }
+
+    @Test
+    void shouldRejectAJournalReserveOutOfRangeWithoutAComparison()
+    {
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of("SCHWABOT_JOURNAL_MIN_FREE_MB", "1"));
+
+        assertThat(ex.errors()).hasSize(1);
+        assertThat(ex.errors().get(0).path()).isEqualTo("journal.min_free_mb");
+        assertThat(ex.errors().get(0).problem()).isEqualTo("must be in [2, 100000000]");
+    }
+
+    @Test
     void shouldRejectCrossFieldViolations()
     {
         TestFiles.write(dir, "config.yaml", String.join("\n",

@@ -1,12 +1,12 @@
 package com.schwabot.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
@@ -16,12 +16,12 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.schwabot.codecs.sbe.AdminAction;
+import com.schwabot.codecs.sbe.RiskReason;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.http.AdminEndpoint;
 import com.schwabot.engine.http.AdminToken;
@@ -32,12 +32,15 @@ import com.schwabot.engine.learn.WeightStore;
 import com.schwabot.engine.monitor.CounterMirror;
 import com.schwabot.engine.monitor.CountersFile;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.monitor.JournalSpaceGuard;
 import com.schwabot.engine.monitor.LatencyRecorder;
 import com.schwabot.engine.monitor.MonitorAgent;
+import com.schwabot.engine.ring.BusinessExceptionHandler;
 import com.schwabot.engine.ring.BusinessHandler;
 import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
 import com.schwabot.engine.ring.InputRing;
+import com.schwabot.engine.ring.JournalGate;
 import com.schwabot.engine.ring.OutboundEvent;
 import com.schwabot.engine.ring.OutputRingSender;
 import com.schwabot.engine.stage.EventClock;
@@ -56,6 +59,11 @@ import com.schwabot.tensor.TensorBackend;
  * counter copies, latency windows, alerts) and the monitoring HTTP server. The first event of every run is an
  * AdminCommand SESSION_START: a journal may hold several runs, each starting from a fresh core, and a replay starts
  * afresh at each of these marks.
+ * <p>
+ * A full disk under the journal: the engine does not start below {@code journal.stop_free_mb}; while running, the
+ * {@link JournalSpaceGuard} (on the monitor thread) halts trading below {@code journal.min_free_mb} and stops the
+ * {@link JournalGate} below the stop limit, as does a failed append on the business thread. A stopped gate means
+ * nothing more is journaled or acted on: the owner sees {@link #journalStopCause()} and closes the engine.
  * <p>
  * Threads: one business thread (the Disruptor's processor), one timer thread, one monitor thread, the HTTP server's
  * event loop when served, and whatever the venues run (Netty event loops, the gateway). Shutdown order: the HTTP
@@ -107,6 +115,9 @@ public final class Engine implements AutoCloseable
     private final TimerSource timer;
     private final WeightStore weights;
     private final Recovery.Gate gate;
+    private final JournalGate journalGate = new JournalGate();
+    private final JournalSpaceGuard journalSpace;
+    private volatile boolean closing;
     private final List<AutoCloseable> venues = new ArrayList<>();
     private long recoveredFrom = -1;
     private long recoveredEvents;
@@ -123,6 +134,8 @@ public final class Engine implements AutoCloseable
         this.config = config;
         this.journalDir = journalDir;
         this.monitoring = monitoring;
+        final long stopBytes = config.journal().stopFreeMb() << 20;
+        final LongSupplier freeBytes = ensureJournalSpace(journalDir, stopBytes);
         counters = null == monitoring.countersDirectory() ? new EngineCounters() : new EngineCounters(CountersFile
             .create(monitoring.countersDirectory(), EngineCounters.MAX_COUNTERS, System.currentTimeMillis()));
         latency = new LatencyRecorder(wallClock, counters);
@@ -137,18 +150,49 @@ public final class Engine implements AutoCloseable
             OutboundEvent::new, config.engine().outputRingSize(), new SleepingWaitStrategy());
         backend = TradingCore.backend(config);
         final EventClock clock = new EventClock();
-        gate = new Recovery.Gate(new OutputRingSender(outputRing, journal.appender(), clock));
+        gate = new Recovery.Gate(new OutputRingSender(outputRing, journal.appender(), clock, journalGate, counters));
         core = new TradingCore(config, backend, clock, gate, Venues.orderDestination(config), counters);
-        final BusinessHandler handler = new BusinessHandler(journal.appender(), core.pipeline(), counters, latency);
+        final BusinessHandler handler = new BusinessHandler(inputRing.ring(), journal.appender(), core.pipeline(),
+            counters, latency, journalGate);
         processor = new BatchEventProcessorBuilder().build(inputRing.ring(), inputRing.ring().newBarrier(), handler);
+        processor.setExceptionHandler(new BusinessExceptionHandler(journalGate, counters));
         inputRing.ring().addGatingSequences(processor.getSequence());
         businessThread = new Thread(processor, "schwabot-business");
         weights = null == cacheDir ? null : openWeights(cacheDir);
         core.tensor().weightSink(weights);
         timer = new TimerSource(inputRing, wallClock, TIMER_INTERVAL_MS);
+        journalSpace = new JournalSpaceGuard(journalDir, config.journal().minFreeMb() << 20, stopBytes, freeBytes,
+            journalGate, this::publishJournalSpaceHalt, core.status()::halted, counters);
         monitor = new MonitorAgent(counters, core.status(), counterMirror, latency, config.monitoring(),
             config.risk().profiles().get(config.risk().activeProfile()).maxGrossExposure().doubleValue(),
-            () -> freeDiskBytes(journalDir), SystemEpochClock.INSTANCE);
+            journalSpace, SystemEpochClock.INSTANCE);
+    }
+
+    /**
+     * Refuse to start on a journal disk below the stop limit, before anything is written there.
+     *
+     * @return the source of the journal disk's free bytes.
+     */
+    private static LongSupplier ensureJournalSpace(final Path journalDir, final long stopBytes)
+        throws IOException
+    {
+        Files.createDirectories(journalDir);
+        final LongSupplier freeBytes = JournalSpaceGuard.usableSpace(journalDir);
+        final long free = freeBytes.getAsLong();
+        if (free >= 0 && free < stopBytes)
+        {
+            throw new IOException("no room for the journal: " + free + " bytes free on the disk of " + journalDir +
+                ", below journal.stop_free_mb (" + stopBytes + " bytes); free space first");
+        }
+        return freeBytes;
+    }
+
+    private void publishJournalSpaceHalt(final String note)
+    {
+        if (!closing)
+        {
+            inputRing.publishAdmin(0, AdminAction.HALT, RiskReason.JOURNAL_SPACE, 0, wallClock.nanoTime(), note);
+        }
     }
 
     /**
@@ -239,17 +283,19 @@ public final class Engine implements AutoCloseable
             {
                 engine.inputRing.publishAdmin(0, AdminAction.SESSION_START, 0, now, "schwabot engine start");
             }
+            engine.journalSpace.check(System.currentTimeMillis()); // below the reserve: halted before any data
             engine.timer.start();
             engine.venues.addAll(venues.start(engine));
             engine.monitorRunner = new AgentRunner(
-                new SleepingMillisIdleStrategy(10), (ex) -> LOG.error("monitor failed", ex), null, engine.monitor);
+                EngineWaitStrategies.monitor(config.engine().profile()), (ex) -> LOG.error("monitor failed", ex), null,
+                engine.monitor);
             AgentRunner.startOnThread(engine.monitorRunner);
             if (monitoring.httpServer())
             {
                 engine.startHttpServer();
             }
-            LOG.info("engine started: journal {}, tensor backend {}, wait strategy {}",
-                journalDir, engine.backend.name(), config.engine().waitStrategy().label());
+            LOG.info("engine started: journal {}, tensor backend {}, threads: {}",
+                journalDir, engine.backend.name(), config.engine().describeThreads());
             return engine;
         }
         catch (final Exception | Error ex)
@@ -325,23 +371,6 @@ public final class Engine implements AutoCloseable
         httpServer = MonitorHttpServer.start(config.monitoring().httpHost(), config.monitoring().httpPort(),
             new MonitorSources(counters, core.status(), core.instruments(), monitor::snapshot,
                 config.risk().activeProfile().label()), admin);
-    }
-
-    private static long freeDiskBytes(final Path directory)
-    {
-        try
-        {
-            Path existing = directory.toAbsolutePath();
-            while (null != existing && !Files.exists(existing))
-            {
-                existing = existing.getParent();
-            }
-            return null == existing ? -1 : Files.getFileStore(existing).getUsableSpace();
-        }
-        catch (final IOException | UncheckedIOException ex)
-        {
-            return -1;
-        }
     }
 
     /**
@@ -456,6 +485,36 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * Whether the journal may still be appended to; stopped by the journal space guard or a failure.
+     *
+     * @return the gate (any thread).
+     */
+    public JournalGate journalGate()
+    {
+        return journalGate;
+    }
+
+    /**
+     * What stopped the journal: the engine then journals and acts on nothing, and should be closed.
+     *
+     * @return the cause, or null while the journal is open (any thread).
+     */
+    public String journalStopCause()
+    {
+        return journalGate.cause();
+    }
+
+    /**
+     * The journal space guard, for its {@link JournalSpaceGuard#status()} (any thread).
+     *
+     * @return the guard.
+     */
+    public JournalSpaceGuard journalSpace()
+    {
+        return journalSpace;
+    }
+
+    /**
      * Stop: venues, timer, then the business thread after it has handled everything published, then the journal.
      */
     public void close()
@@ -465,6 +524,7 @@ public final class Engine implements AutoCloseable
             return;
         }
         closed = true;
+        closing = true;
         CloseHelper.quietClose(httpServer);
         for (final AutoCloseable venue : venues)
         {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.config.VenuesConfig;
 import com.schwabot.config.secret.Secret;
+import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.venue.feed.FeedContext;
 import com.schwabot.engine.venue.feed.MarketDataFeed;
 import com.schwabot.engine.venue.gateway.GatewayContext;
@@ -30,7 +31,8 @@ import com.schwabot.engine.venue.sim.ExchangeSimulator;
  * What it returns is closed in order at shutdown: feed first (no more market data), then the gateway, then the
  * simulator. The feed and the gateway stamp ingress with the engine's wall clock, the clock the business thread's
  * latency recorder reads; their counters (and an embedded simulator's) are mirrored into the engine's counters. The
- * gateway logs on to {@code venues.simulator.account} and resumes after {@link Engine#resumeAfterExecId()}.
+ * gateway logs on to {@code venues.simulator.account} and resumes after {@link Engine#resumeAfterExecId()}; its
+ * duty-cycle thread idles as {@code engine.profile} says.
  */
 public final class LiveVenues implements Engine.VenueStarter
 {
@@ -70,7 +72,8 @@ public final class LiveVenues implements Engine.VenueStarter
             feed = new MarketDataFeed(FeedContext.simulator(sim, marketDataPort)
                 .sink(engine.inputRing()).epochClock(engine.wallClock()));
             gateway = new OrderGateway(GatewayContext.simulator(sim, orderPort, engine.outputRing(), engine.inputRing())
-                .resumeAfterExecId(engine.resumeAfterExecId()).epochClock(engine.wallClock()));
+                .resumeAfterExecId(engine.resumeAfterExecId()).epochClock(engine.wallClock())
+                .idleStrategy(EngineWaitStrategies.gateway(config.engine().profile())));
             engine.counterMirror().feed("venue.feed", feed.counters()).gateway("venue.gateway", gateway.counters());
             if (sim.embedded())
             {

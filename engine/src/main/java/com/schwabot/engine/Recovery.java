@@ -15,8 +15,10 @@ import com.schwabot.journal.Journal;
  * whether it stopped cleanly or was killed. The replay feeds the journaled inbound records, execution reports
  * included, exactly as {@code Replayer} does, and sends nothing: the core's orders pass a {@link Gate} that is shut
  * while recovering (the journal holds every order the run sent, and client order ids come from journal sequences, so
- * no order is sent twice). A killed run's last Disruptor batch, never ended, stays open in the recovered core as it
- * does in a replay.
+ * no order is sent twice). The business thread journals each Disruptor batch whole, with its end-of-batch mark,
+ * before acting on it, so the recovered core runs a killed run's last batch to its end, as a replay does: a decision
+ * the killed run had not reached yet is taken behind the shut gate (never sent; the connection DOWN published next
+ * cancels it like every other working order).
  * <p>
  * The engine then publishes a SESSION_START whose commandId is the continued session's first sequence (so that a
  * replay continues the same core there too; see {@link SessionStarts}) and a ConnectionState DOWN for both channels:

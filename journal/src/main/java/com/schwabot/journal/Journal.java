@@ -11,7 +11,6 @@ import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The engine's journal: a Chronicle Queue whose excerpts each hold one record, a {@link RecordHeader} followed by
@@ -26,6 +25,8 @@ public final class Journal implements AutoCloseable
     private static final int LAST_RECORD_SEARCH_LIMIT = 4096;
     /** Chronicle's excerpt header (length and flags) that precedes each record in the mapped window. */
     private static final int EXCERPT_HEADER_LENGTH = 4;
+    /** Largest excerpt a batch of records grows to (less where the block size maps less contiguously). */
+    private static final long BATCH_CAPACITY = 64 * 1024;
 
     private final JournalContext context;
     private final SingleChronicleQueue queue;
@@ -139,7 +140,8 @@ public final class Journal implements AutoCloseable
         }
         if (null == appender)
         {
-            appender = new JournalAppender(queue.createAppender(), lastSequenceAtOpen, context);
+            appender = new JournalAppender(queue.createAppender(), lastSequenceAtOpen, context,
+                (int)Math.min(BATCH_CAPACITY, maxFrameLength));
         }
         return appender;
     }
@@ -325,8 +327,7 @@ public final class Journal implements AutoCloseable
 
     private static long findLastSequence(final SingleChronicleQueue queue)
     {
-        final RecordHeader header = new RecordHeader();
-        final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        final ExcerptRecords records = new ExcerptRecords();
         try (ExcerptTailer tailer = queue.createTailer())
         {
             tailer.direction(TailerDirection.BACKWARD).toEnd();
@@ -339,15 +340,16 @@ public final class Journal implements AutoCloseable
                         return 0;
                     }
                     final Bytes<?> bytes = dc.wire().bytes();
-                    final long length = bytes.readRemaining();
-                    if (length >= RecordHeader.LENGTH)
+                    records.wrap(bytes.addressForRead(bytes.readPosition()), bytes.readRemaining());
+                    long last = -1;
+                    int next;
+                    while ((next = records.next()) > 0)
                     {
-                        view.wrap(bytes.addressForRead(bytes.readPosition()), RecordHeader.LENGTH);
-                        header.wrap(view, 0);
-                        if (header.isCurrentFormat() && header.frameLength() == length)
-                        {
-                            return header.sequence();
-                        }
+                        last = records.header().sequence();
+                    }
+                    if (next == ExcerptRecords.END && last >= 0)
+                    {
+                        return last;
                     }
                 }
             }

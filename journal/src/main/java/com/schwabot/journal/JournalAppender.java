@@ -3,6 +3,8 @@
  */
 package com.schwabot.journal;
 
+import java.util.zip.CRC32C;
+
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -14,6 +16,16 @@ import org.agrona.concurrent.UnsafeBuffer;
  * excerpt's mapped memory. Allocation-free in steady state; never reads a clock (the ingress time comes from the
  * caller).
  * <p>
+ * A record is one excerpt ({@link #append}), or several records share one excerpt ({@link #beginBatch()},
+ * {@link #add}, {@link #commitBatch()}): back to back, each with its own header, sequence and checksum, committed
+ * together or not at all. One excerpt costs Chronicle's fixed per-excerpt work (header, index, commit) once for the
+ * whole batch: the business thread journals a Disruptor batch this way before acting on any of it.
+ * <p>
+ * The payload's checksum is computed from the caller's buffer (whose bounds the copy checked), and nothing reads the
+ * mapped memory back: where the file system cannot back a page of the mapping (a full disk under a sparse queue
+ * file), writing it raises SIGBUS, which the JVM turns into an {@link InternalError} for the unsafe writes and copies
+ * that Chronicle and Agrona do, but which kills the JVM in the CRC32C intrinsic's stub had it read that page.
+ * <p>
  * Not thread-safe: one appender per journal, used by one thread (the business thread).
  */
 public final class JournalAppender implements AutoCloseable
@@ -21,17 +33,24 @@ public final class JournalAppender implements AutoCloseable
     private final ExcerptAppender appender;
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
     private final RecordHeader header = new RecordHeader();
+    private final CRC32C heapChecksum = new CRC32C();
     private final boolean checksum;
     private final int maxPayloadLength;
+    private final int batchCapacity;
     private long lastSequence;
     private long lastIndex = -1;
+    private DocumentContext batch;
+    private long batchSequence;
+    private int batchBytes;
 
-    JournalAppender(final ExcerptAppender appender, final long lastSequence, final JournalContext context)
+    JournalAppender(
+        final ExcerptAppender appender, final long lastSequence, final JournalContext context, final int batchCapacity)
     {
         this.appender = appender;
         this.lastSequence = lastSequence;
         this.checksum = context.checksum();
         this.maxPayloadLength = context.maxPayloadLength();
+        this.batchCapacity = batchCapacity;
     }
 
     /**
@@ -82,6 +101,10 @@ public final class JournalAppender implements AutoCloseable
             throw new IllegalArgumentException("payload length " + length + " not in [0, " + maxPayloadLength + "]");
         }
 
+        if (null != batch)
+        {
+            throw new IllegalStateException("a batch is open: add to it or commit it first");
+        }
         final long sequence = lastSequence + 1;
         final int frameLength = RecordHeader.LENGTH + length;
         try (DocumentContext dc = appender.writingDocument())
@@ -94,7 +117,7 @@ public final class JournalAppender implements AutoCloseable
                 final long address = bytes.addressForWrite(position);
                 frame.wrap(address, frameLength);
                 frame.putBytes(RecordHeader.LENGTH, buffer, offset, length);
-                final int crc = checksum ? PayloadChecksum.compute(address, RecordHeader.LENGTH, length) : 0;
+                final int crc = checksum ? PayloadChecksum.compute(buffer, offset, length, heapChecksum) : 0;
                 final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
                 header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
             }
@@ -107,6 +130,148 @@ public final class JournalAppender implements AutoCloseable
         lastSequence = sequence;
         lastIndex = appender.lastIndexAppended();
         return sequence;
+    }
+
+    /**
+     * Open a batch: the records {@link #add}ed until {@link #commitBatch()} go into one excerpt and become readable
+     * together; {@link #abortBatch()} (or a failure while adding) drops them all and their sequences are reused.
+     *
+     * @throws IllegalStateException when a batch is already open.
+     */
+    public void beginBatch()
+    {
+        if (null != batch)
+        {
+            throw new IllegalStateException("a batch is already open");
+        }
+        batch = appender.writingDocument();
+        batchSequence = lastSequence;
+        batchBytes = 0;
+    }
+
+    /**
+     * Whether a payload fits the open batch: an excerpt stays within {@link #batchCapacity()} bytes, except that an
+     * empty batch takes any record the journal accepts.
+     *
+     * @param length payload length.
+     * @return true when {@link #add} will take it.
+     */
+    public boolean fits(final int length)
+    {
+        return 0 == batchBytes || batchBytes + RecordHeader.LENGTH + (long)length <= batchCapacity;
+    }
+
+    /**
+     * Largest excerpt a batch grows to, in bytes.
+     *
+     * @return the batch capacity.
+     */
+    public int batchCapacity()
+    {
+        return batchCapacity;
+    }
+
+    /**
+     * Add a record to the open batch. On any failure the batch is aborted (nothing of it is written) and the
+     * exception is rethrown.
+     *
+     * @param buffer           holding the payload, an SBE frame.
+     * @param offset           at which the payload starts.
+     * @param length           of the payload in bytes.
+     * @param ingressNanos     ingress time in epoch nanoseconds.
+     * @param source           source of the message.
+     * @param applicationFlags bits within {@link RecordHeader#APPLICATION_FLAGS_MASK}.
+     * @return the sequence the record will have once the batch is committed.
+     * @throws IllegalStateException    when no batch is open.
+     * @throws IllegalArgumentException when the length or flags are invalid, or the record does not {@link #fits}.
+     */
+    public long add(
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long ingressNanos,
+        final long source,
+        final int applicationFlags)
+    {
+        if (null == batch)
+        {
+            throw new IllegalStateException("no batch is open");
+        }
+        try
+        {
+            if ((applicationFlags & ~RecordHeader.APPLICATION_FLAGS_MASK) != 0 || length < 0 ||
+                length > maxPayloadLength || !fits(length))
+            {
+                throw new IllegalArgumentException("record of " + length + " bytes with flags 0x" +
+                    Integer.toHexString(applicationFlags) + " does not fit the batch (" + batchBytes + " of " +
+                    batchCapacity + " bytes used, payloads up to " + maxPayloadLength + ")");
+            }
+            final long sequence = batchSequence + 1;
+            final int frameLength = RecordHeader.LENGTH + length;
+            final Bytes<?> bytes = batch.wire().bytes();
+            final long position = bytes.writePosition();
+            bytes.writeSkip(frameLength);
+            final long address = bytes.addressForWrite(position);
+            frame.wrap(address, frameLength);
+            frame.putBytes(RecordHeader.LENGTH, buffer, offset, length);
+            final int crc = checksum ? PayloadChecksum.compute(buffer, offset, length, heapChecksum) : 0;
+            final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
+            header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
+            batchSequence = sequence;
+            batchBytes += frameLength;
+            return sequence;
+        }
+        catch (final Throwable ex)
+        {
+            abortBatch();
+            throw ex;
+        }
+    }
+
+    /**
+     * Commit the open batch as one excerpt (nothing when it holds no record).
+     *
+     * @return the sequence of the batch's last record (the last sequence when the batch was empty).
+     * @throws IllegalStateException when no batch is open.
+     */
+    public long commitBatch()
+    {
+        final DocumentContext dc = batch;
+        if (null == dc)
+        {
+            throw new IllegalStateException("no batch is open");
+        }
+        batch = null;
+        if (0 == batchBytes)
+        {
+            dc.rollbackOnClose();
+            dc.close();
+            return lastSequence;
+        }
+        dc.close();
+        lastSequence = batchSequence;
+        lastIndex = appender.lastIndexAppended();
+        return lastSequence;
+    }
+
+    /**
+     * Drop the open batch: none of its records is written. Nothing when no batch is open.
+     */
+    public void abortBatch()
+    {
+        final DocumentContext dc = batch;
+        if (null != dc)
+        {
+            batch = null;
+            try
+            {
+                dc.rollbackOnClose();
+            }
+            finally
+            {
+                dc.close();
+            }
+        }
     }
 
     /**
@@ -134,6 +299,7 @@ public final class JournalAppender implements AutoCloseable
      */
     public void close()
     {
+        abortBatch();
         appender.close();
     }
 }

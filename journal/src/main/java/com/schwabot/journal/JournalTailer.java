@@ -11,13 +11,15 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Reads records from a {@link Journal} in order and hands them to a {@link RecordHandler} as flyweight views over
- * the mapped queue memory: no copy, no allocation per record. Excerpts that are not valid records (bad magic or
- * version, length mismatch, longer than {@link Journal#maxFrameLength()}) are skipped and counted;
- * {@link Journal#verify()} says what is wrong with them.
+ * the mapped queue memory: no copy, no allocation per record. An excerpt holds one record or a batch of them (see
+ * {@link JournalAppender#beginBatch()}); a poll delivers whole excerpts, so every record of an excerpt shares its
+ * Chronicle index and {@link #lastIndex()} always names an excerpt delivered in full. An excerpt whose records do
+ * not tile it exactly (bad magic or version, a length mismatch anywhere in it, longer than
+ * {@link Journal#maxFrameLength()}) is skipped whole and counted once: a damaged batch loses its sound records too,
+ * and {@link Journal#verify()} says what is wrong with it.
  * <p>
  * A tailer can persist {@link #lastIndex()} and later resume with {@link #afterIndex(long)}. Not thread-safe:
  * use a tailer from one thread; other threads may append to the journal meanwhile.
@@ -28,9 +30,10 @@ public final class JournalTailer implements AutoCloseable
 
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
-    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
-    private final RecordHeader header = new RecordHeader();
+    private final ExcerptRecords records = new ExcerptRecords();
+    private final long[] span = new long[2];
     private final int maxFrameLength;
+    private long skipBelowSequence;
     private long lastIndex = -1;
     private long lastSequence;
     private long skippedRecords;
@@ -59,6 +62,7 @@ public final class JournalTailer implements AutoCloseable
      */
     public JournalTailer toStart()
     {
+        skipBelowSequence = 0;
         tailer.toStart();
         return this;
     }
@@ -71,6 +75,7 @@ public final class JournalTailer implements AutoCloseable
      */
     public boolean moveToIndex(final long index)
     {
+        skipBelowSequence = 0;
         return tailer.moveToIndex(index);
     }
 
@@ -82,6 +87,7 @@ public final class JournalTailer implements AutoCloseable
      */
     public boolean afterIndex(final long index)
     {
+        skipBelowSequence = 0;
         if (!tailer.moveToIndex(index))
         {
             return false;
@@ -93,9 +99,10 @@ public final class JournalTailer implements AutoCloseable
     }
 
     /**
-     * Position so that the next poll delivers the first record whose sequence is at least the given one. Finds the
-     * roll cycle holding it, jumps to the index predicted by contiguous sequences, and falls back to skipping
-     * records from the start of the cycle when the prediction misses.
+     * Position so that the next poll delivers the first record whose sequence is at least the given one (records
+     * before it in the same excerpt are passed over). Finds the roll cycle holding it, jumps to the index predicted
+     * by one record per excerpt, and when that misses (batched excerpts) searches the indexes between the cycle's
+     * start and the prediction by the first sequence of each excerpt, then steps forward.
      *
      * @param sequence to position at.
      * @return true when such a record exists; false leaves the tailer at the end.
@@ -123,6 +130,7 @@ public final class JournalTailer implements AutoCloseable
             cycle = nextCycle(cycle);
         }
 
+        skipBelowSequence = sequence;
         if (startIndex < 0)
         {
             tailer.toStart();
@@ -133,7 +141,7 @@ public final class JournalTailer implements AutoCloseable
         {
             return tailer.moveToIndex(predicted);
         }
-        tailer.moveToIndex(startIndex);
+        tailer.moveToIndex(searchBack(startIndex, predicted, sequence));
         return skipTo(sequence);
     }
 
@@ -171,25 +179,41 @@ public final class JournalTailer implements AutoCloseable
                 }
                 final Bytes<?> bytes = dc.wire().bytes();
                 final long length = bytes.readRemaining();
-                if (!wrapValid(bytes, length))
+                if (length > maxFrameLength)
+                {
+                    skippedRecords++;
+                    continue;
+                }
+                final long address = bytes.addressForRead(bytes.readPosition());
+                if (!tiles(address, length))
                 {
                     skippedRecords++;
                     continue;
                 }
                 final long index = dc.index();
-                final long sequence = header.sequence();
+                records.wrap(address, length);
                 lastIndex = index;
-                lastSequence = sequence;
-                delivered++;
-                handler.onRecord(
-                    sequence,
-                    header.ingressNanos(),
-                    header.source(),
-                    header.flags() & RecordHeader.APPLICATION_FLAGS_MASK,
-                    frame,
-                    RecordHeader.LENGTH,
-                    (int)length - RecordHeader.LENGTH,
-                    index);
+                int next;
+                while ((next = records.next()) > 0)
+                {
+                    final RecordHeader header = records.header();
+                    final long sequence = header.sequence();
+                    if (skipBelowSequence > 0 && sequence < skipBelowSequence)
+                    {
+                        continue;
+                    }
+                    lastSequence = sequence;
+                    delivered++;
+                    handler.onRecord(
+                        sequence,
+                        header.ingressNanos(),
+                        header.source(),
+                        header.flags() & RecordHeader.APPLICATION_FLAGS_MASK,
+                        records.frame(),
+                        RecordHeader.LENGTH,
+                        next - RecordHeader.LENGTH,
+                        index);
+                }
             }
         }
         return delivered;
@@ -255,17 +279,10 @@ public final class JournalTailer implements AutoCloseable
         return total;
     }
 
-    private boolean wrapValid(final Bytes<?> bytes, final long length)
-    {
-        if (length < RecordHeader.LENGTH || length > maxFrameLength)
-        {
-            return false;
-        }
-        frame.wrap(bytes.addressForRead(bytes.readPosition()), (int)length);
-        header.wrap(frame, 0);
-        return header.isCurrentFormat() && header.frameLength() == length;
-    }
-
+    /**
+     * Sequence of an excerpt's first record, -1 when the index is not in the journal or its excerpt starts with no
+     * valid record.
+     */
     private long peekSequence(final long index)
     {
         if (!tailer.moveToIndex(index))
@@ -274,13 +291,71 @@ public final class JournalTailer implements AutoCloseable
         }
         try (DocumentContext dc = tailer.readingDocument())
         {
-            if (!dc.isPresent())
-            {
-                return -1;
-            }
-            final Bytes<?> bytes = dc.wire().bytes();
-            return wrapValid(bytes, bytes.readRemaining()) ? header.sequence() : -1;
+            return dc.isPresent() && span(dc.wire().bytes(), span) ? span[0] : -1;
         }
+    }
+
+    /**
+     * Whether an excerpt's records tile it exactly: an excerpt is delivered whole or skipped whole.
+     */
+    private boolean tiles(final long address, final long length)
+    {
+        records.wrap(address, length);
+        int next;
+        do
+        {
+            next = records.next();
+        }
+        while (next > 0);
+        return next == ExcerptRecords.END && length > 0;
+    }
+
+    private boolean span(final Bytes<?> bytes, final long[] firstAndLast)
+    {
+        final long length = bytes.readRemaining();
+        if (length > maxFrameLength)
+        {
+            return false;
+        }
+        records.wrap(bytes.addressForRead(bytes.readPosition()), length);
+        boolean any = false;
+        while (records.next() > 0)
+        {
+            if (!any)
+            {
+                firstAndLast[0] = records.header().sequence();
+                any = true;
+            }
+            firstAndLast[1] = records.header().sequence();
+        }
+        return any;
+    }
+
+    /**
+     * Binary search of the excerpts from {@code low} to {@code high} (one cycle's) for the last one whose first
+     * sequence is at most the target; a damaged or absent excerpt counts as past it. The caller steps forward
+     * from the index found, so a miss costs time, not records.
+     */
+    private long searchBack(final long low, final long high, final long sequence)
+    {
+        long found = low;
+        long lo = low + 1;
+        long hi = high;
+        while (lo <= hi)
+        {
+            final long mid = (lo + hi) >>> 1;
+            final long first = peekSequence(mid);
+            if (first >= 0 && first <= sequence)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return found;
     }
 
     private boolean skipTo(final long sequence)
@@ -295,8 +370,7 @@ public final class JournalTailer implements AutoCloseable
                 {
                     return false;
                 }
-                final Bytes<?> bytes = dc.wire().bytes();
-                if (wrapValid(bytes, bytes.readRemaining()) && header.sequence() >= sequence)
+                if (span(dc.wire().bytes(), span) && span[1] >= sequence)
                 {
                     found = dc.index();
                 }

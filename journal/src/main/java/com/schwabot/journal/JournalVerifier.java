@@ -14,9 +14,10 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Scans every excerpt of a journal and checks what a reader relies on: each excerpt is a record with the current
- * magic and version, its frame length equals the excerpt length, its payload holds an SBE header whose block length
- * fits, its CRC32C matches when present, and sequences run contiguously. Damaged data never throws: it becomes a
+ * Scans every excerpt of a journal and checks what a reader relies on: each excerpt holds one record, or several
+ * back to back (a batch), each with the current magic and version, whose frame lengths tile the excerpt exactly;
+ * each payload holds an SBE header whose block length fits, its CRC32C matches when present, and sequences run
+ * contiguously. Damaged data never throws: it becomes a
  * {@link JournalProblem} saying where and what.
  */
 final class JournalVerifier
@@ -26,6 +27,8 @@ final class JournalVerifier
     private final int maxFrameLength;
     private final RecordHeader header = new RecordHeader();
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+    private final RecordHeader nextHeader = new RecordHeader();
+    private final UnsafeBuffer nextFrame = new UnsafeBuffer(0, 0);
     private final List<JournalProblem> problems = new ArrayList<>();
     private long problemsNotListed;
     private long recordCount;
@@ -54,7 +57,6 @@ final class JournalVerifier
                     {
                         break;
                     }
-                    recordCount++;
                     lastScannedIndex = dc.index();
                     check(dc.wire().bytes(), rollCycle.toCycle(lastScannedIndex), lastScannedIndex);
                 }
@@ -100,45 +102,94 @@ final class JournalVerifier
         final long length = bytes.readRemaining();
         if (length < RecordHeader.LENGTH)
         {
+            recordCount++;
             problem(ProblemKind.SHORT_EXCERPT, cycle, index, JournalProblem.UNKNOWN_SEQUENCE,
                 "excerpt of " + length + " bytes is shorter than the " + RecordHeader.LENGTH + "-byte record header");
             return;
         }
         if (length > maxFrameLength)
         {
+            recordCount++;
             problem(ProblemKind.OVERSIZE_EXCERPT, cycle, index, JournalProblem.UNKNOWN_SEQUENCE,
                 "excerpt of " + length + " bytes is longer than the " + maxFrameLength +
                 " bytes mapped contiguously with this block size: reopen with a larger blockSize");
             return;
         }
-        final long address = bytes.addressForRead(bytes.readPosition());
-        frame.wrap(address, (int)length);
+        final long excerptAddress = bytes.addressForRead(bytes.readPosition());
+        long position = 0;
+        while (position < length && checkRecord(cycle, index, excerptAddress + position, length - position, position))
+        {
+            position += header.frameLength();
+        }
+    }
+
+    /**
+     * Check the record at a position of an excerpt.
+     *
+     * @return true when the record was readable and the next one follows it.
+     */
+    private boolean checkRecord(
+        final int cycle, final long index, final long address, final long remaining, final long position)
+    {
+        recordCount++;
+        if (remaining < RecordHeader.LENGTH)
+        {
+            problem(ProblemKind.SHORT_EXCERPT, cycle, index, JournalProblem.UNKNOWN_SEQUENCE, remaining +
+                " bytes left at offset " + position + " of the excerpt, shorter than a record header");
+            return false;
+        }
+        frame.wrap(address, (int)Math.min(remaining, Integer.MAX_VALUE));
         header.wrap(frame, 0);
         if (header.magic() != RecordHeader.MAGIC)
         {
             problem(ProblemKind.BAD_MAGIC, cycle, index, JournalProblem.UNKNOWN_SEQUENCE,
                 "magic 0x" + Integer.toHexString(header.magic()) + ", expected 0x" +
-                Integer.toHexString(RecordHeader.MAGIC));
-            return;
+                Integer.toHexString(RecordHeader.MAGIC) + at(position));
+            return false;
         }
         if (header.version() != RecordHeader.CURRENT_VERSION)
         {
             problem(ProblemKind.BAD_VERSION, cycle, index, JournalProblem.UNKNOWN_SEQUENCE,
-                "record version " + header.version() + ", this build reads " + RecordHeader.CURRENT_VERSION);
-            return;
+                "record version " + header.version() + ", this build reads " + RecordHeader.CURRENT_VERSION +
+                at(position));
+            return false;
         }
         final long sequence = header.sequence();
-        if (header.frameLength() != length)
+        final int frameLength = header.frameLength();
+        if (frameLength < RecordHeader.LENGTH || frameLength > remaining ||
+            (0 == position && frameLength != remaining && !followedByRecord(address, remaining, frameLength)))
         {
-            problem(ProblemKind.LENGTH_MISMATCH, cycle, index, sequence,
-                "header frame length " + header.frameLength() + " but the excerpt holds " + length + " bytes");
-            return;
+            problem(ProblemKind.LENGTH_MISMATCH, cycle, index, sequence, "header frame length " + frameLength +
+                " but the excerpt holds " + remaining + " bytes" + (0 == position ? "" : " from offset " + position));
+            return false;
         }
         checkSequence(cycle, index, sequence);
-        if (checkPayload(cycle, index, sequence, address, (int)length - RecordHeader.LENGTH))
+        frame.wrap(address, frameLength);
+        header.wrap(frame, 0);
+        if (checkPayload(cycle, index, sequence, address, frameLength - RecordHeader.LENGTH))
         {
             validRecordCount++;
         }
+        return true;
+    }
+
+    /**
+     * Whether the bytes after an excerpt's first record start another record: a batch. A single record whose
+     * excerpt is longer than its frame length is a length mismatch.
+     */
+    private boolean followedByRecord(final long address, final long remaining, final int frameLength)
+    {
+        if (remaining - frameLength < RecordHeader.LENGTH)
+        {
+            return false;
+        }
+        nextFrame.wrap(address + frameLength, RecordHeader.LENGTH);
+        return nextHeader.wrap(nextFrame, 0).isCurrentFormat();
+    }
+
+    private static String at(final long position)
+    {
+        return 0 == position ? "" : " (record at offset " + position + " of the excerpt)";
     }
 
     private void checkSequence(final int cycle, final long index, final long sequence)

@@ -67,6 +67,78 @@ class JournalAllocationTest
         }
     }
 
+    @Test
+    void shouldAllocateNothingPerRecordWhenAppendingBatchesOrPollingThem()
+    {
+        assertThat(threads.isThreadAllocatedMemorySupported()).isTrue();
+        threads.setThreadAllocatedMemoryEnabled(true);
+        final UnsafeBuffer scratch = new UnsafeBuffer(ByteBuffer.allocateDirect(TestRecords.MAX_PAYLOAD_LENGTH));
+        final long[] seen = new long[2];
+        final RecordHandler handler = (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
+        {
+            seen[0]++;
+            seen[1] += TestRecords.payloadMatches(buffer, offset, length, sequence) ? 0 : 1;
+        };
+
+        try (Journal journal = Journal.open(TestRecords.context(dir, TestRecords.clock()));
+            JournalTailer tailer = journal.tailer())
+        {
+            final JournalAppender appender = journal.appender();
+            for (int round = 0; round < WARM_UP_ROUNDS; round++)
+            {
+                appendBatches(appender, scratch, RECORDS_PER_ROUND);
+                drain(tailer, handler, RECORDS_PER_ROUND);
+            }
+            threads.getCurrentThreadAllocatedBytes();
+
+            final long beforeAppend = threads.getCurrentThreadAllocatedBytes();
+            appendBatches(appender, scratch, MEASURED_RECORDS);
+            final long appendBytes = threads.getCurrentThreadAllocatedBytes() - beforeAppend;
+
+            final long beforePoll = threads.getCurrentThreadAllocatedBytes();
+            final long polled = drain(tailer, handler, MEASURED_RECORDS);
+            final long pollBytes = threads.getCurrentThreadAllocatedBytes() - beforePoll;
+
+            assertThat(polled).isEqualTo(MEASURED_RECORDS);
+            assertThat(seen[1]).as("records read back different").isZero();
+            assertThat(appendBytes).as("bytes allocated appending %d records in batches", MEASURED_RECORDS)
+                .isLessThanOrEqualTo(ALLOWED_BYTES);
+            assertThat(pollBytes).as("bytes allocated polling %d batched records", MEASURED_RECORDS)
+                .isLessThanOrEqualTo(ALLOWED_BYTES);
+        }
+    }
+
+    private static void appendBatches(final JournalAppender appender, final UnsafeBuffer scratch, final int records)
+    {
+        for (int i = 0; i < records; i += 32)
+        {
+            appender.beginBatch();
+            for (int k = 0; k < 32; k++)
+            {
+                final long sequence = appender.lastSequence() + 1 + k;
+                final int length = TestRecords.writePayload(scratch, 0, sequence);
+                appender.add(scratch, 0, length, TestRecords.ingressNanos(sequence), TestRecords.source(sequence),
+                    TestRecords.applicationFlags(sequence));
+            }
+            appender.commitBatch();
+        }
+    }
+
+    private static long drain(final JournalTailer tailer, final RecordHandler handler, final int records)
+    {
+        long polled = 0;
+        while (polled < records)
+        {
+            final int delivered = tailer.poll(handler, 1000);
+            if (0 == delivered)
+            {
+                break;
+            }
+            polled += delivered;
+        }
+        return polled;
+    }
+
     private static void append(final JournalAppender appender, final UnsafeBuffer scratch, final int records)
     {
         for (int i = 0; i < records; i++)

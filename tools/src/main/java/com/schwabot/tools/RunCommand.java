@@ -42,13 +42,20 @@ import picocli.CommandLine.Spec;
  * HTTP server on {@code monitoring.http_host:http_port} (its URL is printed), JSON logs and the audit log of admin
  * actions under {@code logging.dir}. Admin actions need a token of at least 16 bytes: the api_keys.yaml plain
  * secret named by {@code monitoring.admin_token_name}, or {@code SCHWABOT_ADMIN_TOKEN}, which wins.
+ * <p>
+ * A full disk under the journal: below {@code journal.min_free_mb} the engine halts trading (the status line says
+ * {@code HALTED ALERTS=journal}); below {@code journal.stop_free_mb}, or when an append fails, the engine stops
+ * journaling and this command stops the run as after Ctrl-C, prints the summary, and exits with {@link ExitCodes#IO}
+ * and one line saying why.
  */
 @Command(
     name = "run",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        ExitCodes.OK_HELP, "1:the engine could not start (a port in use, a venue unreachable)", ExitCodes.USAGE_HELP,
-        ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP, ExitCodes.IO_HELP },
+        ExitCodes.OK_HELP, "1:the engine could not start (a port in use, a venue unreachable, the journal's disk " +
+            "below journal.stop_free_mb)", ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP,
+        ExitCodes.IO + ":I/O: unusable databases, or the journal stopped while running (its disk fell below " +
+            "journal.stop_free_mb, or an append failed; the journal ends on its last whole record)" },
     description = {
         "Run the engine on the configuration (the bundled defaults trade against the embedded simulator).",
         "Prints a status line every monitoring.status_interval_ms, stops on Ctrl-C or after --duration, keeps " +
@@ -179,6 +186,7 @@ public final class RunCommand implements Callable<Integer>
             engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()), monitoring);
             persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
+                ", engine profile " + config.engine().profile().label() +
                 (null == duration ? ", until Ctrl-C" : ", for " + duration));
             if (engine.recoveredFrom() > 0)
             {
@@ -215,6 +223,13 @@ public final class RunCommand implements Callable<Integer>
             }
             stopped.countDown();
             removeHook(hook);
+        }
+        final String journalStop = engine.journalStopCause();
+        if (null != journalStop)
+        {
+            throw new CliException(ExitCodes.IO, "the journal stopped: " + journalStop + "; the run stopped and " +
+                "the journal ends on its last whole record (check it: schwabot journal verify " +
+                journalDir + "); free space, then run again: the session continues, halted if it was (POST /resume)");
         }
         return ExitCodes.OK;
     }
@@ -358,7 +373,7 @@ public final class RunCommand implements Callable<Integer>
         while (true)
         {
             final long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-            if (left <= 0 || awaitQuietly(stop, Math.min(interval, left)))
+            if (left <= 0 || awaitQuietly(stop, Math.min(interval, left)) || null != engine.journalStopCause())
             {
                 return;
             }

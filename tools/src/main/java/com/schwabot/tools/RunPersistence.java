@@ -61,7 +61,8 @@ final class RunPersistence
         {
             return PersistenceService.start(PersistenceContext.of(config.persistence(), dataDir,
                 engine.journalDirectory()).configSnapshot(EffectiveConfigRenderer.render(config),
-                null == config.configDir() ? "the bundled defaults" : config.configDir().toString(), journalEnd));
+                null == config.configDir() ? "the bundled defaults" : config.configDir().toString(), journalEnd)
+                .idleSleepMs(config.engine().profile().persistenceSleepMs()));
         }
         catch (final PersistenceException ex)
         {

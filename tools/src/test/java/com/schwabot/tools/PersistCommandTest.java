@@ -45,7 +45,7 @@ class PersistCommandTest
         assertThat(number(db.resolve("schwabot_state.db"), "SELECT count(*) FROM runs"))
             .isEqualTo(stats.count(MessageHeaderDecoder.SCHEMA_ID, AdminCommandDecoder.TEMPLATE_ID)).isEqualTo(1);
         assertThat(number(db.resolve("schwabot_state.db"), "SELECT count(*) FROM config_snapshots WHERE " +
-            "run_sequence = 1 AND source = 'the bundled defaults' AND config LIKE '%wait_strategy: sleeping%'"))
+            "run_sequence = 1 AND source = 'the bundled defaults' AND config LIKE '%profile: low-cpu%'"))
             .isEqualTo(1);
         for (final String name : new String[]{"schwabot_trading.db", "schwabot_monitoring.db", "schwabot_state.db"})
         {

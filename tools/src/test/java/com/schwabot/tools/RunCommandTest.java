@@ -59,12 +59,14 @@ class RunCommandTest
         final CliRunner.Result result = CliRunner.run(env, "run", "--duration", "2s", "--data-dir", temp.toString());
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(result.out()).contains("POST /halt /resume with the bearer token");
+        assertThat(result.out()).contains("POST /halt /resume with the bearer token")
+            .contains(", engine profile low-cpu, for ");
         final List<String> lines = Files.readAllLines(temp.resolve("logs/schwabot.log"), StandardCharsets.UTF_8);
         assertThat(lines).isNotEmpty().allSatisfy((line) -> assertThat(line)
             .startsWith("{\"timestamp\":").contains("\"level\":\"", "\"loggerName\":\"", "\"formattedMessage\":")
             .endsWith("}"));
-        assertThat(lines).anySatisfy((line) -> assertThat(line).contains("engine started"))
+        assertThat(lines).anySatisfy((line) -> assertThat(line).contains("engine started")
+                .contains("threads: profile low-cpu: business thread blocking (profile), gateway sender backoff"))
             .anySatisfy((line) -> assertThat(line).contains("monitoring server at http:"));
         assertThat(allText(temp.resolve("logs")) + result.all()).doesNotContain(TOKEN, PASSPHRASE);
     }
@@ -83,7 +85,8 @@ class RunCommandTest
         final CliRunner.Result result = CliRunner.run(env, "run", "--duration", "1s", "--data-dir", temp.toString());
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(result.out()).contains("POST /halt /resume with the bearer token");
+        assertThat(result.out()).contains("POST /halt /resume with the bearer token")
+            .contains(", engine profile low-cpu, for ");
         assertThat(allText(temp.resolve("logs")) + result.all()).doesNotContain(stored, PASSPHRASE);
 
         final SchwabotConfig config = new ConfigLoader().configDir(dir).environment(env)
@@ -146,7 +149,7 @@ class RunCommandTest
             "schwabot: invalid configuration from " + dir + " (2 errors):",
             "  config.yaml: engine.input_ring_size = 1000: must be a power of two in [64, 16777216] (line 2)",
             "  config.yaml: engine.wait_strategy = spinning: must be one of [busy-spin, yielding, sleeping, " +
-                "blocking] (line 3)");
+                "blocking], or null (the profile's choice) (line 3)");
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.schwabot.bench.engine;
 
 import java.nio.ByteBuffer;
 
-import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -20,15 +19,14 @@ import com.schwabot.engine.order.OrderSender;
 import com.schwabot.engine.ring.InputRing;
 
 /**
- * The latency harness's order sink and venue. On the business thread, {@link #send} records tick-to-order (from the
- * intended time of the last market-data event the business thread took up to the moment the order is handed over)
- * and passes the NewOrder frame through a one-to-one ring buffer; on the producer thread, {@link #answer} takes the
- * orders and publishes an execution report for each into the input ring, as the order gateway does: CANCELED with
- * nothing filled (an immediate-or-cancel order that found no liquidity), so that the order is done, the position
- * stays flat and the decision stage may send the next one as soon as the risk gate's rate limit allows.
+ * The latency harness's venue. {@link #send} (on the gateway thread, {@link GatewayDrain}) passes each NewOrder frame
+ * through a one-to-one ring buffer; on the producer thread, {@link #answer} takes the orders and publishes an
+ * execution report for each into the input ring, as the order gateway does: CANCELED with nothing filled (an
+ * immediate-or-cancel order that found no liquidity), so that the order is done, the position stays flat and the
+ * decision stage may send the next one as soon as the risk gate's rate limit allows.
  * <p>
- * Thread-safety: {@link #send} on the business thread only, {@link #answer} on the producer thread only; the
- * histogram is read once the business thread has stopped.
+ * Thread-safety: {@link #send} on one thread only, {@link #answer} on the producer thread only; each has its own
+ * decoders.
  */
 final class AnsweringVenue implements OrderSender
 {
@@ -37,9 +35,7 @@ final class AnsweringVenue implements OrderSender
 
     private final OneToOneRingBuffer orders = new OneToOneRingBuffer(new UnsafeBuffer(
         ByteBuffer.allocateDirect(RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
-    private LatencyHandler handler;
-    private final Histogram tickToOrder;
-    private final long measureStartNanos;
+    private final MessageHeaderDecoder sentHeader = new MessageHeaderDecoder();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final MessageHeaderEncoder reportHeader = new MessageHeaderEncoder();
@@ -56,28 +52,21 @@ final class AnsweringVenue implements OrderSender
     /**
      * A venue.
      *
-     * @param tickToOrder       where tick-to-order samples go.
-     * @param measureStartNanos orders caused by events intended before this are not recorded (warm-up).
-     * @param source            source of the execution reports (the venue's order connection).
+     * @param source source of the execution reports (the venue's order connection).
      */
-    AnsweringVenue(final Histogram tickToOrder, final long measureStartNanos, final long source)
+    AnsweringVenue(final long source)
     {
-        this.tickToOrder = tickToOrder;
-        this.measureStartNanos = measureStartNanos;
         this.source = source;
     }
 
     /**
-     * Before the business thread starts: where execution reports go, and the handler that knows the intended time of
-     * the last market-data event.
+     * Before the business thread starts: where execution reports go.
      *
-     * @param ring    the input ring.
-     * @param handler the business thread's handler.
+     * @param ring the input ring.
      */
-    void wire(final InputRing ring, final LatencyHandler handler)
+    void wire(final InputRing ring)
     {
         this.ring = ring;
-        this.handler = handler;
     }
 
     /**
@@ -86,14 +75,8 @@ final class AnsweringVenue implements OrderSender
     public boolean send(
         final DirectBuffer buffer, final int offset, final int length, final long clOrdId, final long destination)
     {
-        final long now = System.nanoTime();
-        final long intended = handler.lastMarketIntendedNanos();
-        if (intended >= measureStartNanos)
-        {
-            tickToOrder.recordValue(Math.min(Math.max(0, now - intended), tickToOrder.getHighestTrackableValue()));
-        }
-        header.wrap(buffer, offset);
-        if (header.templateId() != NewOrderDecoder.TEMPLATE_ID)
+        sentHeader.wrap(buffer, offset);
+        if (sentHeader.templateId() != NewOrderDecoder.TEMPLATE_ID)
         {
             otherFrames++;
             return true;

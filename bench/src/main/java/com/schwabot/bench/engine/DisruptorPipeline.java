@@ -15,7 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import com.schwabot.bench.BenchSupport;
+import com.schwabot.config.WaitStrategy;
 import com.schwabot.engine.Engine;
+import com.schwabot.engine.monitor.EventLatency;
 import com.schwabot.engine.ring.BusinessHandler;
 import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
@@ -24,7 +26,7 @@ import com.schwabot.journal.Journal;
 
 /**
  * The engine's own path: the {@link InputRing} (Disruptor, multi-producer, off-heap slots of
- * {@link Engine#SLOT_CAPACITY} bytes, the configured wait strategy) drained by a {@link BatchEventProcessor} on its
+ * {@link Engine#SLOT_CAPACITY} bytes, the sleeping wait strategy) drained by a {@link BatchEventProcessor} on its
  * own thread running the engine's {@link BusinessHandler} (journal append with the end-of-batch mark, then the
  * pipeline), or {@link PipelineOnlyHandler} when {@code journal} is false.
  * <p>
@@ -36,10 +38,24 @@ public class DisruptorPipeline
 {
     /** Slots of the ring in the benchmark (the engine's default is 65,536; the consumer is the bound either way). */
     static final int RING_SIZE = 8192;
+    /**
+     * The business thread's wait strategy: fixed to the one the recorded results were measured with (the default
+     * before engine.profile), so that they do not move with the default profile; the latency harness measures the
+     * profiles. The consumer is the bound here, so it seldom waits.
+     */
+    static final WaitStrategy WAIT_STRATEGY = WaitStrategy.SLEEPING;
 
     /** Whether the business thread journals each frame before the stages. */
     @Param({"true", "false"})
     public boolean journal;
+
+    /**
+     * Whether the business thread journals each Disruptor batch as one excerpt before acting on it (the engine's
+     * way), or each frame as its own excerpt (the way before batches; run with {@code -p batchJournal=false,true}
+     * to compare them in one run).
+     */
+    @Param({"true"})
+    public boolean batchJournal;
 
     PipelineFixture fixture;
     InputRing ring;
@@ -58,7 +74,7 @@ public class DisruptorPipeline
         BenchSupport.requireJvmFlags();
         fixture = new PipelineFixture(PipelineThroughputBenchmark.FRAMES);
         ring = new InputRing(RING_SIZE, Engine.SLOT_CAPACITY,
-            EngineWaitStrategies.of(fixture.config.engine().waitStrategy()), fixture.counters);
+            EngineWaitStrategies.of(WAIT_STRATEGY), fixture.counters);
     }
 
     /**
@@ -72,7 +88,8 @@ public class DisruptorPipeline
         {
             dir = BenchSupport.newScratchDir("pipeline-disruptor");
             journalFile = Journal.open(BenchEngine.journalContext(fixture.config, dir));
-            handler = new BusinessHandler(journalFile.appender(), fixture.pipeline(), fixture.counters);
+            handler = new BusinessHandler(batchJournal ? ring.ring() : null, journalFile.appender(),
+                fixture.pipeline(), fixture.counters, EventLatency.NONE);
         }
         else
         {

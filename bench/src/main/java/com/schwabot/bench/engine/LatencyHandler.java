@@ -41,6 +41,11 @@ final class LatencyHandler implements EventHandler<InboundEvent>
         this.measureStartNanos = measureStartNanos;
     }
 
+    public void onBatchStart(final long batchSize, final long queueDepth)
+    {
+        delegate.onBatchStart(batchSize, queueDepth);
+    }
+
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
     {
         final boolean marketData = event.source() == marketDataSource;

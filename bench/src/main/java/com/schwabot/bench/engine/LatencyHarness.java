@@ -3,19 +3,17 @@ package com.schwabot.bench.engine;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.AgentRunner;
 
 import com.schwabot.bench.BenchSupport;
 import com.schwabot.codecs.sbe.RiskReason;
@@ -27,31 +25,42 @@ import com.schwabot.engine.TradingCore;
 import com.schwabot.engine.Venues;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.monitor.EventLatency;
 import com.schwabot.engine.ring.BusinessHandler;
 import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
 import com.schwabot.engine.ring.InputRing;
+import com.schwabot.engine.ring.JournalGate;
+import com.schwabot.engine.ring.OutboundEvent;
+import com.schwabot.engine.ring.OutputRingSender;
 import com.schwabot.engine.stage.EventClock;
 import com.schwabot.engine.venue.Sources;
 import com.schwabot.journal.Journal;
 import com.schwabot.tensor.TensorBackend;
 
 /**
- * In-process latency of the engine at a fixed arrival rate, coordinated omission corrected. A producer thread (this
- * one) publishes generated market frames into the engine's {@link InputRing} on a fixed schedule ({@code --rate}
- * per second), stamping each with its intended send time ({@code System.nanoTime()}) as the ingress time; it
- * busy-waits between sends, and while it waits it plays the venue's part, answering each order with an execution
- * report ({@link AnsweringVenue}). The business thread runs the engine's {@link BusinessHandler} (journal to a real
- * queue under {@code bench.dir}, then every stage) wrapped in {@link LatencyHandler}, on the configured wait
- * strategy; the timer ticks as in the engine. Recorded, for events intended after the warm-up:
+ * In-process latency and CPU cost of the engine's threads at a fixed arrival rate, coordinated omission corrected,
+ * under a thread profile ({@code engine.profile}, {@code --profile}). A producer thread (this one) publishes
+ * generated market frames into the engine's {@link InputRing} on a fixed schedule ({@code --rate} per second; 0: none,
+ * to measure what idle waiting costs), stamping each with its intended send time ({@code System.nanoTime()}) as the
+ * ingress time; it busy-waits between sends, and while it waits it plays the venue's part, answering each order with
+ * an execution report ({@link AnsweringVenue}). The business thread runs the engine's {@link BusinessHandler}
+ * (journal to a real queue under {@code bench.dir}, then every stage) wrapped in {@link LatencyHandler}, on the
+ * profile's wait strategy (or {@code --wait}); its orders go, as in the engine, through an {@link OutputRingSender}
+ * (journaled) onto the output ring, which a gateway thread ({@link GatewayDrain}, the profile's gateway idle strategy)
+ * drains; the timer ticks as in the engine. Recorded, for events intended after the warm-up:
  * <ul>
  *     <li>event latency: intended time to handler done, per market-data event;</li>
  *     <li>tick-to-order: intended time of the market-data event whose batch made the decision to the moment the
- *     order is handed to the order sender;</li>
+ *     order is handed to the order sender (business thread);</li>
+ *     <li>tick-to-gateway: the same event to the moment the gateway thread has taken the order off the output ring,
+ *     where the engine's gateway writes it to the socket;</li>
  *     <li>publish lag: how late the producer itself was against the schedule (the harness's own share);</li>
- *     <li>GC count and time (every {@code GarbageCollectorMXBean}) and the business thread's allocated bytes and CPU
- *     time over the measured window.</li>
+ *     <li>GC count and time (every {@code GarbageCollectorMXBean}), the business thread's allocated bytes, and CPU
+ *     time per wall second over the measured window: the business thread, the gateway thread, the producer (the
+ *     harness) and the whole process; the load average before and after.</li>
  * </ul>
+ * The monitor and persistence threads, the Netty event loops and the HTTP server of a full engine are not run here.
  * Run it through {@code bench/run latency} (see {@link LatencyOptions#USAGE}). Prints through one stream on
  * standard output.
  */
@@ -69,6 +78,7 @@ public final class LatencyHarness
     private final Histogram latency = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram service = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram tickToOrder = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+    private final Histogram tickToGateway = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram publishLag = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final EngineCounters counters = new EngineCounters();
     private long dropped;
@@ -140,22 +150,36 @@ public final class LatencyHarness
         {
             final InputRing ring = new InputRing(config.engine().inputRingSize(), Engine.SLOT_CAPACITY,
                 EngineWaitStrategies.of(config.engine().waitStrategy()), counters);
+            final RingBuffer<OutboundEvent> outputRing = RingBuffer.createSingleProducer(
+                OutboundEvent::new, config.engine().outputRingSize(), new SleepingWaitStrategy());
             final long start = System.nanoTime() + START_DELAY_NANOS;
             final long measureStart = start + options.warmupSeconds * NANOS_PER_SECOND;
             final long end = measureStart + options.durationSeconds * NANOS_PER_SECOND;
-            final AnsweringVenue venue = new AnsweringVenue(tickToOrder, measureStart, orderConnection);
-            final TradingCore core = new TradingCore(config, backend, new EventClock(), venue, orderConnection,
-                counters);
-            final LatencyHandler handler = new LatencyHandler(
-                new BusinessHandler(journal.appender(), core.pipeline(), counters), latency, service, marketData,
+            final AnsweringVenue venue = new AnsweringVenue(orderConnection);
+            final EventClock clock = new EventClock();
+            final JournalGate journalGate = new JournalGate();
+            final OrderTimer orderTimer = new OrderTimer(
+                new OutputRingSender(outputRing, journal.appender(), clock, journalGate, counters), tickToOrder,
                 measureStart);
-            venue.wire(ring, handler);
+            final TradingCore core = new TradingCore(config, backend, clock, orderTimer, orderConnection, counters);
+            final LatencyHandler handler = new LatencyHandler(
+                new BusinessHandler(ring.ring(), journal.appender(), core.pipeline(), counters, EventLatency.NONE,
+                    journalGate),
+                latency, service, marketData,
+                measureStart);
+            venue.wire(ring);
+            orderTimer.wire(handler);
+            final AgentRunner gateway = new AgentRunner(EngineWaitStrategies.gateway(config.engine().profile()),
+                Throwable::printStackTrace, null,
+                new GatewayDrain(outputRing, orderTimer, venue, tickToGateway, measureStart));
             final RingBuffer<InboundEvent> buffer = ring.ring();
             final BatchEventProcessor<InboundEvent> processor =
                 new BatchEventProcessorBuilder().build(buffer, buffer.newBarrier(), handler);
             buffer.addGatingSequences(processor.getSequence());
             final Thread business = new Thread(processor, "schwabot-business");
-            final WindowSampler sampler = new WindowSampler(business, measureStart);
+            AgentRunner.startOnThread(gateway);
+            final WindowSampler sampler = new WindowSampler(business, gateway.thread(), Thread.currentThread(),
+                measureStart);
             business.start();
             sampler.start();
             final TimerSource timer = options.timerMs > 0 ?
@@ -181,6 +205,7 @@ public final class LatencyHarness
             sampler.finish();
             processor.halt();
             business.join();
+            gateway.close();
             report(venue, sampler, frames);
         }
     }
@@ -196,6 +221,11 @@ public final class LatencyHarness
         final long source = frames.source();
         final int lap = frames.count();
         final long total = (end - start) / NANOS_PER_SECOND * options.rate;
+        if (0 == total)
+        {
+            WindowSampler.sleepUntil(end);
+            return start;
+        }
         long lastIntended = start;
         for (long i = 0; i < total; i++)
         {
@@ -230,13 +260,13 @@ public final class LatencyHarness
     private void report(final AnsweringVenue venue, final WindowSampler sampler, final MarketFrames frames)
     {
         final RiskProfile profile = config.risk().active();
-        out.printf("engine latency harness: %,d events/s for %d s after %d s of warm-up; wait strategy %s; " +
+        out.printf("engine latency harness: %,d events/s for %d s after %d s of warm-up; threads: %s; " +
             "ring %,d slots; timer %d ms; risk profile %s (max_orders_per_second %d, max_open_orders %d); " +
-            "%,d frames per lap, %.1f bytes per frame on average; journal under %s%n",
-            options.rate, options.durationSeconds, options.warmupSeconds, config.engine().waitStrategy().label(),
+            "%,d frames per lap, %.1f bytes per frame on average; journal under %s; %d CPUs%n",
+            options.rate, options.durationSeconds, options.warmupSeconds, config.engine().describeThreads(),
             config.engine().inputRingSize(), options.timerMs, config.risk().activeProfile().label(),
             profile.maxOrdersPerSecond(), profile.maxOpenOrders(), frames.count(),
-            frames.totalBytes() / (double)frames.count(), dir.getParent());
+            frames.totalBytes() / (double)frames.count(), dir.getParent(), Runtime.getRuntime().availableProcessors());
         out.printf("events: %,d market-data events measured, %,d dropped (ring full), %,d frames handled in all, " +
             "%,d execution reports, %,d timer ticks, %,d validation rejects%n",
             latency.getTotalCount(), dropped, counters.value(EngineCounter.INBOUND_FRAMES),
@@ -251,17 +281,29 @@ public final class LatencyHarness
         print("event latency (intended -> handler done)", latency);
         print("event service time (handler start -> done)", service);
         print("tick-to-order (intended -> order handed over)", tickToOrder);
+        print("tick-to-gateway (intended -> gateway thread has the order)", tickToGateway);
         print("publish lag (producer late against schedule)", publishLag);
-        out.printf("measured window: GC %d collections, %d ms (%s); business thread allocated %,d bytes, " +
-            "CPU %.1f%% of the window (%.1f s, to the last event handled)%n",
-            sampler.gcCount(), sampler.gcMillis(), sampler.collectors(), sampler.businessAllocatedBytes(),
-            100.0 * sampler.businessCpuNanos() / sampler.windowNanos(), sampler.windowNanos() / 1e9);
-        out.printf("| %s | %,d | %,d | %s | %s | %s | %s | %s | %s | %,d | %s | %s | %s | %d | %d | %,d |%n",
-            config.engine().waitStrategy().label(), options.rate, latency.getTotalCount(),
-            micros(latency, 50), micros(latency, 90), micros(latency, 99), micros(latency, 99.9),
-            micros(latency, 99.99), micros(latency.getMaxValue()), tickToOrder.getTotalCount(),
-            micros(tickToOrder, 50), micros(tickToOrder, 99), micros(tickToOrder.getMaxValue()),
-            sampler.gcCount(), sampler.gcMillis(), sampler.businessAllocatedBytes());
+        out.printf("measured window: %.1f s (to the last event handled); GC %d collections, %d ms (%s); " +
+            "business thread allocated %,d bytes%n",
+            sampler.windowNanos() / 1e9, sampler.gcCount(), sampler.gcMillis(), sampler.collectors(),
+            sampler.businessAllocatedBytes());
+        out.printf("CPU per wall second (1.00 = one core busy): business %.3f, gateway %.3f, engine threads " +
+            "(business + gateway) %.3f; producer (the harness) %.3f; whole process %.3f; load average %s -> %s%n",
+            sampler.cores(WindowSampler.BUSINESS), sampler.cores(WindowSampler.GATEWAY),
+            sampler.cores(WindowSampler.BUSINESS) + sampler.cores(WindowSampler.GATEWAY),
+            sampler.cores(WindowSampler.PRODUCER), sampler.processCores(), sampler.loadBefore(), sampler.loadAfter());
+        out.printf("| %s | %s | %s | %,d | %,d | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.3f | " +
+            "%.3f | %.3f | %.3f | %.3f | %s -> %s |%n",
+            config.engine().profile().label(), config.engine().waitStrategy().label(),
+            config.engine().profile().gatewayIdle().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+            options.rate, latency.getTotalCount(), dropped,
+            micros(latency, 50), micros(latency, 99),
+            micros(tickToOrder, 50), micros(tickToOrder, 99), micros(tickToOrder, 99.9), micros(tickToOrder, 99.99),
+            micros(tickToGateway, 50), micros(tickToGateway, 99), micros(tickToGateway, 99.9),
+            micros(tickToGateway, 99.99),
+            sampler.cores(WindowSampler.BUSINESS), sampler.cores(WindowSampler.GATEWAY),
+            sampler.cores(WindowSampler.BUSINESS) + sampler.cores(WindowSampler.GATEWAY),
+            sampler.cores(WindowSampler.PRODUCER), sampler.processCores(), sampler.loadBefore(), sampler.loadAfter());
     }
 
     private void print(final String title, final Histogram histogram)
@@ -280,128 +322,5 @@ public final class LatencyHarness
     private static String micros(final long nanos)
     {
         return String.format("%.2f", nanos / 1000.0);
-    }
-
-    /**
-     * Samples GC and the business thread at the start of the measured window, from its own (mostly sleeping)
-     * thread so that neither the producer nor the business thread pays for the MXBean calls, and again when the
-     * producer has finished and the business thread has handled everything ({@link #finish()}), before it stops.
-     */
-    private static final class WindowSampler extends Thread
-    {
-        private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-
-        private final Thread business;
-        private final long from;
-        private final CountDownLatch done = new CountDownLatch(1);
-        private final StringBuilder collectors = new StringBuilder();
-        private long gcCount;
-        private long gcMillis;
-        private long allocated;
-        private long cpu;
-        private long window;
-
-        WindowSampler(final Thread business, final long from)
-        {
-            super("bench-window-sampler");
-            this.business = business;
-            this.from = from;
-            setDaemon(true);
-        }
-
-        /**
-         * Take the end sample now (the business thread must still be alive) and wait for it.
-         *
-         * @throws InterruptedException when interrupted.
-         */
-        void finish() throws InterruptedException
-        {
-            done.countDown();
-            join();
-        }
-
-        public void run()
-        {
-            sleepUntil(from);
-            final long startNanos = System.nanoTime();
-            final long[] counts = gcCounts();
-            final long[] times = gcTimes();
-            final long allocatedBefore = THREADS.getThreadAllocatedBytes(business.getId());
-            final long cpuBefore = THREADS.getThreadCpuTime(business.getId());
-            try
-            {
-                done.await();
-            }
-            catch (final InterruptedException ex)
-            {
-                return;
-            }
-            allocated = THREADS.getThreadAllocatedBytes(business.getId()) - allocatedBefore;
-            cpu = THREADS.getThreadCpuTime(business.getId()) - cpuBefore;
-            window = System.nanoTime() - startNanos;
-            final long[] countsAfter = gcCounts();
-            final long[] timesAfter = gcTimes();
-            int i = 0;
-            for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
-            {
-                gcCount += countsAfter[i] - counts[i];
-                gcMillis += timesAfter[i] - times[i];
-                collectors.append(i == 0 ? "" : ", ").append(gc.getName()).append(' ')
-                    .append(countsAfter[i] - counts[i]);
-                i++;
-            }
-        }
-
-        long gcCount()
-        {
-            return gcCount;
-        }
-
-        long gcMillis()
-        {
-            return gcMillis;
-        }
-
-        String collectors()
-        {
-            return collectors.toString();
-        }
-
-        long businessAllocatedBytes()
-        {
-            return allocated;
-        }
-
-        long businessCpuNanos()
-        {
-            return cpu;
-        }
-
-        long windowNanos()
-        {
-            return Math.max(1, window);
-        }
-
-        private static long[] gcCounts()
-        {
-            return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).toArray();
-        }
-
-        private static long[] gcTimes()
-        {
-            return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).toArray();
-        }
-
-        private static void sleepUntil(final long deadline)
-        {
-            long remaining;
-            while ((remaining = deadline - System.nanoTime()) > 0)
-            {
-                LockSupport.parkNanos(remaining);
-            }
-        }
     }
 }

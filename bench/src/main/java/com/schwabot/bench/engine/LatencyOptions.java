@@ -15,11 +15,13 @@ final class LatencyOptions
 {
     static final String USAGE = String.join(System.lineSeparator(),
         "usage: bench/run latency [options]",
-        "  --rate N           market-data events per second, fixed schedule (default 100000)",
+        "  --rate N           market-data events per second, fixed schedule; 0 = none, to measure what the",
+        "                     threads cost while idle (default 100000)",
         "  --warmup S         seconds of warm-up before measuring (default 10)",
         "  --duration S       seconds measured (default 30)",
-        "  --wait W           business thread wait strategy: busy-spin | yielding | sleeping | blocking",
-        "                     (default: engine.wait_strategy of the configuration)",
+        "  --profile P        engine.profile: latency | balanced | low-cpu (default: the configuration's)",
+        "  --wait W           business thread wait strategy, overriding the profile's: busy-spin | yielding |",
+        "                     sleeping | blocking (default: engine.wait_strategy of the configuration)",
         "  --max-orders N     max_orders_per_second of the active risk profile (default: the configuration's)",
         "  --timer-ms N       timer tick interval, 0 for none (default 100, as the engine)",
         "  --frames N         generated frames per lap (default 262144)",
@@ -28,6 +30,7 @@ final class LatencyOptions
     long rate = 100_000;
     long warmupSeconds = 10;
     long durationSeconds = 30;
+    String profile;
     String wait;
     Integer maxOrdersPerSecond;
     long timerMs = 100;
@@ -57,9 +60,10 @@ final class LatencyOptions
             final String value = args[i + 1];
             switch (args[i])
             {
-                case "--rate" -> options.rate = positive(args[i], value);
+                case "--rate" -> options.rate = notNegative(args[i], value);
                 case "--warmup" -> options.warmupSeconds = Long.parseLong(value);
                 case "--duration" -> options.durationSeconds = positive(args[i], value);
+                case "--profile" -> options.profile = value;
                 case "--wait" -> options.wait = value;
                 case "--max-orders" -> options.maxOrdersPerSecond = (int)positive(args[i], value);
                 case "--timer-ms" -> options.timerMs = Long.parseLong(value);
@@ -72,7 +76,7 @@ final class LatencyOptions
     }
 
     /**
-     * The configuration variables from the process environment plus the wait strategy option.
+     * The configuration variables from the process environment plus the profile and wait strategy options.
      *
      * @return variable name to value.
      */
@@ -87,11 +91,25 @@ final class LatencyOptions
                 env.put(name, value);
             }
         });
+        if (null != profile)
+        {
+            env.put("SCHWABOT_ENGINE_PROFILE", profile);
+        }
         if (null != wait)
         {
             env.put("SCHWABOT_ENGINE_WAIT_STRATEGY", wait);
         }
         return env;
+    }
+
+    private static long notNegative(final String name, final String value)
+    {
+        final long parsed = Long.parseLong(value);
+        if (parsed < 0)
+        {
+            throw new IllegalArgumentException(name + " must not be negative: " + value);
+        }
+        return parsed;
     }
 
     private static long positive(final String name, final String value)

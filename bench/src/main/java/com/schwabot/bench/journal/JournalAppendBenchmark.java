@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -30,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * {@link ChronicleQueueBaselineBenchmark#bareAppend}: same payload bytes (copied from the same kind of heap array),
  * same queue settings (binary, FAST_DAILY, default block size), same directory, a fresh journal per iteration, same
  * mode, units, warm-up and measurement. Each record carries the 40-byte record header on top, with the payload's
- * CRC32C when {@code checksum} is true.
+ * CRC32C when {@code checksum} is true. {@link #appendBatch} writes the same records {@value #BATCH} to an excerpt
+ * (what the business thread does with a Disruptor batch): its score is records per second, one excerpt per
+ * {@value #BATCH} records against the bare loop's one per record.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -41,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 public class JournalAppendBenchmark
 {
     private static final long SOURCE = JournalSource.source(1, 1);
+    private static final int BATCH = 32;
 
     @Param({"true", "false"})
     private boolean checksum;
@@ -88,5 +92,24 @@ public class JournalAppendBenchmark
         final long sequence = appender.append(message, 0, BenchSupport.MESSAGE_LENGTH, ++ingressNanos, SOURCE);
         cpu.tick();
         return sequence;
+    }
+
+    /**
+     * {@value #BATCH} records of the 64-byte message in one excerpt.
+     *
+     * @param cpu counts the thread's CPU time (ticks per record).
+     * @return the last sequence, consumed by JMH.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long appendBatch(final ThreadCpuTime cpu)
+    {
+        appender.beginBatch();
+        for (int i = 0; i < BATCH; i++)
+        {
+            appender.add(message, 0, BenchSupport.MESSAGE_LENGTH, ++ingressNanos, SOURCE, 0);
+            cpu.tick();
+        }
+        return appender.commitBatch();
     }
 }

@@ -11,6 +11,7 @@ import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.AlertMonitor;
 import com.schwabot.engine.monitor.AlertState;
 import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.engine.monitor.JournalSpaceGuard;
 import com.schwabot.engine.monitor.LatencySummary;
 import com.schwabot.engine.monitor.MonitorSnapshot;
 import com.schwabot.engine.monitor.StatusPublisher;
@@ -19,7 +20,8 @@ import com.schwabot.engine.monitor.StatusPublisher;
  * The JSON documents of {@code /status} and {@code /health}, built from {@link MonitorSources} only.
  * <p>
  * Health: live while the business thread handles timer ticks (and the monitor that checks it still runs); ready while
- * live, the market-data feed is connected and trading is not halted. Stateless; allocates (HTTP thread only).
+ * live, the market-data feed is connected, trading is not halted and the journal has not stopped. Stateless;
+ * allocates (HTTP thread only).
  */
 final class StatusJson
 {
@@ -39,7 +41,7 @@ final class StatusJson
     }
 
     /**
-     * Whether the engine is ready to trade: live, feed connected, not halted.
+     * Whether the engine is ready to trade: live, feed connected, not halted, journal not stopped.
      *
      * @param sources the sources.
      * @return true when ready.
@@ -47,7 +49,8 @@ final class StatusJson
     static boolean ready(final MonitorSources sources)
     {
         final StatusPublisher status = sources.status();
-        return live(sources) && status.feedUp() && !status.halted();
+        return live(sources) && status.feedUp() && !status.halted() &&
+            sources.snapshot().get().journal().state() != JournalSpaceGuard.State.STOPPED;
     }
 
     static String health(final MonitorSources sources)
@@ -65,6 +68,7 @@ final class StatusJson
             .field("feed", status.feedUp() ? "connected" : "disconnected")
             .field("gateway", status.gatewayUp() ? "connected" : "disconnected")
             .field("trading", status.halted() ? "halted (" + (null == reason ? "?" : reason.name()) + ")" : "active")
+            .field("journal", sources.snapshot().get().journal().state().label())
             .endObject()
             .endObject().toString();
     }
@@ -123,6 +127,7 @@ final class StatusJson
         latency(json.name("order"), snapshot.orderLatency());
         json.endObject();
         json.field("freeDiskMb", snapshot.freeDiskMb() == AlertMonitor.NO_VALUE ? -1 : snapshot.freeDiskMb());
+        journal(json, snapshot.journal(), values);
         alerts(json, snapshot);
         return json.endObject().toString();
     }
@@ -165,6 +170,22 @@ final class StatusJson
             }
         }
         json.endObject().endObject();
+    }
+
+    private static void journal(final JsonWriter json, final JournalSpaceGuard.Status journal,
+        final Map<String, Long> values)
+    {
+        json.name("journal").beginObject()
+            .field("dir", journal.directory().toString())
+            .field("state", journal.state().label())
+            .field("freeBytes", journal.freeBytes())
+            .field("reserveBytes", journal.reserveBytes())
+            .field("stopBytes", journal.stopBytes())
+            .field("cause", journal.cause())
+            .field("spaceHalts", value(values, EngineCounter.JOURNAL_SPACE_HALTS.label()))
+            .field("failures", value(values, EngineCounter.JOURNAL_FAILURES.label()))
+            .field("refused", value(values, EngineCounter.JOURNAL_REFUSED.label()))
+            .endObject();
     }
 
     private static void latency(final JsonWriter json, final LatencySummary latency)

@@ -15,16 +15,39 @@ public enum Alert
     P99_LATENCY("p99_latency", "us"),
     /** Time since the last market event, above stale_feed_ms. */
     STALE_FEED("stale_feed", "ms"),
-    /** Free space on the journal's disk, below min_free_disk_mb. */
-    FREE_DISK("free_disk", "mb");
+    /** Free space on the journal's disk, below min_free_disk_mb: an early warning. */
+    FREE_DISK("free_disk", "mb", true),
+    /**
+     * The journal cannot safely take everything: free space on its disk below journal.min_free_mb (trading halted
+     * as JOURNAL_SPACE), or the journal stopped (below journal.stop_free_mb, or an append failed). The value is the
+     * free space, the threshold journal.min_free_mb; see {@link JournalSpaceGuard}.
+     */
+    JOURNAL("journal", "mb", true);
 
     private final String label;
     private final String unit;
+    private final boolean below;
 
     Alert(final String label, final String unit)
     {
+        this(label, unit, false);
+    }
+
+    Alert(final String label, final String unit, final boolean below)
+    {
         this.label = label;
         this.unit = unit;
+        this.below = below;
+    }
+
+    /**
+     * Whether a value below the threshold raises the alert (else a value above it).
+     *
+     * @return true for the free-space alerts.
+     */
+    public boolean below()
+    {
+        return below;
     }
 
     /**

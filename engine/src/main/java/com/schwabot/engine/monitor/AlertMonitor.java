@@ -14,7 +14,9 @@ import com.schwabot.config.MonitoringConfig;
  * Threshold alerts from {@code monitoring.alerts}: each measured value is compared with its threshold; crossing it
  * raises the alert (a WARN line on the {@value #LOGGER} logger, the {@code alert.NAME.raised} counter, the
  * {@code alert.NAME.active} gauge) until the value is back within the threshold (an INFO line). The free-disk
- * alert is raised below its threshold, the others above; a {@code min_free_disk_mb} of 0 disables it.
+ * alerts are raised below their threshold, the others above; a {@code min_free_disk_mb} of 0 disables that one. An
+ * alert whose condition is more than its threshold (the journal's: also raised while the journal is stopped) is
+ * evaluated with the breach given ({@link #update(Alert, long, boolean, long)}).
  * <p>
  * Not thread-safe: the monitor thread evaluates; {@link #states()} returns an immutable list for any thread.
  */
@@ -39,16 +41,19 @@ public final class AlertMonitor
     /**
      * Alerts with their thresholds.
      *
-     * @param alerts   the thresholds.
-     * @param counters where the alert counters are allocated.
+     * @param alerts           the thresholds.
+     * @param journalReserveMb the journal alert's threshold, {@code journal.min_free_mb}.
+     * @param counters         where the alert counters are allocated.
      */
-    public AlertMonitor(final MonitoringConfig.Alerts alerts, final EngineCounters counters)
+    public AlertMonitor(final MonitoringConfig.Alerts alerts, final long journalReserveMb,
+        final EngineCounters counters)
     {
         thresholds[Alert.DRAWDOWN.ordinal()] = alerts.maxDrawdownBps();
         thresholds[Alert.REJECT_RATE.ordinal()] = alerts.maxRejectRateBps();
         thresholds[Alert.P99_LATENCY.ordinal()] = alerts.maxP99LatencyUs();
         thresholds[Alert.STALE_FEED.ordinal()] = alerts.staleFeedMs();
         thresholds[Alert.FREE_DISK.ordinal()] = alerts.minFreeDiskMb();
+        thresholds[Alert.JOURNAL.ordinal()] = journalReserveMb;
         for (final Alert alert : ALERTS)
         {
             final int i = alert.ordinal();
@@ -69,11 +74,26 @@ public final class AlertMonitor
      */
     public boolean update(final Alert alert, final long value, final long nowMs)
     {
+        final long threshold = thresholds[alert.ordinal()];
+        final boolean breach = value != NO_VALUE && (alert.below() ? value < threshold : value > threshold);
+        return update(alert, value, breach, nowMs);
+    }
+
+    /**
+     * Evaluate one alert whose condition the caller decided.
+     *
+     * @param alert  which.
+     * @param value  the measured value in the alert's unit, or {@link #NO_VALUE}.
+     * @param breach whether the alert's condition holds.
+     * @param nowMs  epoch milliseconds.
+     * @return true when the alert is active after this evaluation.
+     */
+    public boolean update(final Alert alert, final long value, final boolean breach, final long nowMs)
+    {
         final int i = alert.ordinal();
         values[i] = value;
         valueGauges[i].setRelease(value == NO_VALUE ? 0 : value);
         final long threshold = thresholds[i];
-        final boolean breach = value != NO_VALUE && (alert == Alert.FREE_DISK ? value < threshold : value > threshold);
         final boolean wasActive = isActive[i];
         if (breach && !wasActive)
         {
@@ -81,8 +101,10 @@ public final class AlertMonitor
             since[i] = nowMs;
             raised[i].incrementRelease();
             active[i].setRelease(1);
-            LOG.warn("alert {} raised: {} {} {} the threshold {} {}", alert.label(), value, alert.unit(),
-                alert == Alert.FREE_DISK ? "below" : "above", threshold, alert.unit());
+            final boolean beyond = value != NO_VALUE && (alert.below() ? value < threshold : value > threshold);
+            LOG.warn("alert {} raised: {} {} {} the threshold {} {}", alert.label(),
+                value == NO_VALUE ? "no value" : Long.toString(value), alert.unit(),
+                beyond ? (alert.below() ? "below" : "above") : "within", threshold, alert.unit());
         }
         else if (!breach && wasActive)
         {

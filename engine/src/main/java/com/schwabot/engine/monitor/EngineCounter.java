@@ -20,8 +20,12 @@ public enum EngineCounter
     RING_FULL_DROPS("ring.full.drops"),
     /** Frames dropped because they were larger than a ring slot (network). */
     OVERSIZED_DROPS("ring.oversized.drops"),
-    /** Journal appends that failed: the event was not acted on (business). */
+    /** Journal appends that threw: the event was not acted on and the journal was stopped (business). */
     JOURNAL_FAILURES("journal.failures"),
+    /** Inbound events refused because the journal was stopped: neither journaled nor acted on (business). */
+    JOURNAL_REFUSED("journal.refused"),
+    /** Halts the journal space guard published: free space on the journal's disk below its reserve (monitor). */
+    JOURNAL_SPACE_HALTS("journal.space.halts"),
     /** Exceptions thrown by a stage, caught and counted; the engine goes on (business). */
     HANDLER_ERRORS("handler.errors"),
     /** Tensor batches scored (business). */

@@ -1,7 +1,6 @@
 package com.schwabot.engine.monitor;
 
 import java.util.List;
-import java.util.function.LongSupplier;
 
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
@@ -12,9 +11,11 @@ import com.schwabot.config.MonitoringConfig;
 /**
  * The monitor's duty cycle, off the business thread. Every {@value #TICK_MS} ms: copy the venues' counters
  * ({@link CounterMirror}), refresh the counters file's heartbeat, note when the timer ticks and market events last
- * advanced and the P&amp;L peak. Every {@code monitoring.status_interval_ms}: take the latency interval histograms,
- * the event rate, the reject rate, the drawdown, the free disk space, evaluate the {@link AlertMonitor} and publish a
- * {@link MonitorSnapshot} (and gauges for {@code schwabot stat}).
+ * advanced and the P&amp;L peak, and check the journal's free space ({@link JournalSpaceGuard}: halts trading below
+ * its reserve, stops the journal below its stop limit; not in {@link #onClose()}, once the engine is closing).
+ * Every {@code monitoring.status_interval_ms}: take the latency interval histograms, the event rate, the reject
+ * rate, the drawdown, the free disk space (the guard's last measure), evaluate the {@link AlertMonitor} and publish
+ * a {@link MonitorSnapshot} (and gauges for {@code schwabot stat}).
  * <p>
  * Liveness: the business thread is live while it handled a timer tick (every 100 ms) within
  * {@value #LIVENESS_TIMEOUT_MS} ms. Drawdown: from the peak of the P&amp;L published by the business thread, sampled
@@ -44,7 +45,7 @@ public final class MonitorAgent implements Agent
     private final LatencyWindow eventWindow;
     private final LatencyWindow orderWindow;
     private final AlertMonitor alerts;
-    private final LongSupplier freeDiskBytes;
+    private final JournalSpaceGuard journalSpace;
     private final EpochClock clock;
     private final long sampleIntervalMs;
     private final double capitalBase;
@@ -75,7 +76,7 @@ public final class MonitorAgent implements Agent
      * @param latency       the business thread's latency recorders.
      * @param monitoring    the monitoring configuration (interval, alert thresholds).
      * @param capitalBase   the drawdown's base: the active risk profile's gross exposure limit.
-     * @param freeDiskBytes free bytes on the journal's disk, negative when unknown.
+     * @param journalSpace  the journal's free-space guard, checked every tick (it measures the free disk space).
      * @param clock         epoch clock.
      */
     public MonitorAgent(
@@ -85,20 +86,20 @@ public final class MonitorAgent implements Agent
         final LatencyRecorder latency,
         final MonitoringConfig monitoring,
         final double capitalBase,
-        final LongSupplier freeDiskBytes,
+        final JournalSpaceGuard journalSpace,
         final EpochClock clock)
     {
         this.counters = counters;
         this.status = status;
         this.mirror = mirror;
-        this.freeDiskBytes = freeDiskBytes;
+        this.journalSpace = journalSpace;
         this.clock = clock;
         this.capitalBase = capitalBase;
         this.sampleIntervalMs = monitoring.statusIntervalMs();
         final int latencyIntervals = (int)Math.max(1, LATENCY_WINDOW_MS / sampleIntervalMs);
         eventWindow = new LatencyWindow(latency.events(), latencyIntervals);
         orderWindow = new LatencyWindow(latency.orders(), latencyIntervals);
-        alerts = new AlertMonitor(monitoring.alerts(), counters);
+        alerts = new AlertMonitor(monitoring.alerts(), journalSpace.reserveBytes() >> 20, counters);
         final int rejectSamples = (int)Math.max(2, REJECT_WINDOW_MS / sampleIntervalMs + 1);
         attempts = new long[rejectSamples];
         rejects = new long[rejectSamples];
@@ -122,7 +123,7 @@ public final class MonitorAgent implements Agent
         nextTickMs = nowMs;
         nextSampleMs = nowMs + sampleIntervalMs;
         snapshot = new MonitorSnapshot(nowMs, nowMs, sampleIntervalMs, true, 0, 0, 0, AlertMonitor.NO_VALUE,
-            AlertMonitor.NO_VALUE, LatencySummary.EMPTY, LatencySummary.EMPTY, alerts.states());
+            AlertMonitor.NO_VALUE, LatencySummary.EMPTY, LatencySummary.EMPTY, alerts.states(), journalSpace.status());
     }
 
     /**
@@ -135,6 +136,7 @@ public final class MonitorAgent implements Agent
         if (now >= nextTickMs)
         {
             tick(now);
+            journalSpace.check(now);
             nextTickMs = now + TICK_MS;
             work++;
         }
@@ -216,8 +218,8 @@ public final class MonitorAgent implements Agent
         final long feedSilentMs = now - lastMarketChangeMs;
         final long drawdownBps = capitalBase > 0 ? Math.round((peakPnl - status.pnl()) / capitalBase * 10_000) : 0;
         final long rejectRateBps = rejectRate();
-        final long freeBytes = freeDiskBytes.getAsLong();
-        final long freeDiskMb = freeBytes < 0 ? AlertMonitor.NO_VALUE : freeBytes >> 20;
+        final JournalSpaceGuard.Status journal = journalSpace.status();
+        final long freeDiskMb = journal.freeBytes() < 0 ? AlertMonitor.NO_VALUE : journal.freeBytes() >> 20;
 
         alerts.update(Alert.DRAWDOWN, drawdownBps, now);
         alerts.update(Alert.REJECT_RATE, rejectRateBps, now);
@@ -225,6 +227,7 @@ public final class MonitorAgent implements Agent
             orderLatency.windowCount() == 0 ? AlertMonitor.NO_VALUE : orderLatency.p99() / 1_000, now);
         alerts.update(Alert.STALE_FEED, feedSilentMs, now);
         alerts.update(Alert.FREE_DISK, freeDiskMb, now);
+        alerts.update(Alert.JOURNAL, freeDiskMb, journal.state() != JournalSpaceGuard.State.OK, now);
 
         eventsPerSecondGauge.setRelease(Math.round(eventsPerSecond));
         liveGauge.setRelease(live ? 1 : 0);
@@ -232,7 +235,7 @@ public final class MonitorAgent implements Agent
         publishLatency(3, orderLatency);
         final List<AlertState> states = alerts.states();
         snapshot = new MonitorSnapshot(now, startMs, sampleIntervalMs, live, eventsPerSecond, feedSilentMs,
-            drawdownBps, rejectRateBps, freeDiskMb, eventLatency, orderLatency, states);
+            drawdownBps, rejectRateBps, freeDiskMb, eventLatency, orderLatency, states, journal);
     }
 
     private long rejectRate()

@@ -17,6 +17,7 @@ import java.util.List;
  * @param eventLatency    ingress to handled, every event.
  * @param orderLatency    ingress to handled, events that sent orders.
  * @param alerts          every alert's state.
+ * @param journal         the journal space guard's last check.
  */
 public record MonitorSnapshot(
     long timeMs,
@@ -30,7 +31,8 @@ public record MonitorSnapshot(
     long freeDiskMb,
     LatencySummary eventLatency,
     LatencySummary orderLatency,
-    List<AlertState> alerts)
+    List<AlertState> alerts,
+    JournalSpaceGuard.Status journal)
 {
     /**
      * Whether the engine is live now: its business thread was live at the last sample and the monitor itself

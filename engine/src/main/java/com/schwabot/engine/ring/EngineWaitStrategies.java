@@ -5,10 +5,18 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
+import com.schwabot.config.EngineProfile;
+import com.schwabot.config.IdleSpec;
 
 /**
- * Maps the configured wait strategy onto the Disruptor's. Busy-spin and yielding burn a core each: use them only
- * where the business thread has a core of its own (config says so; the default is sleeping).
+ * Turns the configured waiting ({@code engine.profile}, {@code engine.wait_strategy}) into the Disruptor's wait
+ * strategies and Agrona's idle strategies. Busy-spin and yielding burn a core each: use them only where the thread
+ * has a core of its own. Each call returns a new instance: idle strategies hold per-thread state.
  */
 public final class EngineWaitStrategies
 {
@@ -31,5 +39,43 @@ public final class EngineWaitStrategies
             case BLOCKING -> new BlockingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
         };
+    }
+
+    /**
+     * The Agrona idle strategy for a spec.
+     *
+     * @param spec from the profile.
+     * @return a new idle strategy (one per thread).
+     */
+    public static IdleStrategy idle(final IdleSpec spec)
+    {
+        return switch (spec.kind())
+        {
+            case BUSY_SPIN -> new BusySpinIdleStrategy();
+            case BACKOFF -> new BackoffIdleStrategy(
+                spec.maxSpins(), spec.maxYields(), spec.minParkNs(), spec.maxParkNs());
+        };
+    }
+
+    /**
+     * The gateway sender's idle strategy (the thread that drains the output ring to the venue).
+     *
+     * @param profile the engine's profile.
+     * @return a new idle strategy.
+     */
+    public static IdleStrategy gateway(final EngineProfile profile)
+    {
+        return idle(profile.gatewayIdle());
+    }
+
+    /**
+     * The monitor thread's idle strategy.
+     *
+     * @param profile the engine's profile.
+     * @return a new idle strategy.
+     */
+    public static IdleStrategy monitor(final EngineProfile profile)
+    {
+        return new SleepingMillisIdleStrategy(profile.monitorSleepMs());
     }
 }

@@ -17,6 +17,7 @@ public final class InboundEvent
     private int length;
     private long ingressNanos;
     private long source;
+    private long journalSequence;
 
     InboundEvent(final UnsafeBuffer buffer)
     {
@@ -61,6 +62,22 @@ public final class InboundEvent
     public long source()
     {
         return source;
+    }
+
+    /**
+     * Journal sequence the business thread gave this event when it journaled the event's batch ahead of acting on
+     * it; -1 when the journal refused it. Written and read by the business thread only.
+     *
+     * @return the journal sequence.
+     */
+    public long journalSequence()
+    {
+        return journalSequence;
+    }
+
+    void journalSequence(final long journalSequence)
+    {
+        this.journalSequence = journalSequence;
     }
 
     void set(final int length, final long ingressNanos, final long source)

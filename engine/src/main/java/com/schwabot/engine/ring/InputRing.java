@@ -191,6 +191,23 @@ public final class InputRing implements FrameSink
     public void publishAdmin(
         final long commandId, final AdminAction action, final int instrumentId, final long nanos, final String note)
     {
+        publishAdmin(commandId, action, RiskReason.HALTED, instrumentId, nanos, note);
+    }
+
+    /**
+     * Publish an admin command with a reason in its {@code riskLimit} field: the reason of a HALT (JOURNAL_SPACE for
+     * the journal space guard's; anything else halts as an operator's HALTED). Waits for space.
+     *
+     * @param commandId    id of the command, for the audit trail.
+     * @param action       what to do.
+     * @param reason       the halt reason, or the limit a SET_LIMIT changes.
+     * @param instrumentId the instrument, 0 for all.
+     * @param nanos        epoch nanoseconds of the command.
+     * @param note         why (at most 255 bytes of UTF-8; longer is cut).
+     */
+    public void publishAdmin(final long commandId, final AdminAction action, final RiskReason reason,
+        final int instrumentId, final long nanos, final String note)
+    {
         final long sequence = ring.next();
         try
         {
@@ -203,7 +220,7 @@ public final class InputRing implements FrameSink
                 .instrumentId(instrumentId)
                 .valueExponent((byte)0)
                 .action(action)
-                .riskLimit(RiskReason.HALTED);
+                .riskLimit(reason);
             final byte[] bytes = note.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             encoder.putNote(bytes, 0, Math.min(bytes.length, 255));
             event.set(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength(), nanos,

@@ -7,12 +7,15 @@ package com.schwabot.engine.signal;
  * on how often the book changes. Two updates at the same time leave the value where it was.
  * <p>
  * Warm-up: the first update sets the value to its raw imbalance; {@link #isWarm()} is true from then on, and
- * {@link #value()} is 0 before it. {@link StrictMath#exp} keeps replays bit-identical. O(1), allocation-free, not
- * thread-safe.
+ * {@link #value()} is 0 before it. {@link StrictMath#exp} keeps replays bit-identical; its result is kept for the
+ * last {@code dt} (feeds tick at steady intervals, and an update at the same time as the last has {@code dt = 0}),
+ * which gives the same bits without the call. O(1), allocation-free, not thread-safe.
  */
 public final class BookImbalance
 {
     private final double windowNanos;
+    private double factorDt;
+    private double factor;
     private double value;
     private long lastNanos;
     private boolean warm;
@@ -63,7 +66,12 @@ public final class BookImbalance
         else
         {
             final double dt = Math.max(0, timeNanos - lastNanos);
-            value += (1.0 - StrictMath.exp(-dt / windowNanos)) * (raw - value);
+            if (dt != factorDt)
+            {
+                factorDt = dt;
+                factor = 1.0 - StrictMath.exp(-dt / windowNanos);
+            }
+            value += factor * (raw - value);
         }
         lastNanos = Math.max(lastNanos, timeNanos);
         return value;

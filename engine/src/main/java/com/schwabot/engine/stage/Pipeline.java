@@ -31,7 +31,7 @@ import com.schwabot.engine.monitor.StatusPublisher;
  *     <li>connection state: feed or gateway up/down into the risk gate; a lost feed invalidates the books, a lost
  *     gateway cancels the working orders;</li>
  *     <li>timer tick: order timeouts, circuit breakers and an equity sample, saving the learned weights;</li>
- *     <li>admin command: halt or resume.</li>
+ *     <li>admin command: halt (as HALTED, or JOURNAL_SPACE when the journal space guard sent it) or resume.</li>
  * </ul>
  * At the end of each batch the tensor stage scores the instruments that changed and the decision stage acts.
  * A bad frame is counted by its {@link FrameStatus} and skipped, a sound frame with an undefined enum value the engine
@@ -320,7 +320,8 @@ public final class Pipeline
         }
         if (action == AdminAction.HALT)
         {
-            risk.halt(RiskReason.HALTED, Long.MAX_VALUE);
+            risk.halt(d.riskLimitRaw() == RiskReason.JOURNAL_SPACE.value() ? RiskReason.JOURNAL_SPACE :
+                RiskReason.HALTED, Long.MAX_VALUE);
         }
         else if (action == AdminAction.RESUME)
         {

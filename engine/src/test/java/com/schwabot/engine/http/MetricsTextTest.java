@@ -1,5 +1,6 @@
 package com.schwabot.engine.http;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import com.schwabot.codecs.sbe.RiskReason;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.monitor.JournalSpaceGuard;
 import com.schwabot.engine.monitor.LatencySummary;
 import com.schwabot.engine.monitor.MonitorSnapshot;
 
@@ -76,6 +78,8 @@ class MetricsTextTest
 
     private static MonitorSnapshot snapshot(final LatencySummary event, final LatencySummary order)
     {
-        return new MonitorSnapshot(T0 + 1_000, T0, 1_000, true, 0, 0, 0, 0, 0, event, order, List.of());
+        return new MonitorSnapshot(T0 + 1_000, T0, 1_000, true, 0, 0, 0, 0, 0, event, order, List.of(),
+            new JournalSpaceGuard.Status(Path.of("journal"), JournalSpaceGuard.State.OK, 1L << 40, 256L << 20,
+                64L << 20, null));
     }
 }

@@ -90,7 +90,7 @@ class MonitoringServerTest
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         final Map<String, Object> status = Json.object(response.body());
         assertThat(status).containsKeys("time", "uptimeMs", "live", "ready", "pnl", "positions", "risk", "orders",
-            "feed", "gateway", "events", "latencyUs", "freeDiskMb", "alerts");
+            "feed", "gateway", "events", "latencyUs", "freeDiskMb", "journal", "alerts");
         assertThat((List<Map<String, Object>>)status.get("positions")).extracting((p) -> p.get("symbol"))
             .containsExactly("BTCUSDT", "ETHUSDT");
         assertThat((Map<String, Object>)status.get("pnl")).containsKeys("total", "realized", "fees", "drawdownBps");
@@ -104,7 +104,10 @@ class MonitoringServerTest
             .get("event");
         assertThat((Double)latency.get("p99")).isPositive();
         assertThat((List<Map<String, Object>>)status.get("alerts")).extracting((a) -> a.get("name"))
-            .containsExactly("drawdown", "reject_rate", "p99_latency", "stale_feed", "free_disk");
+            .containsExactly("drawdown", "reject_rate", "p99_latency", "stale_feed", "free_disk", "journal");
+        assertThat((Map<String, Object>)status.get("journal")).containsEntry("state", "ok")
+            .containsEntry("cause", null).containsEntry("reserveBytes", (double)(256L << 20))
+            .containsEntry("stopBytes", (double)(64L << 20)).containsKeys("dir", "freeBytes", "refused", "failures");
     }
 
     @Test

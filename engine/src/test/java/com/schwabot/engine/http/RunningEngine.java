@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -49,7 +50,22 @@ public final class RunningEngine implements AutoCloseable
      */
     public static RunningEngine start(final Path dir) throws Exception
     {
-        return new RunningEngine(Engine.start(config(), dir.resolve("journal"), new LiveVenues(null),
+        return start(dir, dir.resolve("journal"), config());
+    }
+
+    /**
+     * Start one with its journal elsewhere and its own configuration.
+     *
+     * @param dir        where the counters file and the audit log go.
+     * @param journalDir where the journal goes.
+     * @param config     the configuration (the monitoring server on a free port: see {@link #config(Map)}).
+     * @return the running engine.
+     * @throws Exception when it cannot start.
+     */
+    public static RunningEngine start(final Path dir, final Path journalDir, final SchwabotConfig config)
+        throws Exception
+    {
+        return new RunningEngine(Engine.start(config, journalDir, new LiveVenues(null),
             new MonitoringOptions()
                 .countersDirectory(dir.resolve("cnc"))
                 .httpServer(true)
@@ -64,9 +80,22 @@ public final class RunningEngine implements AutoCloseable
      */
     public static SchwabotConfig config()
     {
+        return config(Map.of());
+    }
+
+    /**
+     * The bundled defaults with the monitoring server on a free port and more overrides.
+     *
+     * @param environment more {@code SCHWABOT_*} overrides.
+     * @return the configuration.
+     */
+    public static SchwabotConfig config(final Map<String, String> environment)
+    {
+        final Map<String, String> all = new HashMap<>(environment);
+        all.put("SCHWABOT_MONITORING_HTTP_PORT", "0");
         try
         {
-            return ConfigLoader.load(null, Map.of("SCHWABOT_MONITORING_HTTP_PORT", "0"));
+            return ConfigLoader.load(null, all);
         }
         catch (final ConfigException ex)
         {

@@ -2,6 +2,8 @@ package com.schwabot.engine.monitor;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.agrona.concurrent.CachedEpochClock;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.schwabot.config.MonitoringConfig;
 import com.schwabot.engine.TestCores;
 import com.schwabot.engine.TradingCore;
+import com.schwabot.engine.ring.JournalGate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +34,7 @@ class MonitorAgentTest
     private final AtomicLong nanos = new AtomicLong(T0 * 1_000_000);
     private final AtomicLong freeDisk = new AtomicLong(1L << 40);
     private final AtomicLong mirrored = new AtomicLong();
+    private final List<String> halts = new ArrayList<>();
     private EngineCounters counters;
     private LatencyRecorder latency;
     private MonitorAgent agent;
@@ -43,7 +47,9 @@ class MonitorAgentTest
         latency = new LatencyRecorder(nanos::get, counters);
         final CounterMirror mirror = new CounterMirror(counters).add("test.mirrored", mirrored::get);
         clock.update(T0);
-        agent = new MonitorAgent(counters, core.status(), mirror, latency, monitoring(), CAPITAL, freeDisk::get,
+        final JournalSpaceGuard journalSpace = new JournalSpaceGuard(dir, 256L << 20, 64L << 20, freeDisk::get,
+            new JournalGate(), halts::add, core.status()::halted, counters);
+        agent = new MonitorAgent(counters, core.status(), mirror, latency, monitoring(), CAPITAL, journalSpace,
             clock);
     }
 
@@ -107,12 +113,31 @@ class MonitorAgentTest
     @Test
     void shouldRaiseTheFreeDiskAlertBelowItsThreshold()
     {
-        freeDisk.set(100L << 20);
+        freeDisk.set(512L << 20);
         step(1_000);
 
-        assertThat(agent.snapshot().freeDiskMb()).isEqualTo(100);
-        assertThat(agent.snapshot().activeAlerts()).contains("free_disk");
-        assertThat(value("alert.free_disk.value")).isEqualTo(100);
+        assertThat(agent.snapshot().freeDiskMb()).isEqualTo(512);
+        assertThat(agent.snapshot().activeAlerts()).contains("free_disk").doesNotContain("journal");
+        assertThat(value("alert.free_disk.value")).isEqualTo(512);
+        assertThat(halts).isEmpty();
+    }
+
+    @Test
+    void shouldCheckTheJournalSpaceEveryTickAndRaiseTheJournalAlertBelowTheReserve()
+    {
+        step(1_000);
+        freeDisk.set(100L << 20);
+        clock.advance(MonitorAgent.TICK_MS);
+        agent.doWork();
+
+        assertThat(halts).as("halted at the next tick, before the next sample").hasSize(1);
+        assertThat(agent.snapshot().activeAlerts()).doesNotContain("journal");
+        step(900);
+        assertThat(agent.snapshot().activeAlerts()).as("at the next sample").contains("journal");
+        assertThat(agent.snapshot().journal().state()).isEqualTo(JournalSpaceGuard.State.LOW_SPACE);
+        assertThat(value("alert.journal.value")).isEqualTo(100);
+        assertThat(value("journal.space.halts")).isEqualTo(1);
+        assertThat(value("journal.state")).isEqualTo(1);
     }
 
     @Test

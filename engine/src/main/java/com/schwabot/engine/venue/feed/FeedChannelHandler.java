@@ -21,14 +21,13 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
-import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -92,8 +91,7 @@ final class FeedChannelHandler extends ChannelInboundHandlerAdapter
         {
             apiKeyBytes = null;
         }
-        this.handshaker = WebSocketClientHandshakerFactory.newHandshaker(
-            ctx.uri(), WebSocketVersion.V13, null, false, headers, ctx.maxFramePayloadLength());
+        this.handshaker = new FeedHandshaker(ctx.uri(), headers, ctx.maxFramePayloadLength());
     }
 
     public void channelActive(final ChannelHandlerContext context)
@@ -126,6 +124,13 @@ final class FeedChannelHandler extends ChannelInboundHandlerAdapter
     {
         counters.increment(handshaker.isHandshakeComplete() ? FeedCounters.ERRORS : FeedCounters.CONNECT_FAILURES);
         LOG.warn("{}: connection error, reconnecting: {}", ctx.name(), String.valueOf(cause));
+        if (cause instanceof CorruptedWebSocketFrameException && context.channel().isActive())
+        {
+            // A frame that breaks the protocol: tell the venue why (FeedHandshaker's decoder leaves that to us).
+            context.writeAndFlush(new CloseWebSocketFrame(((CorruptedWebSocketFrameException)cause).closeStatus()))
+                .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         context.close();
     }
 

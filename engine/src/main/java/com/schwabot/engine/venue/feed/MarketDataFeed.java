@@ -17,6 +17,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -246,10 +247,7 @@ public final class MarketDataFeed implements AutoCloseable
                     {
                         channel.pipeline().addLast(FeedTls.newHandler(sslContext, channel.alloc(), host, port));
                     }
-                    channel.pipeline()
-                        .addLast(new HttpClientCodec())
-                        .addLast(new HttpObjectAggregator(HTTP_AGGREGATE_LIMIT))
-                        .addLast(handler);
+                    addWebSocketHandlers(channel.pipeline(), handler);
                 }
             })
             .connect(host, port);
@@ -260,6 +258,22 @@ public final class MarketDataFeed implements AutoCloseable
                 onConnectFailed(handler, f.cause());
             }
         });
+    }
+
+    /**
+     * The handlers of a connection after TLS (if any): the HTTP codec and aggregator for the handshake, then the
+     * connection's handler (the handshaker swaps the HTTP codec for the WebSocket decoder and encoder). Shared with
+     * the tests that drive this exact pipeline without a socket.
+     *
+     * @param pipeline the connection's pipeline.
+     * @param handler  the connection's handler.
+     */
+    static void addWebSocketHandlers(final ChannelPipeline pipeline, final FeedChannelHandler handler)
+    {
+        pipeline
+            .addLast(new HttpClientCodec())
+            .addLast(new HttpObjectAggregator(HTTP_AGGREGATE_LIMIT))
+            .addLast(handler);
     }
 
     private void onConnectFailed(final FeedChannelHandler handler, final Throwable cause)

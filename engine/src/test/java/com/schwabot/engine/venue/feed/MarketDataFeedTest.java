@@ -228,6 +228,7 @@ class MarketDataFeedTest
         awaitStates(true, false, true);
         assertThat(feed.counters().errors()).isGreaterThan(errorsBefore);
         assertThat(sink.count(MARKET_DATA)).isZero();
+        Await.until("the venue got a close frame saying why", () -> server.closeFrames.get() == 1);
         final byte[] good = frame(random, 100);
         server.sendBinary(good);
         Await.until("a frame on the new connection", () -> sink.count(MARKET_DATA) == 1);

@@ -1,0 +1,98 @@
+package com.schwabot.config;
+
+/**
+ * A thread profile ({@code engine.profile} in config.yaml): how every engine thread waits for work, chosen together so
+ * that the threads that decide latency spin only where that is wanted, and the background threads never spin.
+ * <table>
+ *     <caption>What each profile sets</caption>
+ *     <tr><th>thread</th><th>latency</th><th>balanced</th><th>low-cpu</th></tr>
+ *     <tr><td>business (Disruptor wait strategy)</td><td>busy-spin</td><td>sleeping</td><td>blocking</td></tr>
+ *     <tr><td>gateway sender (drains the output ring)</td><td>busy-spin</td><td>backoff to 100 µs</td>
+ *         <td>backoff to 1 ms</td></tr>
+ *     <tr><td>monitor</td><td>sleep 10 ms</td><td>sleep 10 ms</td><td>sleep 50 ms</td></tr>
+ *     <tr><td>persistence</td><td>sleep 10 ms</td><td>sleep 10 ms</td><td>sleep 50 ms</td></tr>
+ * </table>
+ * {@code engine.wait_strategy}, when set, overrides the business thread's choice ({@link EngineConfig#waitStrategy()}).
+ * The Netty event loops (market-data feed, gateway I/O, simulator, HTTP server) block in the selector under every
+ * profile; the timer thread parks until its next tick; the output ring is polled by the gateway sender, never waited
+ * on. bench/README.md has the measured effect of each profile.
+ */
+public enum EngineProfile implements Labelled
+{
+    /**
+     * For a co-located box with isolated cores: the business thread and the gateway sender each spin on a core of
+     * their own (two cores fully used, idle or not), for the shortest wake-up.
+     */
+    LATENCY("latency", WaitStrategy.BUSY_SPIN, IdleSpec.busySpin(), 10, 10),
+    /**
+     * The business thread spins briefly, yields, then parks for 100 ns at a time (in practice the OS timer slack,
+     * about 50 µs on Linux); the gateway sender backs off to parks of at most 100 µs.
+     */
+    BALANCED("balanced", WaitStrategy.SLEEPING, IdleSpec.backoff(100, 10, 1_000, 100_000), 10, 10),
+    /**
+     * For laptops, CI and shared machines: the business thread blocks on a monitor until an event is published (the
+     * producer pays a notify per publish); the gateway sender backs off to parks of 1 ms; background threads sleep
+     * longer.
+     */
+    LOW_CPU("low-cpu", WaitStrategy.BLOCKING, IdleSpec.backoff(10, 5, 1_000, 1_000_000), 50, 50);
+
+    private final String label;
+    private final WaitStrategy businessWaitStrategy;
+    private final IdleSpec gatewayIdle;
+    private final long monitorSleepMs;
+    private final long persistenceSleepMs;
+
+    EngineProfile(
+        final String label,
+        final WaitStrategy businessWaitStrategy,
+        final IdleSpec gatewayIdle,
+        final long monitorSleepMs,
+        final long persistenceSleepMs)
+    {
+        this.label = label;
+        this.businessWaitStrategy = businessWaitStrategy;
+        this.gatewayIdle = gatewayIdle;
+        this.monitorSleepMs = monitorSleepMs;
+        this.persistenceSleepMs = persistenceSleepMs;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String label()
+    {
+        return label;
+    }
+
+    /**
+     * @return the business thread's wait strategy, unless {@code engine.wait_strategy} overrides it.
+     */
+    public WaitStrategy businessWaitStrategy()
+    {
+        return businessWaitStrategy;
+    }
+
+    /**
+     * @return how the gateway sender (the thread draining the output ring to the venue) idles.
+     */
+    public IdleSpec gatewayIdle()
+    {
+        return gatewayIdle;
+    }
+
+    /**
+     * @return the monitor thread's sleep between duty cycles, in ms.
+     */
+    public long monitorSleepMs()
+    {
+        return monitorSleepMs;
+    }
+
+    /**
+     * @return the persistence thread's sleep when the journal has nothing new, in ms.
+     */
+    public long persistenceSleepMs()
+    {
+        return persistenceSleepMs;
+    }
+}

@@ -1,0 +1,123 @@
+package com.schwabot.engine.ring;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.schwabot.codecs.sbe.Channel;
+import com.schwabot.engine.Engine;
+import com.schwabot.engine.SyntheticMarket;
+import com.schwabot.engine.TestCores;
+import com.schwabot.engine.Tmpfs;
+import com.schwabot.engine.TradingCore;
+import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.engine.monitor.EngineCounters;
+import com.schwabot.engine.monitor.EventLatency;
+import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalContext;
+import com.schwabot.journal.VerifyReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The defensive path: the business thread's handler appending to a journal on a real file system that is full, with
+ * no journal space guard in front (a 16 MiB tmpfs filled to its last 256 KiB; skipped where it cannot be mounted),
+ * driven as the Disruptor drives it, with the engine's exception handler for what escapes. The append that meets the
+ * full disk faults on a mapped page (the JVM's {@link InternalError}); the thread must not die nor go on trading: that
+ * failure is counted once, the gate is stopped, and every later event is refused (neither journaled nor acted on).
+ * Once there is room again, the journal verifies with the events the pipeline acted on, and at most the record in
+ * flight at the fault besides, whole or torn (the fault is reported asynchronously, possibly after Chronicle committed
+ * it; see the journal's {@code JournalFullDiskTest}), which the engine did not act on. That is why the journal space
+ * guard stops the journal with room to spare instead of relying on this path.
+ */
+class BusinessHandlerFullDiskTest
+{
+    private static final long T0 = 1_700_000_000_000_000_000L;
+    private static final int MOST_STEPS = 200_000;
+
+    @TempDir
+    Path dir;
+
+    private final InboundEvent slot =
+        new InboundEvent(new UnsafeBuffer(ByteBuffer.allocateDirect(Engine.SLOT_CAPACITY)));
+    private final EngineCounters counters = new EngineCounters();
+    private final JournalGate gate = new JournalGate();
+    private final BusinessExceptionHandler errors = new BusinessExceptionHandler(gate, counters);
+    private BusinessHandler handler;
+    private long ringSequence;
+
+    @Test
+    void shouldStopJournalingAtTheFirstFailedAppendAndRefuseEveryEventAfterIt() throws Exception
+    {
+        try (Tmpfs disk = Tmpfs.mount(dir.resolve("disk"), 16))
+        {
+            final Path journalDir = disk.directory().resolve("journal");
+            final TradingCore core = TestCores.core((buffer, offset, length, id, destination) -> true, counters);
+            final SyntheticMarket market = new SyntheticMarket(7, T0);
+            final long journaled;
+            try (Journal journal = Journal.open(new JournalContext().directory(journalDir)))
+            {
+                handler = new BusinessHandler(null, journal.appender(), core.pipeline(), counters, EventLatency.NONE,
+                    gate);
+                connect(T0);
+                market.run(1_000, this::feed);
+                assertThat(gate.isOpen()).isTrue();
+
+                disk.fillTo(256 * 1024);
+                for (int i = 0; i < MOST_STEPS && gate.isOpen(); i++)
+                {
+                    market.run(1, this::feed);
+                }
+                assertThat(gate.isOpen()).as("the disk filled up within %d steps", MOST_STEPS).isFalse();
+                assertThat(gate.failure()).as(gate.cause()).isInstanceOf(InternalError.class);
+                assertThat(counters.value(EngineCounter.JOURNAL_FAILURES) +
+                    counters.value(EngineCounter.HANDLER_ERRORS)).as("the failure, counted once").isEqualTo(1);
+
+                final long handled = counters.value(EngineCounter.INBOUND_FRAMES);
+                final long refused = counters.value(EngineCounter.JOURNAL_REFUSED);
+                market.run(100, this::feed);
+                assertThat(counters.value(EngineCounter.INBOUND_FRAMES)).as("nothing acted on").isEqualTo(handled);
+                assertThat(counters.value(EngineCounter.JOURNAL_REFUSED)).isGreaterThanOrEqualTo(refused + 100);
+                journaled = journal.appender().lastSequence();
+                assertThat(journaled).as("every frame acted on was journaled").isEqualTo(handled);
+            }
+            disk.resize(32);
+            try (Journal journal = Journal.openReadOnly(journalDir))
+            {
+                final VerifyReport report = journal.verify();
+                assertThat(report.validRecordCount()).as(report.describe()).isBetween(journaled, journaled + 1);
+                assertThat(report.problems()).as("at most the record in flight, torn")
+                    .allMatch((problem) -> problem.index() == journal.lastIndex()).hasSizeLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    private void connect(final long nanos)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
+        feed(buffer, TestCores.connection(buffer, Channel.MARKET_DATA, true, nanos), nanos);
+        feed(buffer, TestCores.connection(buffer, Channel.ORDER_ENTRY, true, nanos), nanos);
+    }
+
+    /**
+     * One event as the Disruptor delivers it: a throwable that escapes the handler goes to the exception handler.
+     */
+    private void feed(final DirectBuffer buffer, final int length, final long nanos)
+    {
+        slot.buffer().putBytes(0, buffer, 0, length);
+        slot.set(length, nanos, TestCores.DESTINATION);
+        final long sequence = ringSequence++;
+        try
+        {
+            handler.onEvent(slot, sequence, true);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            errors.handleEventException(ex, sequence, slot);
+        }
+    }
+}
