@@ -18,6 +18,7 @@ import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.ExecutionReportEncoder;
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.Liquidity;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.codecs.sbe.RejectReason;
@@ -96,6 +97,7 @@ class GatewayStreamFuzzTest
                 final Expected expected = expect(stream, model);
                 final long reports = counters.reports();
                 final long heartbeats = counters.heartbeatsReceived();
+                final long logons = counters.logonAnswers();
                 final long unknown = counters.unknownFrames();
                 final long badLengths = counters.badLengths();
                 sink.frames.clear();
@@ -111,7 +113,8 @@ class GatewayStreamFuzzTest
                 try
                 {
                     check(channel, sentinel, model, expected, written, chunks.lastRead());
-                    assertThat(counters.reports() - reports).isEqualTo(expected.reports.size());
+                    assertThat(counters.reports() - reports).isEqualTo(expected.reports.size() - expected.logons);
+                    assertThat(counters.logonAnswers() - logons).isEqualTo(expected.logons);
                     assertThat(counters.heartbeatsReceived() - heartbeats).isEqualTo(expected.heartbeats);
                     assertThat(counters.unknownFrames() - unknown).isEqualTo(expected.unknown);
                     assertThat(counters.badLengths() - badLengths).isEqualTo(model.closes() ? 1 : 0);
@@ -184,6 +187,11 @@ class GatewayStreamFuzzTest
             {
                 expected.reports.add(Arrays.copyOfRange(stream, frame[0], frame[0] + frame[1]));
             }
+            else if (LogonDecoder.TEMPLATE_ID == oracle.templateId())
+            {
+                expected.reports.add(Arrays.copyOfRange(stream, frame[0], frame[0] + frame[1]));
+                expected.logons++;
+            }
             else if (HeartbeatDecoder.TEMPLATE_ID == oracle.templateId())
             {
                 expected.heartbeats++;
@@ -249,6 +257,7 @@ class GatewayStreamFuzzTest
     {
         private final List<byte[]> reports = new ArrayList<>();
         private long heartbeats;
+        private long logons;
         private long unknown;
     }
 

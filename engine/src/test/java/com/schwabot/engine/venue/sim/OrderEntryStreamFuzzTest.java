@@ -16,6 +16,7 @@ import com.schwabot.codecs.FrameStatus;
 import com.schwabot.codecs.sbe.CancelOrderDecoder;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.HeartbeatDecoder;
+import com.schwabot.codecs.sbe.LogonDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.codecs.sbe.NewOrderDecoder;
 import com.schwabot.codecs.sbe.OrderType;
@@ -181,6 +182,8 @@ class OrderEntryStreamFuzzTest
         assertThat(delta(SimCounter.OE_FRAMES_IN, before)).as("frames in").isEqualTo(model.frames().size());
         assertThat(delta(SimCounter.OE_UNKNOWN_FRAMES, before)).as("not understood").isEqualTo(expected.unknown);
         assertThat(delta(SimCounter.OE_HEARTBEATS_IN, before)).as("heartbeats").isEqualTo(expected.heartbeats);
+        assertThat(delta(SimCounter.OE_LOGONS, before)).as("logons (a mutated frame's template made 15)")
+            .isEqualTo(expected.logons);
         assertThat(delta(SimCounter.ORDERS_RECEIVED, before)).as("orders").isEqualTo(expected.orders);
         assertThat(delta(SimCounter.CANCELS_RECEIVED, before)).as("cancels").isEqualTo(expected.cancels);
         assertThat(delta(SimCounter.OE_BAD_LENGTH, before)).isEqualTo(model.closes() ? 1 : 0);
@@ -222,6 +225,10 @@ class OrderEntryStreamFuzzTest
             else if (ok && template == HeartbeatDecoder.TEMPLATE_ID)
             {
                 expected.heartbeats++;
+            }
+            else if (ok && template == LogonDecoder.TEMPLATE_ID)
+            {
+                expected.logons++;
             }
             else
             {
@@ -345,6 +352,7 @@ class OrderEntryStreamFuzzTest
         private long orders;
         private long cancels;
         private long heartbeats;
+        private long logons;
         private long unknown;
     }
 }
