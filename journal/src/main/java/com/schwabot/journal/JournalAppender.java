@@ -106,20 +106,11 @@ public final class JournalAppender implements AutoCloseable
             throw new IllegalStateException("a batch is open: add to it or commit it first");
         }
         final long sequence = lastSequence + 1;
-        final int frameLength = RecordHeader.LENGTH + length;
         try (DocumentContext dc = appender.writingDocument())
         {
             try
             {
-                final Bytes<?> bytes = dc.wire().bytes();
-                final long position = bytes.writePosition();
-                bytes.writeSkip(frameLength);
-                final long address = bytes.addressForWrite(position);
-                frame.wrap(address, frameLength);
-                frame.putBytes(RecordHeader.LENGTH, buffer, offset, length);
-                final int crc = checksum ? PayloadChecksum.compute(buffer, offset, length, heapChecksum) : 0;
-                final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
-                header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
+                write(dc.wire().bytes(), buffer, offset, length, ingressNanos, source, applicationFlags, sequence);
             }
             catch (final Throwable ex)
             {
@@ -207,18 +198,9 @@ public final class JournalAppender implements AutoCloseable
                     batchCapacity + " bytes used, payloads up to " + maxPayloadLength + ")");
             }
             final long sequence = batchSequence + 1;
-            final int frameLength = RecordHeader.LENGTH + length;
-            final Bytes<?> bytes = batch.wire().bytes();
-            final long position = bytes.writePosition();
-            bytes.writeSkip(frameLength);
-            final long address = bytes.addressForWrite(position);
-            frame.wrap(address, frameLength);
-            frame.putBytes(RecordHeader.LENGTH, buffer, offset, length);
-            final int crc = checksum ? PayloadChecksum.compute(buffer, offset, length, heapChecksum) : 0;
-            final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
-            header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
+            write(batch.wire().bytes(), buffer, offset, length, ingressNanos, source, applicationFlags, sequence);
             batchSequence = sequence;
-            batchBytes += frameLength;
+            batchBytes += RecordHeader.LENGTH + length;
             return sequence;
         }
         catch (final Throwable ex)
@@ -272,6 +254,31 @@ public final class JournalAppender implements AutoCloseable
                 dc.close();
             }
         }
+    }
+
+    /**
+     * Write one record (header, then the payload copied from the caller's buffer) at the write position of an open
+     * excerpt: the checksum is taken from the caller's buffer, never read back from the mapped page.
+     */
+    private void write(
+        final Bytes<?> bytes,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long ingressNanos,
+        final long source,
+        final int applicationFlags,
+        final long sequence)
+    {
+        final int frameLength = RecordHeader.LENGTH + length;
+        final long position = bytes.writePosition();
+        bytes.writeSkip(frameLength);
+        final long address = bytes.addressForWrite(position);
+        frame.wrap(address, frameLength);
+        frame.putBytes(RecordHeader.LENGTH, buffer, offset, length);
+        final int crc = checksum ? PayloadChecksum.compute(buffer, offset, length, heapChecksum) : 0;
+        final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
+        header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
     }
 
     /**
