@@ -23,6 +23,7 @@ import com.schwabot.engine.monitor.JournalSpaceGuard;
 import com.schwabot.engine.replay.Replayer;
 import com.schwabot.engine.ring.JournalFlags;
 import com.schwabot.journal.Journal;
+import com.schwabot.journal.Tmpfs;
 import com.schwabot.journal.VerifyReport;
 import com.schwabot.tensor.TensorCapacity;
 import com.schwabot.tensor.cpu.CpuTensorBackend;

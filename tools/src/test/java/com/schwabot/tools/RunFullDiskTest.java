@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.schwabot.journal.Tmpfs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -12,13 +12,13 @@ import com.schwabot.codecs.sbe.Channel;
 import com.schwabot.engine.Engine;
 import com.schwabot.engine.SyntheticMarket;
 import com.schwabot.engine.TestCores;
-import com.schwabot.engine.Tmpfs;
 import com.schwabot.engine.TradingCore;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.monitor.EventLatency;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalContext;
+import com.schwabot.journal.Tmpfs;
 import com.schwabot.journal.VerifyReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
