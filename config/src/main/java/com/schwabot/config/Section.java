@@ -241,6 +241,25 @@ final class Section
     }
 
     /**
+     * Whether a value means "not set": absent, YAML {@code null}, or an empty value or {@code none}.
+     */
+    private static boolean isUnset(final Object value)
+    {
+        if (null == value)
+        {
+            return true;
+        }
+        if (value instanceof Leaf)
+        {
+            final Leaf leaf = (Leaf)value;
+            final String text = leaf.text().trim();
+            return leaf.kind() == Leaf.Kind.NULL ||
+                (leaf.kind() == Leaf.Kind.UNTYPED && (text.isEmpty() || "none".equalsIgnoreCase(text)));
+        }
+        return false;
+    }
+
+    /**
      * An optional exact decimal: absent, YAML {@code null}, or an empty value or {@code none} means absent.
      *
      * @return the value, or null when absent.
@@ -248,20 +267,9 @@ final class Section
     BigDecimal optionalDecimal(final String key, final BigDecimal minExclusive, final BigDecimal max)
     {
         known.add(key);
-        final Object value = map.get(key);
-        if (null == value)
+        if (isUnset(map.get(key)))
         {
             return null;
-        }
-        if (value instanceof Leaf)
-        {
-            final Leaf leaf = (Leaf)value;
-            final String text = leaf.text().trim();
-            if (leaf.kind() == Leaf.Kind.NULL ||
-                (leaf.kind() == Leaf.Kind.UNTYPED && (text.isEmpty() || "none".equalsIgnoreCase(text))))
-            {
-                return null;
-            }
         }
         return decimal(key, minExclusive, max);
     }
@@ -395,20 +403,9 @@ final class Section
     <E extends Enum<E> & Labelled> E optionalEnum(final String key, final Class<E> type, final String whenUnset)
     {
         known.add(key);
-        final Object value = map.get(key);
-        if (null == value)
+        if (isUnset(map.get(key)))
         {
             return null;
-        }
-        if (value instanceof Leaf)
-        {
-            final Leaf leaf = (Leaf)value;
-            final String text = leaf.text().trim();
-            if (leaf.kind() == Leaf.Kind.NULL ||
-                (leaf.kind() == Leaf.Kind.UNTYPED && (text.isEmpty() || "none".equalsIgnoreCase(text))))
-            {
-                return null;
-            }
         }
         return enumValue(key, type, ", or " + whenUnset);
     }

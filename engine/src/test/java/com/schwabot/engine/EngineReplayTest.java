@@ -1,7 +1,6 @@
 package com.schwabot.engine;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.schwabot.codecs.sbe.MessageHeaderDecoder;
-import com.schwabot.codecs.sbe.NewOrderDecoder;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.learn.WeightStore;
 import com.schwabot.engine.market.InstrumentTable;
@@ -19,7 +16,6 @@ import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.replay.ReplayResult;
 import com.schwabot.engine.replay.Replayer;
-import com.schwabot.engine.ring.JournalFlags;
 import com.schwabot.engine.stage.StrategyTable;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalStats;
@@ -115,22 +111,7 @@ class EngineReplayTest
         assertThat(replay.sessions()).hasSize(1);
         assertThat(replay.sessions().get(0).digest()).isEqualTo(second.core().digest().hex());
         assertThat(replay.reproduced()).isTrue();
-        final List<Long> clOrdIds = new ArrayList<>();
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final NewOrderDecoder order = new NewOrderDecoder();
-        try (Journal journal = Journal.openReadOnly(journalDir))
-        {
-            assertThat(journal.verify().ok()).isTrue();
-            journal.replay(0, (sequence, ingress, source, flags, buffer, offset, length, index) ->
-            {
-                header.wrap(buffer, offset);
-                if ((flags & JournalFlags.OUTBOUND) != 0 && header.templateId() == NewOrderDecoder.TEMPLATE_ID)
-                {
-                    clOrdIds.add(order.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH,
-                        header.blockLength(), header.version()).clOrdId());
-                }
-            });
-        }
+        final List<Long> clOrdIds = JournaledOrders.sentClOrdIds(journalDir);
         assertThat(clOrdIds).as("no order sent twice").hasSize(Set.copyOf(clOrdIds).size())
             .hasSize((int)second.counters().value(EngineCounter.ORDERS_SENT));
     }

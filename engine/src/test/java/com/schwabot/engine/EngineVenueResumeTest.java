@@ -2,7 +2,6 @@ package com.schwabot.engine;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,14 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import com.schwabot.codecs.sbe.ExecType;
 import com.schwabot.codecs.sbe.ExecutionReportDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
-import com.schwabot.codecs.sbe.NewOrderDecoder;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.config.VenuesConfig;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.replay.ReplayResult;
 import com.schwabot.engine.replay.Replayer;
-import com.schwabot.engine.ring.JournalFlags;
 import com.schwabot.engine.venue.FrameSink;
 import com.schwabot.engine.venue.feed.FeedContext;
 import com.schwabot.engine.venue.feed.MarketDataFeed;
@@ -31,7 +28,6 @@ import com.schwabot.engine.venue.gateway.GatewayContext;
 import com.schwabot.engine.venue.gateway.OrderGateway;
 import com.schwabot.engine.venue.sim.ExchangeSimulator;
 import com.schwabot.engine.venue.sim.SimCounter;
-import com.schwabot.journal.Journal;
 import com.schwabot.tensor.TensorCapacity;
 import com.schwabot.tensor.cpu.CpuTensorBackend;
 
@@ -116,22 +112,7 @@ class EngineVenueResumeTest
         assertThat(replay.sessions()).hasSize(1);
         assertThat(replay.sessions().get(0).digest()).isEqualTo(last.core().digest().hex());
         assertThat(replay.reproduced()).isTrue();
-        final List<Long> clOrdIds = new ArrayList<>();
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final NewOrderDecoder order = new NewOrderDecoder();
-        try (Journal journal = Journal.openReadOnly(journalDir))
-        {
-            assertThat(journal.verify().ok()).isTrue();
-            journal.replay(0, (sequence, ingress, source, flags, buffer, offset, length, index) ->
-            {
-                header.wrap(buffer, offset);
-                if ((flags & JournalFlags.OUTBOUND) != 0 && header.templateId() == NewOrderDecoder.TEMPLATE_ID)
-                {
-                    clOrdIds.add(order.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH,
-                        header.blockLength(), header.version()).clOrdId());
-                }
-            });
-        }
+        final List<Long> clOrdIds = JournaledOrders.sentClOrdIds(journalDir);
         assertThat(clOrdIds).isNotEmpty().doesNotHaveDuplicates();
     }
 

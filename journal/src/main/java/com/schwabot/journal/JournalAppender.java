@@ -91,15 +91,7 @@ public final class JournalAppender implements AutoCloseable
         final long source,
         final int applicationFlags)
     {
-        if ((applicationFlags & ~RecordHeader.APPLICATION_FLAGS_MASK) != 0)
-        {
-            throw new IllegalArgumentException("application flags 0x" + Integer.toHexString(applicationFlags) +
-                " outside mask 0x" + Integer.toHexString(RecordHeader.APPLICATION_FLAGS_MASK));
-        }
-        if (length < 0 || length > maxPayloadLength)
-        {
-            throw new IllegalArgumentException("payload length " + length + " not in [0, " + maxPayloadLength + "]");
-        }
+        checkRecord(length, applicationFlags);
 
         if (null != batch)
         {
@@ -190,12 +182,11 @@ public final class JournalAppender implements AutoCloseable
         }
         try
         {
-            if ((applicationFlags & ~RecordHeader.APPLICATION_FLAGS_MASK) != 0 || length < 0 ||
-                length > maxPayloadLength || !fits(length))
+            checkRecord(length, applicationFlags);
+            if (!fits(length))
             {
-                throw new IllegalArgumentException("record of " + length + " bytes with flags 0x" +
-                    Integer.toHexString(applicationFlags) + " does not fit the batch (" + batchBytes + " of " +
-                    batchCapacity + " bytes used, payloads up to " + maxPayloadLength + ")");
+                throw new IllegalArgumentException("record of " + length + " bytes does not fit the batch (" +
+                    batchBytes + " of " + batchCapacity + " bytes used)");
             }
             final long sequence = batchSequence + 1;
             write(batch.wire().bytes(), buffer, offset, length, ingressNanos, source, applicationFlags, sequence);
@@ -253,6 +244,19 @@ public final class JournalAppender implements AutoCloseable
             {
                 dc.close();
             }
+        }
+    }
+
+    private void checkRecord(final int length, final int applicationFlags)
+    {
+        if ((applicationFlags & ~RecordHeader.APPLICATION_FLAGS_MASK) != 0)
+        {
+            throw new IllegalArgumentException("application flags 0x" + Integer.toHexString(applicationFlags) +
+                " outside mask 0x" + Integer.toHexString(RecordHeader.APPLICATION_FLAGS_MASK));
+        }
+        if (length < 0 || length > maxPayloadLength)
+        {
+            throw new IllegalArgumentException("payload length " + length + " not in [0, " + maxPayloadLength + "]");
         }
     }
 

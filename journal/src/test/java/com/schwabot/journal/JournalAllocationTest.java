@@ -34,10 +34,28 @@ class JournalAllocationTest
     @Test
     void shouldAllocateNothingPerRecordWhenAppendingOrPolling()
     {
+        measure(JournalAllocationTest::append, false);
+    }
+
+    @Test
+    void shouldAllocateNothingPerRecordWhenAppendingBatchesOrPollingThem()
+    {
+        measure(JournalAllocationTest::appendBatches, true);
+    }
+
+    /** Appends a number of records of {@link TestRecords} to a journal. */
+    @FunctionalInterface
+    private interface Appending
+    {
+        void append(JournalAppender appender, UnsafeBuffer scratch, int records);
+    }
+
+    private void measure(final Appending appending, final boolean batches)
+    {
         assertThat(threads.isThreadAllocatedMemorySupported()).isTrue();
         threads.setThreadAllocatedMemoryEnabled(true);
         final UnsafeBuffer scratch = new UnsafeBuffer(ByteBuffer.allocateDirect(TestRecords.MAX_PAYLOAD_LENGTH));
-        final RecordChecker checker = new RecordChecker(1);
+        final RecordChecker checker = new RecordChecker(1, batches);
 
         try (Journal journal = Journal.open(TestRecords.context(dir, TestRecords.clock()));
             JournalTailer tailer = journal.tailer())
@@ -45,13 +63,13 @@ class JournalAllocationTest
             final JournalAppender appender = journal.appender();
             for (int round = 0; round < WARM_UP_ROUNDS; round++)
             {
-                append(appender, scratch, RECORDS_PER_ROUND);
+                appending.append(appender, scratch, RECORDS_PER_ROUND);
                 poll(tailer, checker, RECORDS_PER_ROUND);
             }
             threads.getCurrentThreadAllocatedBytes();
 
             final long beforeAppend = threads.getCurrentThreadAllocatedBytes();
-            append(appender, scratch, MEASURED_RECORDS);
+            appending.append(appender, scratch, MEASURED_RECORDS);
             final long appendBytes = threads.getCurrentThreadAllocatedBytes() - beforeAppend;
 
             final long beforePoll = threads.getCurrentThreadAllocatedBytes();
@@ -60,50 +78,9 @@ class JournalAllocationTest
 
             assertThat(polled).isEqualTo(MEASURED_RECORDS);
             assertThat(checker.firstMismatch()).isNull();
-            assertThat(appendBytes).as("bytes allocated appending %d records", MEASURED_RECORDS)
+            assertThat(appendBytes).as("bytes allocated appending %d records (batches: %s)", MEASURED_RECORDS, batches)
                 .isLessThanOrEqualTo(ALLOWED_BYTES);
-            assertThat(pollBytes).as("bytes allocated polling %d records", MEASURED_RECORDS)
-                .isLessThanOrEqualTo(ALLOWED_BYTES);
-        }
-    }
-
-    @Test
-    void shouldAllocateNothingPerRecordWhenAppendingBatchesOrPollingThem()
-    {
-        assertThat(threads.isThreadAllocatedMemorySupported()).isTrue();
-        threads.setThreadAllocatedMemoryEnabled(true);
-        final UnsafeBuffer scratch = new UnsafeBuffer(ByteBuffer.allocateDirect(TestRecords.MAX_PAYLOAD_LENGTH));
-        final long[] seen = new long[2];
-        final RecordHandler handler = (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
-        {
-            seen[0]++;
-            seen[1] += TestRecords.payloadMatches(buffer, offset, length, sequence) ? 0 : 1;
-        };
-
-        try (Journal journal = Journal.open(TestRecords.context(dir, TestRecords.clock()));
-            JournalTailer tailer = journal.tailer())
-        {
-            final JournalAppender appender = journal.appender();
-            for (int round = 0; round < WARM_UP_ROUNDS; round++)
-            {
-                appendBatches(appender, scratch, RECORDS_PER_ROUND);
-                drain(tailer, handler, RECORDS_PER_ROUND);
-            }
-            threads.getCurrentThreadAllocatedBytes();
-
-            final long beforeAppend = threads.getCurrentThreadAllocatedBytes();
-            appendBatches(appender, scratch, MEASURED_RECORDS);
-            final long appendBytes = threads.getCurrentThreadAllocatedBytes() - beforeAppend;
-
-            final long beforePoll = threads.getCurrentThreadAllocatedBytes();
-            final long polled = drain(tailer, handler, MEASURED_RECORDS);
-            final long pollBytes = threads.getCurrentThreadAllocatedBytes() - beforePoll;
-
-            assertThat(polled).isEqualTo(MEASURED_RECORDS);
-            assertThat(seen[1]).as("records read back different").isZero();
-            assertThat(appendBytes).as("bytes allocated appending %d records in batches", MEASURED_RECORDS)
-                .isLessThanOrEqualTo(ALLOWED_BYTES);
-            assertThat(pollBytes).as("bytes allocated polling %d batched records", MEASURED_RECORDS)
+            assertThat(pollBytes).as("bytes allocated polling %d records (batches: %s)", MEASURED_RECORDS, batches)
                 .isLessThanOrEqualTo(ALLOWED_BYTES);
         }
     }
@@ -122,21 +99,6 @@ class JournalAllocationTest
             }
             appender.commitBatch();
         }
-    }
-
-    private static long drain(final JournalTailer tailer, final RecordHandler handler, final int records)
-    {
-        long polled = 0;
-        while (polled < records)
-        {
-            final int delivered = tailer.poll(handler, 1000);
-            if (0 == delivered)
-            {
-                break;
-            }
-            polled += delivered;
-        }
-        return polled;
     }
 
     private static void append(final JournalAppender appender, final UnsafeBuffer scratch, final int records)

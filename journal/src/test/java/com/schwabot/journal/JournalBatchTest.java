@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +40,9 @@ class JournalBatchTest
             assertThat(appender.lastSequence()).isEqualTo(RECORDS);
             assertThat(excerptFirstSequences.size()).as("excerpts").isLessThan(RECORDS / 4);
 
-            final Checker all = new Checker(1);
+            final RecordChecker all = new RecordChecker(1, true);
             assertThat(journal.replay(0, all)).isEqualTo(RECORDS);
-            assertThat(all.mismatch).isNull();
+            assertThat(all.firstMismatch()).isNull();
 
             final VerifyReport report = journal.verify();
             assertThat(report.problems()).isEmpty();
@@ -55,14 +54,14 @@ class JournalBatchTest
             for (int i = 0; i < 300; i++)
             {
                 final long from = 1 + random.nextInt(RECORDS);
-                final Checker tail = new Checker(from);
+                final RecordChecker tail = new RecordChecker(from, true);
                 try (JournalTailer tailer = journal.tailer())
                 {
                     assertThat(tailer.moveToSequence(from)).isTrue();
                     assertThat(tailer.poll(tail, 1)).as("a poll delivers at least one record").isPositive();
                 }
-                assertThat(tail.mismatch).as("from " + from).isNull();
-                assertThat(tail.first).as("first delivered from " + from).isEqualTo(from);
+                assertThat(tail.firstMismatch()).as("from %d: the first record delivered is that sequence", from)
+                    .isNull();
             }
         }
         try (Journal reopened = Journal.open(TestRecords.context(dir, TestRecords.clock())))
@@ -78,7 +77,7 @@ class JournalBatchTest
         try (Journal journal = Journal.open(TestRecords.context(dir, TestRecords.clock())))
         {
             writeMixed(journal.appender(), new Random(3), 5_000, new ArrayList<>());
-            final Checker checker = new Checker(1);
+            final RecordChecker checker = new RecordChecker(1, true);
             long resumeAfter = -1;
             while (true)
             {
@@ -96,8 +95,8 @@ class JournalBatchTest
                     resumeAfter = tailer.lastIndex();
                 }
             }
-            assertThat(checker.mismatch).isNull();
-            assertThat(checker.count).isEqualTo(5_000);
+            assertThat(checker.firstMismatch()).isNull();
+            assertThat(checker.count()).isEqualTo(5_000);
         }
     }
 
@@ -133,9 +132,9 @@ class JournalBatchTest
             add(appender, 3);
             assertThat(appender.commitBatch()).isEqualTo(3);
 
-            final Checker checker = new Checker(1);
+            final RecordChecker checker = new RecordChecker(1, true);
             assertThat(journal.replay(0, checker)).isEqualTo(3);
-            assertThat(checker.mismatch).isNull();
+            assertThat(checker.firstMismatch()).isNull();
             assertThat(journal.verify().problems()).isEmpty();
         }
     }
@@ -185,13 +184,13 @@ class JournalBatchTest
             final VerifyReport report = journal.verify();
             assertThat(report.problems()).hasSize(1);
             assertThat(report.problems().get(0).kind()).isEqualTo(ProblemKind.BAD_MAGIC);
-            final Checker checker = new Checker(1);
+            final RecordChecker checker = new RecordChecker(1, true);
             try (JournalTailer tailer = journal.tailer())
             {
                 assertThat(tailer.poll(checker, 1_000)).as("a damaged excerpt is skipped whole").isZero();
                 assertThat(tailer.skippedRecords()).isEqualTo(1);
             }
-            assertThat(checker.mismatch).isNull();
+            assertThat(checker.firstMismatch()).isNull();
         }
     }
 
@@ -222,46 +221,6 @@ class JournalBatchTest
                 sequence++;
             }
             assertThat(appender.commitBatch()).isEqualTo(sequence - 1);
-        }
-    }
-
-    /** Checks each record against {@link TestRecords} and that sequences run on from the first expected. */
-    private static final class Checker implements RecordHandler
-    {
-        private long expected;
-        private long first = -1;
-        private long count;
-        private long lastIndex = -1;
-        private String mismatch;
-
-        Checker(final long expected)
-        {
-            this.expected = expected;
-        }
-
-        public void onRecord(
-            final long sequence,
-            final long ingressNanos,
-            final long source,
-            final int flags,
-            final DirectBuffer buffer,
-            final int offset,
-            final int length,
-            final long index)
-        {
-            if (first < 0)
-            {
-                first = sequence;
-            }
-            count++;
-            if (null == mismatch && (sequence != expected || ingressNanos != TestRecords.ingressNanos(sequence) ||
-                source != TestRecords.source(sequence) || flags != TestRecords.applicationFlags(sequence) ||
-                !TestRecords.payloadMatches(buffer, offset, length, sequence) || index < lastIndex))
-            {
-                mismatch = "sequence " + sequence + " (expected " + expected + ") index " + index;
-            }
-            expected = sequence + 1;
-            lastIndex = index;
         }
     }
 }

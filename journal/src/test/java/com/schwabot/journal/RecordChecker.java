@@ -7,10 +7,12 @@ import org.agrona.DirectBuffer;
 
 /**
  * A {@link RecordHandler} that checks each record against {@link TestRecords} and that sequences run contiguously
- * from an expected first one and indexes increase. It allocates only to describe the first mismatch.
+ * from an expected first one and indexes increase (or, where records share excerpts, never decrease). It allocates
+ * only to describe the first mismatch.
  */
 final class RecordChecker implements RecordHandler
 {
+    private final boolean sharedExcerpts;
     private long expectedSequence;
     private long count;
     private long lastIndex = -1;
@@ -18,7 +20,13 @@ final class RecordChecker implements RecordHandler
 
     RecordChecker(final long firstSequence)
     {
+        this(firstSequence, false);
+    }
+
+    RecordChecker(final long firstSequence, final boolean sharedExcerpts)
+    {
         this.expectedSequence = firstSequence;
+        this.sharedExcerpts = sharedExcerpts;
     }
 
     public void onRecord(
@@ -49,7 +57,7 @@ final class RecordChecker implements RecordHandler
             {
                 firstMismatch = "sequence " + sequence + ": payload of " + length + " bytes differs";
             }
-            else if (index <= lastIndex)
+            else if (sharedExcerpts ? index < lastIndex : index <= lastIndex)
             {
                 firstMismatch = "sequence " + sequence + ": index 0x" + Long.toHexString(index) +
                     " after 0x" + Long.toHexString(lastIndex);
