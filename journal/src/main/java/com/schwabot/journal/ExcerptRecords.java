@@ -69,16 +69,6 @@ final class ExcerptRecords
     }
 
     /**
-     * Offset of the byte after the current record, from the excerpt's start.
-     *
-     * @return the position.
-     */
-    long position()
-    {
-        return position;
-    }
-
-    /**
      * The current record's frame (header then payload).
      *
      * @return the frame view.
