@@ -63,6 +63,7 @@ public final class FrameChecker
     private int templateId;
     private int schemaId;
     private int version;
+    private int varDataOffset;
     private MessageLayout layout;
 
     /**
@@ -76,6 +77,7 @@ public final class FrameChecker
     public FrameStatus check(final DirectBuffer buffer, final int offset, final int length)
     {
         encodedLength = 0;
+        varDataOffset = -1;
         blockLength = -1;
         templateId = -1;
         schemaId = -1;
@@ -99,6 +101,19 @@ public final class FrameChecker
     public int encodedLength()
     {
         return encodedLength;
+    }
+
+    /**
+     * Where the frame's variable-length data begins: just after its root block and groups, which the check walked.
+     * A reader that needs a field stored last (a Binance stream frame's symbol) goes straight there, without walking
+     * the groups again.
+     *
+     * @return the buffer index of the first variable-length field's length prefix (the frame's end when it has
+     * none); -1 unless the status is {@link FrameStatus#OK}.
+     */
+    public int varDataOffset()
+    {
+        return varDataOffset;
     }
 
     /**
@@ -241,6 +256,7 @@ public final class FrameChecker
             }
         }
 
+        final int varData = (int)position;
         for (int i = 0; i < l.varDataFields; i++)
         {
             if (position + MessageLayout.VAR_DATA_LENGTH_WIDTH > end)
@@ -255,6 +271,7 @@ public final class FrameChecker
         }
 
         encodedLength = (int)(position - offset);
+        varDataOffset = varData;
         return FrameStatus.OK;
     }
 

@@ -65,6 +65,46 @@ class FrameCheckerTest
         assertThat(checker.encodedLength()).isEqualTo(frame.length);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void shouldSayWhereTheVariableLengthDataBegins(final TestFrames.Sample sample)
+    {
+        final byte[] frame = sample.frame();
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[frame.length + 16]);
+        buffer.putBytes(7, frame);
+
+        assertThat(checker.check(buffer, 7, frame.length + 9)).isEqualTo(FrameStatus.OK);
+        final int varData = checker.varDataOffset();
+        final int end = 7 + checker.encodedLength();
+        if (sample.name().endsWith("StreamEvent") || sample.name().equals("InstrumentDefinition") ||
+            sample.name().equals("AdminCommand"))
+        {
+            final int length = buffer.getByte(varData) & 0xFF;
+            assertThat(varData + 1 + length).as("one var-data field ends the frame").isEqualTo(end);
+            assertThat(length).isPositive();
+        }
+        else
+        {
+            assertThat(varData).as("no var data: the frame's end").isEqualTo(end);
+        }
+        if (sample.name().endsWith("StreamEvent"))
+        {
+            assertThat(buffer.getStringWithoutLengthAscii(varData + 1, buffer.getByte(varData)))
+                .isIn("BTCUSDT", "ETHUSDT");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void shouldNotSayWhereVariableLengthDataBeginsInAFrameItRejects(final TestFrames.Sample sample)
+    {
+        final byte[] frame = sample.frame();
+        assertThat(checker.check(new UnsafeBuffer(frame), 0, frame.length)).isEqualTo(FrameStatus.OK);
+
+        assertThat(checker.check(new UnsafeBuffer(frame), 0, frame.length - 1)).isNotEqualTo(FrameStatus.OK);
+        assertThat(checker.varDataOffset()).isEqualTo(-1);
+    }
+
     @Test
     void shouldDetectUnknownSchemaId()
     {

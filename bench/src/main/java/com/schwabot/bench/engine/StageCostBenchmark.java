@@ -195,8 +195,7 @@ public class StageCostBenchmark
             final int offset = frames.offset(k);
             if (checker.check(frames.buffer(), offset, frames.length(k)) == FrameStatus.OK)
             {
-                events += normalize.onBinanceFrame(
-                    frames.buffer(), offset, checker.templateId(), checker.blockLength(), checker.version());
+                events += normalize.onBinanceFrame(frames.buffer(), offset, checker);
             }
         }
         return events;

@@ -3,8 +3,9 @@ package com.schwabot.engine.book;
 /**
  * One side of an L2 book: price levels kept sorted best first in two primitive arrays, at most a fixed number of
  * levels. A level update inserts, replaces or (quantity 0) removes by binary search and an array shift: O(log n)
- * to find, O(n) to shift, with n the levels held, which stays small and cache-resident. When the side is full, a
- * new level worse than all held is ignored and a new better level pushes the worst out.
+ * to find, O(n) to shift, with n the levels held, which stays small and cache-resident. A level worse than every
+ * level held (each level of a snapshot, which arrives best first) is appended without a search. When the side is
+ * full, a new level worse than all held is ignored and a new better level pushes the worst out.
  * <p>
  * Not thread-safe: owned by the business thread. Allocation-free after construction.
  */
@@ -113,6 +114,16 @@ public final class BookSide
      */
     public void set(final long price, final long qty)
     {
+        if (0 == size || worse(price, prices[size - 1]))
+        {
+            if (0 != qty && size < prices.length)
+            {
+                prices[size] = price;
+                qtys[size] = qty;
+                size++;
+            }
+            return;
+        }
         final int index = find(price);
         if (index >= 0)
         {
@@ -146,6 +157,14 @@ public final class BookSide
         prices[insert] = price;
         qtys[insert] = qty;
         size = Math.min(size + 1, prices.length);
+    }
+
+    /**
+     * Whether a price ranks after another on this side.
+     */
+    private boolean worse(final long price, final long than)
+    {
+        return bids ? price < than : price > than;
     }
 
     /**

@@ -18,11 +18,11 @@ import org.agrona.concurrent.status.AtomicCounter;
  * events: symbol to instrument index, venue exponents to the instrument's, microseconds to nanoseconds. A trades
  * frame gives one event per trade and a depth frame one call per level; all are delivered, in frame order.
  * <p>
- * The symbol comes last in Binance frames, after the groups, so each frame is read twice: once to find the symbol,
- * skipping each group whole from its header (count times entry length), then once to deliver, with the depth
- * levels' exponents looked up once per frame. Both passes are flyweight reads over the slot. The frame has passed
- * {@link FrameChecker}, which walked the same group headers within the frame's length, so every read stays within
- * it and no skip overflows. Not thread-safe: business thread only. Allocation-free.
+ * The symbol comes last in Binance frames, after the groups; {@link FrameChecker} walked the groups to check the
+ * frame and says where the variable-length data begins, so the symbol is read there first (an unknown symbol costs
+ * nothing more) and then the frame is delivered in one flyweight pass over the slot, with the depth levels'
+ * exponents looked up once per frame. The checker walked the same group headers within the frame's length, so every
+ * read stays within it. Not thread-safe: business thread only. Allocation-free.
  */
 public final class NormalizeStage
 {
@@ -64,42 +64,40 @@ public final class NormalizeStage
     /**
      * Normalize one Binance stream frame that {@link FrameChecker} accepted.
      *
-     * @param buffer      holding the frame.
-     * @param offset      of the frame's SBE header.
-     * @param templateId  from the checker.
-     * @param blockLength from the checker.
-     * @param version     from the checker.
+     * @param buffer  holding the frame.
+     * @param offset  of the frame's SBE header.
+     * @param checker the checker that just accepted the frame (its template, block length, version and where the
+     *                variable-length data begins).
      * @return the canonical events delivered.
      */
-    public int onBinanceFrame(
-        final DirectBuffer buffer, final int offset, final int templateId, final int blockLength, final int version)
+    public int onBinanceFrame(final DirectBuffer buffer, final int offset, final FrameChecker checker)
     {
         final int body = offset + FrameChecker.HEADER_LENGTH;
-        switch (templateId)
+        final int blockLength = checker.blockLength();
+        final int version = checker.version();
+        final int symbol = checker.varDataOffset();
+        switch (checker.templateId())
         {
             case TradesStreamEventDecoder.TEMPLATE_ID:
-                return onTrades(trades.wrap(buffer, body, blockLength, version));
+                return onTrades(trades.wrap(buffer, body, blockLength, version), symbol);
             case BestBidAskStreamEventDecoder.TEMPLATE_ID:
-                return onBestBidAsk(bestBidAsk.wrap(buffer, body, blockLength, version));
+                return onBestBidAsk(bestBidAsk.wrap(buffer, body, blockLength, version), symbol);
             case DepthSnapshotStreamEventDecoder.TEMPLATE_ID:
-                return onSnapshot(snapshot.wrap(buffer, body, blockLength, version));
+                return onSnapshot(snapshot.wrap(buffer, body, blockLength, version), symbol);
             case DepthDiffStreamEventDecoder.TEMPLATE_ID:
-                return onDiff(diff.wrap(buffer, body, blockLength, version));
+                return onDiff(diff.wrap(buffer, body, blockLength, version), symbol);
             default:
                 return 0;
         }
     }
 
-    private int onTrades(final TradesStreamEventDecoder d)
+    private int onTrades(final TradesStreamEventDecoder d, final int symbol)
     {
-        final TradesStreamEventDecoder.TradesDecoder group = d.trades();
-        d.limit(d.limit() + group.count() * group.actingBlockLength());
-        final int instrument = symbolAt(d.buffer(), d.limit());
+        final int instrument = symbolAt(d.buffer(), symbol);
         if (instrument == InstrumentTable.UNKNOWN)
         {
             return 0;
         }
-        d.sbeRewind();
         final long timeNs = d.transactTime() * MICROS_TO_NANOS;
         final int priceExponent = d.priceExponent();
         final int qtyExponent = d.qtyExponent();
@@ -129,9 +127,9 @@ public final class NormalizeStage
         return delivered;
     }
 
-    private int onBestBidAsk(final BestBidAskStreamEventDecoder d)
+    private int onBestBidAsk(final BestBidAskStreamEventDecoder d, final int symbol)
     {
-        final int instrument = symbolAt(d.buffer(), d.limit());
+        final int instrument = symbolAt(d.buffer(), symbol);
         if (instrument == InstrumentTable.UNKNOWN)
         {
             return 0;
@@ -154,18 +152,13 @@ public final class NormalizeStage
         return 1;
     }
 
-    private int onSnapshot(final DepthSnapshotStreamEventDecoder d)
+    private int onSnapshot(final DepthSnapshotStreamEventDecoder d, final int symbol)
     {
-        final DepthSnapshotStreamEventDecoder.BidsDecoder bids = d.bids();
-        d.limit(d.limit() + bids.count() * bids.actingBlockLength());
-        final DepthSnapshotStreamEventDecoder.AsksDecoder asks = d.asks();
-        d.limit(d.limit() + asks.count() * asks.actingBlockLength());
-        final int instrument = symbolAt(d.buffer(), d.limit());
+        final int instrument = symbolAt(d.buffer(), symbol);
         if (instrument == InstrumentTable.UNKNOWN)
         {
             return 0;
         }
-        d.sbeRewind();
         final long updateId = d.bookUpdateId();
         marketEvents.incrementRelease();
         if (listener.onDepthBegin(instrument, d.eventTime() * MICROS_TO_NANOS, updateId, updateId, true))
@@ -186,18 +179,13 @@ public final class NormalizeStage
         return 1;
     }
 
-    private int onDiff(final DepthDiffStreamEventDecoder d)
+    private int onDiff(final DepthDiffStreamEventDecoder d, final int symbol)
     {
-        final DepthDiffStreamEventDecoder.BidsDecoder bids = d.bids();
-        d.limit(d.limit() + bids.count() * bids.actingBlockLength());
-        final DepthDiffStreamEventDecoder.AsksDecoder asks = d.asks();
-        d.limit(d.limit() + asks.count() * asks.actingBlockLength());
-        final int instrument = symbolAt(d.buffer(), d.limit());
+        final int instrument = symbolAt(d.buffer(), symbol);
         if (instrument == InstrumentTable.UNKNOWN)
         {
             return 0;
         }
-        d.sbeRewind();
         marketEvents.incrementRelease();
         final long timeNs = d.eventTime() * MICROS_TO_NANOS;
         if (listener.onDepthBegin(instrument, timeNs, d.firstBookUpdateId(), d.lastBookUpdateId(), false))

@@ -229,7 +229,7 @@ public final class Pipeline
         final int body = offset + FrameChecker.HEADER_LENGTH;
         if (checker.isBinance())
         {
-            normalize.onBinanceFrame(buffer, offset, checker.templateId(), blockLength, version);
+            normalize.onBinanceFrame(buffer, offset, checker);
             return;
         }
         switch (checker.templateId())

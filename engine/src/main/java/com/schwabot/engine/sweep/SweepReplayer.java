@@ -262,8 +262,7 @@ public final class SweepReplayer
                     sharedCounters.badFrame(status).incrementRelease();
                     return;
                 }
-                shared.normalize().onBinanceFrame(buffer, offset, checker.templateId(), checker.blockLength(),
-                    checker.version());
+                shared.normalize().onBinanceFrame(buffer, offset, checker);
             }
             catch (final RuntimeException ex)
             {

@@ -1,6 +1,14 @@
 package com.schwabot.engine.book;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +59,80 @@ class BookSideTest
         assertThat(prices(bids)).containsExactly(101, 100, 99);
         bids.set(100, 0);
         assertThat(prices(bids)).containsExactly(101, 99);
+    }
+
+    @Test
+    void shouldAppendASnapshotBestFirstAndIgnoreWhatDoesNotFit()
+    {
+        final BookSide asks = new BookSide(false, 3);
+        asks.set(100, 1);
+        asks.set(101, 2);
+        asks.set(102, 0);
+        asks.set(103, 3);
+        asks.set(104, 4);
+        assertThat(prices(asks)).containsExactly(100, 101, 103);
+        assertThat(asks.qty(2)).isEqualTo(3);
+    }
+
+    /**
+     * Seeded updates of every kind (snapshots best first, random inserts, replacements, removals, levels beyond the
+     * capacity) against a sorted map holding every level, of which the side must hold the best {@code capacity}
+     * levels after every update that cannot have pushed out a level it would need again.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void shouldMatchASortedMapModelUnderRandomUpdates(final boolean bids)
+    {
+        final SplittableRandom random = new SplittableRandom(bids ? 17 : 29);
+        final int capacity = 20;
+        for (int round = 0; round < 200; round++)
+        {
+            final BookSide side = new BookSide(bids, capacity);
+            final TreeMap<Long, Long> model = new TreeMap<>(
+                bids ? Comparator.<Long>reverseOrder() : Comparator.<Long>naturalOrder());
+            final long start = 1_000 + random.nextInt(100);
+            final int snapshotLevels = random.nextInt(capacity + 5);
+            for (int i = 0; i < snapshotLevels; i++)
+            {
+                final long price = bids ? start - i : start + i;
+                final long qty = random.nextInt(4);
+                apply(side, model, capacity, price, qty);
+            }
+            for (int update = 0; update < 300; update++)
+            {
+                final long price = start - 40 + random.nextInt(80);
+                final long qty = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(9);
+                apply(side, model, capacity, price, qty);
+            }
+        }
+    }
+
+    private static void apply(
+        final BookSide side, final TreeMap<Long, Long> model, final int capacity, final long price, final long qty)
+    {
+        side.set(price, qty);
+        if (0 == qty)
+        {
+            model.remove(price);
+        }
+        else if (model.containsKey(price) || model.size() < capacity ||
+            model.comparator().compare(price, model.lastKey()) < 0)
+        {
+            model.put(price, qty);
+            while (model.size() > capacity)
+            {
+                model.pollLastEntry();
+            }
+        }
+        final List<Long> prices = new ArrayList<>();
+        final List<Long> qtys = new ArrayList<>();
+        for (int i = 0; i < side.size(); i++)
+        {
+            prices.add(side.price(i));
+            qtys.add(side.qty(i));
+        }
+        assertThat(prices).as("after %d @ %d", qty, price).containsExactlyElementsOf(model.keySet());
+        assertThat(qtys).containsExactlyElementsOf(model.values());
     }
 
     @Test
