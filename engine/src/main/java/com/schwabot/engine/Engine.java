@@ -140,10 +140,7 @@ public final class Engine implements AutoCloseable
             .create(monitoring.countersDirectory(), EngineCounters.MAX_COUNTERS, System.currentTimeMillis()));
         latency = new LatencyRecorder(wallClock, counters);
         counterMirror = new CounterMirror(counters);
-        journal = Journal.open(new JournalContext()
-            .directory(journalDir)
-            .rollCycle(JournalRollCycle.valueOf(config.journal().rollCycle().name()))
-            .blockSize((long)config.journal().blockSizeMb() << 20));
+        journal = Journal.open(journalContext(config, journalDir));
         inputRing = new InputRing(config.engine().inputRingSize(), SLOT_CAPACITY,
             EngineWaitStrategies.of(config.engine().waitStrategy()), counters);
         outputRing = RingBuffer.createSingleProducer(
@@ -579,5 +576,20 @@ public final class Engine implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The journal settings of a live engine: the configured roll cycle and block size, checksums on.
+     *
+     * @param config     the configuration.
+     * @param journalDir the journal directory.
+     * @return the journal context.
+     */
+    public static JournalContext journalContext(final SchwabotConfig config, final Path journalDir)
+    {
+        return new JournalContext()
+            .directory(journalDir)
+            .rollCycle(JournalRollCycle.valueOf(config.journal().rollCycle().name()))
+            .blockSize((long)config.journal().blockSizeMb() << 20);
     }
 }

@@ -12,10 +12,10 @@ import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.config.ConfigException;
 import com.schwabot.config.ConfigLoader;
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.Engine;
 import com.schwabot.engine.Venues;
 import com.schwabot.engine.stage.Pipeline;
 import com.schwabot.journal.JournalContext;
-import com.schwabot.journal.JournalRollCycle;
 import com.schwabot.tensor.BackendMode;
 import com.schwabot.tensor.TensorBackend;
 import com.schwabot.tensor.TensorBackends;
@@ -80,7 +80,7 @@ public final class BenchEngine
     }
 
     /**
-     * The journal settings {@code Engine} uses: the configured roll cycle and block size, checksums on.
+     * The journal settings {@code Engine} uses ({@link Engine#journalContext}).
      *
      * @param config    the configuration.
      * @param directory of the journal.
@@ -88,10 +88,7 @@ public final class BenchEngine
      */
     public static JournalContext journalContext(final SchwabotConfig config, final Path directory)
     {
-        return new JournalContext()
-            .directory(directory)
-            .rollCycle(JournalRollCycle.valueOf(config.journal().rollCycle().name()))
-            .blockSize((long)config.journal().blockSizeMb() << 20);
+        return Engine.journalContext(config, directory);
     }
 
     /**

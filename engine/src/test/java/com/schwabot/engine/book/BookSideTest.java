@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,15 +76,13 @@ class BookSideTest
 
     /**
      * Seeded updates of every kind (snapshots best first, random inserts, replacements, removals, levels beyond the
-     * capacity) against a sorted map holding every level, of which the side must hold the best {@code capacity}
-     * levels after every update that cannot have pushed out a level it would need again.
+     * capacity) against a sorted map model of the side, compared after every update, on a small and a larger side.
      */
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void shouldMatchASortedMapModelUnderRandomUpdates(final boolean bids)
+    @ParameterizedTest(name = "bids {0}, capacity {1}")
+    @CsvSource({"true, 20", "false, 20", "true, 70", "false, 70"})
+    void shouldMatchASortedMapModelUnderRandomUpdates(final boolean bids, final int capacity)
     {
-        final SplittableRandom random = new SplittableRandom(bids ? 17 : 29);
-        final int capacity = 20;
+        final SplittableRandom random = new SplittableRandom(bids ? 17 + capacity : 29 + capacity);
         for (int round = 0; round < 200; round++)
         {
             final BookSide side = new BookSide(bids, capacity);
@@ -92,6 +90,7 @@ class BookSideTest
                 bids ? Comparator.<Long>reverseOrder() : Comparator.<Long>naturalOrder());
             final long start = 1_000 + random.nextInt(100);
             final int snapshotLevels = random.nextInt(capacity + 5);
+            final int span = 2 * capacity + 40;
             for (int i = 0; i < snapshotLevels; i++)
             {
                 final long price = bids ? start - i : start + i;
@@ -100,7 +99,7 @@ class BookSideTest
             }
             for (int update = 0; update < 300; update++)
             {
-                final long price = start - 40 + random.nextInt(80);
+                final long price = start - span / 2 + random.nextInt(span);
                 final long qty = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(9);
                 apply(side, model, capacity, price, qty);
             }
