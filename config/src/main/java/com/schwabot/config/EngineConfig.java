@@ -64,7 +64,8 @@ public record EngineConfig(
             profile.businessWaitStrategy().label() + ")") +
             ", gateway sender " + profile.gatewayIdle().describe() +
             ", monitor sleep " + profile.monitorSleepMs() + " ms" +
-            ", persistence sleep " + profile.persistenceSleepMs() + " ms";
+            ", persistence sleep " + profile.persistenceSleepMs() + " ms" +
+            (hasCpuAffinity() ? ", business thread pinned to CPU " + businessThreadCpu : "");
     }
 
     /**

@@ -79,6 +79,9 @@ public final class Engine implements AutoCloseable
     public static final long TIMER_INTERVAL_MS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** Name of the business thread. */
+    public static final String BUSINESS_THREAD_NAME = "schwabot-business";
+    private static final String BUSINESS_THREAD_CPU_KEY = "engine.business_thread_cpu";
 
     /**
      * Starts the venues once the rings exist: the embedded simulator, feed clients publishing into the input ring,
@@ -134,6 +137,10 @@ public final class Engine implements AutoCloseable
         this.config = config;
         this.journalDir = journalDir;
         this.monitoring = monitoring;
+        if (config.engine().hasCpuAffinity())
+        {
+            ThreadAffinity.checkPinnable(BUSINESS_THREAD_CPU_KEY, config.engine().businessThreadCpu());
+        }
         final long stopBytes = config.journal().stopFreeMb() << 20;
         final LongSupplier freeBytes = ensureJournalSpace(journalDir, stopBytes);
         counters = null == monitoring.countersDirectory() ? new EngineCounters() : new EngineCounters(CountersFile
@@ -154,7 +161,7 @@ public final class Engine implements AutoCloseable
         processor = new BatchEventProcessorBuilder().build(inputRing.ring(), inputRing.ring().newBarrier(), handler);
         processor.setExceptionHandler(new BusinessExceptionHandler(journalGate, counters));
         inputRing.ring().addGatingSequences(processor.getSequence());
-        businessThread = new Thread(processor, "schwabot-business");
+        businessThread = new Thread(this::runBusinessThread, BUSINESS_THREAD_NAME);
         weights = null == cacheDir ? null : openWeights(cacheDir);
         core.tensor().weightSink(weights);
         timer = new TimerSource(inputRing, wallClock, TIMER_INTERVAL_MS);
@@ -576,6 +583,29 @@ public final class Engine implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The business thread: pinned to {@code engine.business_thread_cpu} when set (checked before the start; should
+     * the kernel still refuse, the thread says so in the log and runs unpinned), then the Disruptor's processor.
+     */
+    private void runBusinessThread()
+    {
+        if (config.engine().hasCpuAffinity())
+        {
+            final int cpu = config.engine().businessThreadCpu();
+            try
+            {
+                ThreadAffinity.pinCurrentThread(cpu);
+                LOG.info("business thread pinned to CPU {}", cpu);
+            }
+            catch (final IllegalStateException ex)
+            {
+                LOG.error("{}={}: {}; the business thread runs unpinned", BUSINESS_THREAD_CPU_KEY, cpu,
+                    ex.getMessage());
+            }
+        }
+        processor.run();
     }
 
     /**

@@ -116,6 +116,23 @@ class RunCommandTest
         assertThat(result.out()).isEmpty();
     }
 
+    @Test
+    void shouldNotStartWithTheBusinessThreadPinnedToACpuTheProcessMayNotRunOn()
+    {
+        final String allowed = com.schwabot.engine.ThreadAffinity.allowedCpuList();
+        org.junit.jupiter.api.Assumptions.assumeTrue(null != allowed, "no CPU list in /proc/self/status (not Linux)");
+        final int cpu = 4095;
+        final Map<String, String> env = new java.util.HashMap<>(FREE_PORT);
+        env.put("SCHWABOT_ENGINE_BUSINESS_THREAD_CPU", Integer.toString(cpu));
+
+        final CliRunner.Result result = CliRunner.run(env, "run", "--duration", "5s", "--data-dir",
+            temp.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).isEqualTo("schwabot: the engine could not start: engine.business_thread_cpu=4095 " +
+            "is not a CPU this process may run on; allowed: " + allowed + System.lineSeparator());
+    }
+
     /**
      * Every file under a directory, read as text.
      *
