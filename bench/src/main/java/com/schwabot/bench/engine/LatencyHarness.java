@@ -20,6 +20,7 @@ import com.schwabot.codecs.sbe.RiskReason;
 import com.schwabot.config.RiskProfile;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.Engine;
+import com.schwabot.engine.ThreadAffinity;
 import com.schwabot.engine.TimerSource;
 import com.schwabot.engine.TradingCore;
 import com.schwabot.engine.Venues;
@@ -115,6 +116,10 @@ public final class LatencyHarness
         }
         BenchSupport.requireJvmFlags();
         final SchwabotConfig config = loadConfig(options);
+        if (config.engine().hasCpuAffinity())
+        {
+            ThreadAffinity.checkPinnable("engine.business_thread_cpu", config.engine().businessThreadCpu());
+        }
         final Path dir = BenchSupport.newScratchDir("latency");
         try
         {
@@ -176,7 +181,14 @@ public final class LatencyHarness
             final BatchEventProcessor<InboundEvent> processor =
                 new BatchEventProcessorBuilder().build(buffer, buffer.newBarrier(), handler);
             buffer.addGatingSequences(processor.getSequence());
-            final Thread business = new Thread(processor, "schwabot-business");
+            final Thread business = new Thread(() ->
+            {
+                if (config.engine().hasCpuAffinity())
+                {
+                    ThreadAffinity.pinCurrentThread(config.engine().businessThreadCpu());
+                }
+                processor.run();
+            }, Engine.BUSINESS_THREAD_NAME);
             AgentRunner.startOnThread(gateway);
             final WindowSampler sampler = new WindowSampler(business, gateway.thread(), Thread.currentThread(),
                 measureStart);

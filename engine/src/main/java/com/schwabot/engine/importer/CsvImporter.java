@@ -12,10 +12,9 @@ import java.util.stream.Stream;
 
 import com.schwabot.config.Instrument;
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.Engine;
 import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.journal.Journal;
-import com.schwabot.journal.JournalContext;
-import com.schwabot.journal.JournalRollCycle;
 
 /**
  * Builds a journal from historical market data in CSV files ({@link CsvLayout}): every row becomes the Binance SBE
@@ -235,7 +234,7 @@ public final class CsvImporter
     {
         final ImportErrors errors = new ImportErrors(1);
         final List<ImportSource> sources = new ArrayList<>(specs.size());
-        try (Journal journal = Journal.open(journalContext(config, journalDir)))
+        try (Journal journal = Journal.open(Engine.journalContext(config, journalDir)))
         {
             for (final FileSpec spec : specs)
             {
@@ -253,21 +252,6 @@ public final class CsvImporter
                 source.close();
             }
         }
-    }
-
-    /**
-     * The journal settings the engine uses for a directory: the configuration's roll cycle and block size.
-     *
-     * @param config     the configuration.
-     * @param journalDir the directory.
-     * @return the context.
-     */
-    public static JournalContext journalContext(final SchwabotConfig config, final Path journalDir)
-    {
-        return new JournalContext()
-            .directory(journalDir)
-            .rollCycle(JournalRollCycle.valueOf(config.journal().rollCycle().name()))
-            .blockSize((long)config.journal().blockSizeMb() << 20);
     }
 
     private static ImportResult result(

@@ -22,6 +22,7 @@ import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.codecs.sbe.RiskReason;
 import com.schwabot.config.ConfigLoader;
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.Engine;
 import com.schwabot.engine.http.Json;
 import com.schwabot.engine.importer.CsvImporter;
 import com.schwabot.engine.monitor.EngineCounters;
@@ -151,7 +152,7 @@ class BacktestReportTest
         final Path twice = temp.resolve("twice");
         final long later = 10_000_000_000L;
         try (Journal from = Journal.openReadOnly(single);
-            Journal to = Journal.open(CsvImporter.journalContext(config, twice)))
+            Journal to = Journal.open(Engine.journalContext(config, twice)))
         {
             final JournalAppender appender = to.appender();
             for (final long shift : new long[] {0, later})
