@@ -20,12 +20,14 @@ import com.schwabot.codecs.sbe.YesNo;
 /**
  * The venue's order-entry accounts, and the session resume of {@code OrderEntryProtocol}: a connection logs on to an
  * account with {@code Logon{account, lastExecId}}, and from then on every execution report made for that connection
- * is also kept in the account's log (in memory, for the simulator's life), the {@code CANCELED} reports of cancel on
- * disconnect included, which are made once the connection is gone. A logon is answered with
- * {@code Logon{account, lastExecId = from, reset}}, then every kept report of the account whose exec id is above
- * {@code from}, in exec-id order: {@code from} is the client's {@code lastExecId} ({@code reset = NO}) when the client
- * asks to resume, the venue knows the account and has assigned that id; else the last exec id the venue has assigned
- * ({@code reset = YES}: a new session, nothing is resent). Exec ids are
+ * is also kept in the account's log (in memory), the {@code CANCELED} reports of cancel on disconnect included, which
+ * are made once the connection is gone. An account keeps its newest {@value #DEFAULT_KEPT_REPORTS} reports only
+ * (about 100 bytes each): when its log is full the older half is dropped (counted, {@code OE_REPORTS_DROPPED}), so a
+ * long run's memory stays bounded. A logon is answered with {@code Logon{account, lastExecId = from, reset}}, then
+ * every kept report of the account whose exec id is above {@code from}, in exec-id order: {@code from} is the
+ * client's {@code lastExecId} ({@code reset = NO}) when the client asks to resume, the venue knows the account, has
+ * assigned that id, and has dropped none of the account's reports after it; else the last exec id the venue has
+ * assigned ({@code reset = YES}: a new session, nothing is resent). Exec ids are
  * assigned in increasing order by the whole venue, so an account's reports are in increasing exec-id order too.
  * <p>
  * One connection per account: a logon to an account that another connection holds first ends that connection's
@@ -43,6 +45,12 @@ final class Accounts implements ExecutionListener
 {
     /** No session. */
     static final int NONE = Integer.MIN_VALUE;
+    /** Execution reports an account keeps by default (about 100 bytes each). */
+    static final int DEFAULT_KEPT_REPORTS = 1 << 18;
+    /** Fewest reports an account may be set to keep. */
+    static final int MIN_KEPT_REPORTS = 16;
+    /** Most reports an account may be set to keep. */
+    static final int MAX_KEPT_REPORTS = 1 << 24;
 
     private static final int EXEC_ID_OFFSET =
         MessageHeaderDecoder.ENCODED_LENGTH + ExecutionReportDecoder.execIdEncodingOffset();
@@ -50,6 +58,7 @@ final class Accounts implements ExecutionListener
 
     private final ExecutionListener downstream;
     private final SimulatorCounters counters;
+    private final int keptReports;
     private final Int2ObjectHashMap<Account> bySession = new Int2ObjectHashMap<>();
     private final Long2ObjectHashMap<Account> byId = new Long2ObjectHashMap<>();
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
@@ -63,10 +72,16 @@ final class Accounts implements ExecutionListener
      * @param downstream receives what goes to connections: reports, logon answers, resent reports.
      * @param counters   where to count logons and resent reports.
      */
-    Accounts(final ExecutionListener downstream, final SimulatorCounters counters)
+    Accounts(final ExecutionListener downstream, final SimulatorCounters counters, final int keptReports)
     {
+        if (keptReports < MIN_KEPT_REPORTS || keptReports > MAX_KEPT_REPORTS)
+        {
+            throw new IllegalArgumentException("keptReports=" + keptReports + " must be in [" + MIN_KEPT_REPORTS +
+                ", " + MAX_KEPT_REPORTS + "]");
+        }
         this.downstream = downstream;
         this.counters = counters;
+        this.keptReports = keptReports;
     }
 
     /**
@@ -84,6 +99,10 @@ final class Accounts implements ExecutionListener
         final Account account = bySession.get(sessionId);
         if (null != account)
         {
+            if (account.count == keptReports)
+            {
+                counters.add(SimCounter.OE_REPORTS_DROPPED, account.dropOlderHalf());
+            }
             account.keep(buffer, offset, length, execId);
             report.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH,
                 ExecutionReportDecoder.BLOCK_LENGTH, ExecutionReportDecoder.SCHEMA_VERSION);
@@ -153,8 +172,8 @@ final class Accounts implements ExecutionListener
         unbind(sessionId);
         account.sessionId = sessionId;
         bySession.put(sessionId, account);
-        final boolean resumed =
-            resume && known && lastExecId != NO_EXEC_ID && lastExecId >= 0 && lastExecId <= this.lastExecId;
+        final boolean resumed = resume && known && lastExecId != NO_EXEC_ID && lastExecId >= 0 &&
+            lastExecId <= this.lastExecId && lastExecId >= account.droppedThrough;
         final long from = resumed ? lastExecId : this.lastExecId;
         logon.wrapAndApplyHeader(logonBuffer, 0, header)
             .timeNs(nowNanos)
@@ -264,6 +283,7 @@ final class Accounts implements ExecutionListener
         private int[] lengths = new int[INITIAL_REPORTS];
         private int count;
         private int logLength;
+        private long droppedThrough = NO_EXEC_ID;
         private long fills;
         private int sessionId = NONE;
 
@@ -281,6 +301,29 @@ final class Accounts implements ExecutionListener
             lengths[count] = length;
             count++;
             logLength += length;
+        }
+
+        /**
+         * Drop the older half of the kept reports, moving the rest to the front.
+         *
+         * @return the reports dropped.
+         */
+        int dropOlderHalf()
+        {
+            final int dropped = count / 2;
+            final int kept = count - dropped;
+            droppedThrough = execIds[dropped - 1];
+            final int shift = offsets[dropped];
+            log.putBytes(0, log, shift, logLength - shift);
+            System.arraycopy(execIds, dropped, execIds, 0, kept);
+            System.arraycopy(lengths, dropped, lengths, 0, kept);
+            for (int i = 0; i < kept; i++)
+            {
+                offsets[i] = offsets[i + dropped] - shift;
+            }
+            count = kept;
+            logLength -= shift;
+            return dropped;
         }
 
         void onFill(final int instrumentId, final long signedQty)

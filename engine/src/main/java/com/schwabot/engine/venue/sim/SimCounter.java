@@ -57,6 +57,9 @@ public enum SimCounter
     OE_LOGONS,
     /** Execution reports resent after a logon: those after the exec id the client said it had kept. */
     OE_REPORTS_RESENT,
+    /** Execution reports an account dropped, oldest first, to stay within the number it keeps; a logon that would
+     * need one of them starts a new session. */
+    OE_REPORTS_DROPPED,
     /** Sessions ended because another connection logged on to their account (the connection is closed). */
     OE_SESSIONS_ENDED,
 

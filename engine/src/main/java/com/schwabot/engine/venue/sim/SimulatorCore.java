@@ -41,6 +41,26 @@ public final class SimulatorCore
         final ExecutionListener executionListener,
         final SimulatorCounters counters)
     {
+        this(context, marketDataListener, executionListener, counters, Accounts.DEFAULT_KEPT_REPORTS);
+    }
+
+    /**
+     * A core whose accounts keep a given number of execution reports each for the session resume (tests; the
+     * simulator keeps {@link Accounts#DEFAULT_KEPT_REPORTS}).
+     *
+     * @param context            the concluded context.
+     * @param marketDataListener receives market data.
+     * @param executionListener  receives execution reports.
+     * @param counters           the counters.
+     * @param keptReports        reports each account keeps.
+     */
+    SimulatorCore(
+        final ExchangeSimulator.Context context,
+        final MarketDataListener marketDataListener,
+        final ExecutionListener executionListener,
+        final SimulatorCounters counters,
+        final int keptReports)
+    {
         final List<SimInstrument> instruments = context.simInstruments();
         this.markets = new InstrumentMarket[instruments.size()];
         for (int i = 0; i < markets.length; i++)
@@ -53,7 +73,7 @@ public final class SimulatorCore
         this.marketDataListener = marketDataListener;
         this.executionListener = executionListener;
         this.publisher = new MarketDataPublisher(marketDataListener, counters);
-        this.accounts = new Accounts(executionListener, counters);
+        this.accounts = new Accounts(executionListener, counters, keptReports);
         this.engine = new MatchingEngine(
             markets, context.maxOpenOrders(), context.makerFeeBps(), context.takerFeeBps(),
             context.rejectRateBps(), context.seed(), new ExecutionReports(accounts, counters), counters);

@@ -138,6 +138,50 @@ class OrderEntryResumeTest
         assertThat(sim.core.accountNetQty(ACCOUNT, BTC_ID)).isEqualTo(-LOT);
     }
 
+    @Test
+    void shouldKeepOnlyTheNewestReportsAndStartANewSessionWhenTheResumeNeedsADroppedOne()
+    {
+        final SimHarness small = new SimHarness(SimFixtures.context(7), 16);
+        small.send(1, logon(ACCOUNT, NONE));
+        final int first = small.reports.size();
+        for (int i = 0; i < 10; i++)
+        {
+            small.send(1, market(60 + i, i % 2 == 0 ? Side.BUY : Side.SELL, LOT));
+        }
+        final List<Report> made = List.copyOf(small.reports.subList(first, small.reports.size()));
+        final List<byte[]> madeBytes = List.copyOf(small.reportBytes.subList(first, small.reportBytes.size()));
+        assertThat(made).as("a NEW and a FILL per market order").hasSize(20);
+
+        assertThat(small.counters.get(SimCounter.OE_REPORTS_DROPPED)).as("the older half of 16, once").isEqualTo(8);
+        assertThat(small.core.accountReports(ACCOUNT)).isEqualTo(12);
+        small.core.onSessionClosed(1, small.clock.nanoTime());
+
+        final long keptFrom = made.get(9).execId();
+        final int beforeResume = small.reports.size();
+        small.send(2, logon(ACCOUNT, keptFrom));
+        assertThat(small.logons.get(small.logons.size() - 1))
+            .isEqualTo(new SimHarness.Logon(2, ACCOUNT, keptFrom, false));
+        assertThat(small.reportBytes.subList(beforeResume, small.reportBytes.size()))
+            .as("every report after the one it has, byte for byte")
+            .containsExactlyElementsOf(madeBytes.subList(10, 20));
+        small.core.onSessionClosed(2, small.clock.nanoTime());
+
+        final long dropped = made.get(4).execId();
+        final int beforeNew = small.reports.size();
+        small.send(3, logon(ACCOUNT, dropped));
+        assertThat(small.logons.get(small.logons.size() - 1))
+            .as("reports after %d were dropped: a new session", dropped)
+            .isEqualTo(new SimHarness.Logon(3, ACCOUNT, made.get(19).execId(), true));
+        assertThat(small.reports).as("nothing resent").hasSize(beforeNew);
+        assertThat(small.counters.get(SimCounter.OE_REPORTS_RESENT)).isEqualTo(10);
+
+        for (int i = 0; i < 200; i++)
+        {
+            small.send(3, market(100 + i, i % 2 == 0 ? Side.BUY : Side.SELL, LOT));
+        }
+        assertThat(small.core.accountReports(ACCOUNT)).as("bounded").isBetween(8, 16);
+    }
+
     private long fills(final long clOrdId)
     {
         return sim.reportsFor(clOrdId).stream()

@@ -60,7 +60,12 @@ final class SimHarness implements MarketDataListener, ExecutionListener
 
     SimHarness(final ExchangeSimulator.Context context)
     {
-        core = new SimulatorCore(context.epochNanoClock(clock).conclude(), this, this, counters);
+        this(context, Accounts.DEFAULT_KEPT_REPORTS);
+    }
+
+    SimHarness(final ExchangeSimulator.Context context, final int keptReports)
+    {
+        core = new SimulatorCore(context.epochNanoClock(clock).conclude(), this, this, counters, keptReports);
     }
 
     void tick(final int ticks)
