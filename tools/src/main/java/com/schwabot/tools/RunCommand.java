@@ -76,13 +76,8 @@ public final class RunCommand implements Callable<Integer>
     @Mixin
     ConfigOptions configOptions;
 
-    @Option(
-        names = "--duration",
-        paramLabel = "DURATION",
-        converter = DurationConverter.class,
-        description = "Stop after this long: 500ms, 90s, 15m, 2h, 1d or ISO-8601 (PT1H30M). " +
-            "Default: run until stopped (Ctrl-C).")
-    Duration duration;
+    @Mixin
+    DurationOption runFor;
 
     @Option(
         names = "--venue",
@@ -124,7 +119,7 @@ public final class RunCommand implements Callable<Integer>
     {
         final CliContext context = SchwabotCli.context(spec);
         final SchwabotConfig config = configOptions.load(context, venueOverrides());
-        return run(config, dataDir, duration, context.environment(), spec.commandLine().getOut());
+        return run(config, dataDir, runFor.duration, context.environment(), spec.commandLine().getOut());
     }
 
     /**

@@ -54,13 +54,8 @@ public final class SimCommand implements Callable<Integer>
     @Mixin
     ConfigOptions configOptions;
 
-    @Option(
-        names = "--duration",
-        paramLabel = "DURATION",
-        converter = DurationConverter.class,
-        description = "Stop after this long: 500ms, 90s, 15m, 2h, 1d or ISO-8601 (PT1H30M). " +
-            "Default: run until stopped (Ctrl-C).")
-    Duration duration;
+    @Mixin
+    DurationOption runFor;
 
     @Option(
         names = "--market-data-port",
@@ -91,7 +86,7 @@ public final class SimCommand implements Callable<Integer>
             overrides.put("SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", Integer.toString(orderPort));
         }
         final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec), overrides);
-        return run(config, duration, spec.commandLine().getOut());
+        return run(config, runFor.duration, spec.commandLine().getOut());
     }
 
     private static int run(final SchwabotConfig config, final Duration duration, final PrintWriter out)
