@@ -55,12 +55,47 @@ public final class Scale
             }
             return result == INVALID ? INVALID : result;
         }
-        if (-shift >= POWERS.length)
+        return divideExactly(mantissa, -shift);
+    }
+
+    /**
+     * Divide by a power of ten when no digit is lost. Each power is a constant at its call, so the JIT turns the
+     * division and the remainder into multiplications instead of a hardware divide (a venue's finer exponents make
+     * every price and quantity of every level take this path).
+     *
+     * @param mantissa value mantissa.
+     * @param digits   the power of ten, positive.
+     * @return the quotient, or {@link #INVALID} when the division is not exact.
+     */
+    private static long divideExactly(final long mantissa, final int digits)
+    {
+        return switch (digits)
         {
-            return 0 == mantissa ? 0 : INVALID;
-        }
-        final long p = POWERS[-shift];
-        return mantissa % p == 0 ? mantissa / p : INVALID;
+            case 1 -> quotient(mantissa, 10L);
+            case 2 -> quotient(mantissa, 100L);
+            case 3 -> quotient(mantissa, 1_000L);
+            case 4 -> quotient(mantissa, 10_000L);
+            case 5 -> quotient(mantissa, 100_000L);
+            case 6 -> quotient(mantissa, 1_000_000L);
+            case 7 -> quotient(mantissa, 10_000_000L);
+            case 8 -> quotient(mantissa, 100_000_000L);
+            case 9 -> quotient(mantissa, 1_000_000_000L);
+            case 10 -> quotient(mantissa, 10_000_000_000L);
+            case 11 -> quotient(mantissa, 100_000_000_000L);
+            case 12 -> quotient(mantissa, 1_000_000_000_000L);
+            case 13 -> quotient(mantissa, 10_000_000_000_000L);
+            case 14 -> quotient(mantissa, 100_000_000_000_000L);
+            case 15 -> quotient(mantissa, 1_000_000_000_000_000L);
+            case 16 -> quotient(mantissa, 10_000_000_000_000_000L);
+            case 17 -> quotient(mantissa, 100_000_000_000_000_000L);
+            case 18 -> quotient(mantissa, 1_000_000_000_000_000_000L);
+            default -> 0 == mantissa ? 0 : INVALID;
+        };
+    }
+
+    private static long quotient(final long mantissa, final long divisor)
+    {
+        return mantissa % divisor == 0 ? mantissa / divisor : INVALID;
     }
 
     /**
