@@ -185,7 +185,15 @@ public final class LatencyHarness
             {
                 if (config.engine().hasCpuAffinity())
                 {
-                    ThreadAffinity.pinCurrentThread(config.engine().businessThreadCpu());
+                    try
+                    {
+                        ThreadAffinity.pinCurrentThread(config.engine().businessThreadCpu());
+                    }
+                    catch (final IllegalStateException ex)
+                    {
+                        out.println("latency harness: " + ex.getMessage() + "; the business thread runs " +
+                            "unpinned");
+                    }
                 }
                 processor.run();
             }, Engine.BUSINESS_THREAD_NAME);

@@ -22,13 +22,14 @@ import com.schwabot.codecs.sbe.YesNo;
  * account with {@code Logon{account, lastExecId}}, and from then on every execution report made for that connection
  * is also kept in the account's log (in memory), the {@code CANCELED} reports of cancel on disconnect included, which
  * are made once the connection is gone. An account keeps its newest {@value #DEFAULT_KEPT_REPORTS} reports only
- * (about 100 bytes each): when its log is full the older half is dropped (counted, {@code OE_REPORTS_DROPPED}), so a
- * long run's memory stays bounded. A logon is answered with {@code Logon{account, lastExecId = from, reset}}, then
- * every kept report of the account whose exec id is above {@code from}, in exec-id order: {@code from} is the
- * client's {@code lastExecId} ({@code reset = NO}) when the client asks to resume, the venue knows the account, has
- * assigned that id, and has dropped none of the account's reports after it; else the last exec id the venue has
- * assigned ({@code reset = YES}: a new session, nothing is resent). Exec ids are
- * assigned in increasing order by the whole venue, so an account's reports are in increasing exec-id order too.
+ * (101 bytes each, plus 16 of index): when its log is full the older half is dropped (counted,
+ * {@code OE_REPORTS_DROPPED}), so a long run's memory stays bounded. A logon is answered with
+ * {@code Logon{account, lastExecId = from, reset}}, then every kept report of the account whose exec id is above
+ * {@code from}, in exec-id order: {@code from} is the client's {@code lastExecId} ({@code reset = NO}) when the
+ * client asks to resume, the venue knows the account, has assigned that id, and has dropped none of the account's
+ * reports after it; else the last exec id the venue has assigned ({@code reset = YES}: a new session, nothing is
+ * resent). Exec ids are assigned in increasing order by the whole venue, so an account's reports are in increasing
+ * exec-id order too.
  * <p>
  * One connection per account: a logon to an account that another connection holds first ends that connection's
  * session (the caller cancels its open orders, reported to the account) and asks the listener to close it
@@ -45,7 +46,7 @@ final class Accounts implements ExecutionListener
 {
     /** No session. */
     static final int NONE = Integer.MIN_VALUE;
-    /** Execution reports an account keeps by default (about 100 bytes each). */
+    /** Execution reports an account keeps by default (101 bytes each, plus 16 of index: about 30 MB in all). */
     static final int DEFAULT_KEPT_REPORTS = 1 << 18;
     /** Fewest reports an account may be set to keep. */
     static final int MIN_KEPT_REPORTS = 16;
