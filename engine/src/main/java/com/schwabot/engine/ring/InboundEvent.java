@@ -1,5 +1,9 @@
 package com.schwabot.engine.ring;
 
+import java.nio.ByteBuffer;
+
+import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -13,15 +17,51 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class InboundEvent
 {
-    private final UnsafeBuffer buffer;
-    private int length;
-    private long ingressNanos;
-    private long source;
-    private long journalSequence;
+    /**
+     * Bytes before the frame in each slot: length (int at 0), source (long at 8), ingress time (long at 16) and
+     * journal sequence (long at 24). They share the frame's first cache line, so the business thread's first read
+     * of a slot brings in both; kept in fields of this object instead, they were a second line written by the
+     * producer per event, shared with the neighbouring slot's fields (objects allocated back to back).
+     */
+    static final int METADATA_LENGTH = 32;
+    private static final int LENGTH_OFFSET = 0;
+    private static final int SOURCE_OFFSET = 8;
+    private static final int INGRESS_OFFSET = 16;
+    private static final int JOURNAL_SEQUENCE_OFFSET = 24;
 
-    InboundEvent(final UnsafeBuffer buffer)
+    private final UnsafeBuffer metadata;
+    private final UnsafeBuffer buffer;
+
+    /**
+     * A slot over memory that holds {@link #METADATA_LENGTH} bytes of metadata followed by the frame.
+     *
+     * @param address      of the slot, 8-byte aligned.
+     * @param slotCapacity bytes for the frame.
+     */
+    InboundEvent(final long address, final int slotCapacity)
     {
+        this(new UnsafeBuffer(address, METADATA_LENGTH), new UnsafeBuffer(address + METADATA_LENGTH, slotCapacity));
+    }
+
+    private InboundEvent(final UnsafeBuffer metadata, final UnsafeBuffer buffer)
+    {
+        this.metadata = metadata;
         this.buffer = buffer;
+    }
+
+    /**
+     * A slot outside any ring, over its own direct memory (kept reachable by the slot's buffers), for driving a
+     * handler directly.
+     *
+     * @param slotCapacity bytes for the frame.
+     * @return the slot.
+     */
+    static InboundEvent standalone(final int slotCapacity)
+    {
+        final ByteBuffer slot = BufferUtil.allocateDirectAligned(
+            BitUtil.align(METADATA_LENGTH + slotCapacity, BitUtil.CACHE_LINE_LENGTH), BitUtil.CACHE_LINE_LENGTH);
+        return new InboundEvent(
+            new UnsafeBuffer(slot, 0, METADATA_LENGTH), new UnsafeBuffer(slot, METADATA_LENGTH, slotCapacity));
     }
 
     /**
@@ -41,7 +81,7 @@ public final class InboundEvent
      */
     public int length()
     {
-        return length;
+        return metadata.getInt(LENGTH_OFFSET);
     }
 
     /**
@@ -51,7 +91,7 @@ public final class InboundEvent
      */
     public long ingressNanos()
     {
-        return ingressNanos;
+        return metadata.getLong(INGRESS_OFFSET);
     }
 
     /**
@@ -61,7 +101,7 @@ public final class InboundEvent
      */
     public long source()
     {
-        return source;
+        return metadata.getLong(SOURCE_OFFSET);
     }
 
     /**
@@ -72,18 +112,18 @@ public final class InboundEvent
      */
     public long journalSequence()
     {
-        return journalSequence;
+        return metadata.getLong(JOURNAL_SEQUENCE_OFFSET);
     }
 
     void journalSequence(final long journalSequence)
     {
-        this.journalSequence = journalSequence;
+        metadata.putLong(JOURNAL_SEQUENCE_OFFSET, journalSequence);
     }
 
     void set(final int length, final long ingressNanos, final long source)
     {
-        this.length = length;
-        this.ingressNanos = ingressNanos;
-        this.source = source;
+        metadata.putInt(LENGTH_OFFSET, length);
+        metadata.putLong(INGRESS_OFFSET, ingressNanos);
+        metadata.putLong(SOURCE_OFFSET, source);
     }
 }

@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
+import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import com.schwabot.codecs.sbe.AdminAction;
 import com.schwabot.codecs.sbe.AdminCommandEncoder;
@@ -25,7 +25,8 @@ import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * The input ring: a multi-producer Disruptor ring of preallocated {@link InboundEvent} slots over one off-heap
- * region, and the {@link FrameSink} through which network threads, the timer and the admin path publish into it.
+ * region (each slot cache-line aligned: the event's metadata, then the frame), and the {@link FrameSink} through
+ * which network threads, the timer and the admin path publish into it.
  * <p>
  * Back-pressure policy: market data is dropped (and counted) when the ring is full, because a newer frame will
  * follow; execution reports, connection changes, timer ticks and admin commands wait for space, because losing one
@@ -59,11 +60,12 @@ public final class InputRing implements FrameSink
             throw new IllegalArgumentException("slot capacity too small: " + slotCapacity);
         }
         this.slotCapacity = slotCapacity;
-        this.region = BufferUtil.allocateDirectAligned(Math.multiplyExact(size, slotCapacity), 64);
+        final int stride = BitUtil.align(InboundEvent.METADATA_LENGTH + slotCapacity, BitUtil.CACHE_LINE_LENGTH);
+        this.region = BufferUtil.allocateDirectAligned(Math.multiplyExact(size, stride), BitUtil.CACHE_LINE_LENGTH);
         final long base = BufferUtil.address(region);
         final int[] next = {0};
         this.ring = RingBuffer.createMultiProducer(
-            () -> new InboundEvent(new UnsafeBuffer(base + (long)slotCapacity * next[0]++, slotCapacity)),
+            () -> new InboundEvent(base + (long)stride * next[0]++, slotCapacity),
             size,
             waitStrategy);
         this.ringFullDrops = counters.get(EngineCounter.RING_FULL_DROPS);

@@ -1,6 +1,5 @@
 package com.schwabot.engine.ring;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 import org.agrona.DirectBuffer;
@@ -29,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * driven as the Disruptor drives it, with the engine's exception handler for what escapes. The append that meets the
  * full disk faults on a mapped page (the JVM's {@link InternalError}); the thread must not die nor go on trading: that
  * failure is counted once, the gate is stopped, and every later event is refused (neither journaled nor acted on).
- * Once there is room again, the journal verifies with the events the pipeline acted on, and at most the record in
- * flight at the fault besides, whole or torn (the fault is reported asynchronously, possibly after Chronicle committed
- * it; see the journal's {@code JournalFullDiskTest}), which the engine did not act on. That is why the journal space
- * guard stops the journal with room to spare instead of relying on this path.
+ * Once there is room again, the journal verifies with the events the pipeline acted on, but the last one may be torn:
+ * the fault is reported asynchronously, after Chronicle committed the record, and with Chronicle's assertions off (as
+ * the engine runs) in the next append, so the event whose append returned last, and which was acted on, is the torn
+ * record (see the journal's {@code JournalFullDiskTest}); verify reports it at the last index. That is why the journal
+ * space guard stops the journal with room to spare instead of relying on this path.
  */
 class BusinessHandlerFullDiskTest
 {
@@ -43,7 +43,7 @@ class BusinessHandlerFullDiskTest
     Path dir;
 
     private final InboundEvent slot =
-        new InboundEvent(new UnsafeBuffer(ByteBuffer.allocateDirect(Engine.SLOT_CAPACITY)));
+        InboundEvent.standalone(Engine.SLOT_CAPACITY);
     private final EngineCounters counters = new EngineCounters();
     private final JournalGate gate = new JournalGate();
     private final BusinessExceptionHandler errors = new BusinessExceptionHandler(gate, counters);
@@ -89,7 +89,7 @@ class BusinessHandlerFullDiskTest
             try (Journal journal = Journal.openReadOnly(journalDir))
             {
                 final VerifyReport report = journal.verify();
-                assertThat(report.validRecordCount()).as(report.describe()).isBetween(journaled, journaled + 1);
+                assertThat(report.validRecordCount()).as(report.describe()).isBetween(journaled - 1, journaled + 1);
                 assertThat(report.problems()).as("at most the record in flight, torn")
                     .allMatch((problem) -> problem.index() == journal.lastIndex()).hasSizeLessThanOrEqualTo(1);
             }

@@ -74,7 +74,7 @@ class BusinessThreadFuzzTest
     @TempDir
     Path dir;
 
-    private final InboundEvent slot = new InboundEvent(new UnsafeBuffer(new byte[Engine.SLOT_CAPACITY]));
+    private final InboundEvent slot = InboundEvent.standalone(Engine.SLOT_CAPACITY);
     private final FrameChecker oracle = new FrameChecker();
     private long ringSequence;
     private long fed;
