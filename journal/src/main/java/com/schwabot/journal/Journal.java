@@ -3,7 +3,9 @@
  */
 package com.schwabot.journal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -30,17 +32,38 @@ public final class Journal implements AutoCloseable
 
     private final JournalContext context;
     private final SingleChronicleQueue queue;
+    private final ReadOnlyView view;
     private final int maxFrameLength;
     private final long lastSequenceAtOpen;
     private JournalAppender appender;
     private boolean closed;
 
-    private Journal(final JournalContext context, final SingleChronicleQueue queue)
+    private Journal(final JournalContext context, final SingleChronicleQueue queue, final ReadOnlyView view)
     {
         this.context = context;
         this.queue = queue;
+        this.view = view;
         this.maxFrameLength = maxFrameLength(context, queue);
-        this.lastSequenceAtOpen = lastSequenceAtOpen(context, queue);
+        this.lastSequenceAtOpen = null != view && !view.damage().isEmpty() ?
+            lastSequenceByScan() : lastSequenceAtOpen(context, queue);
+    }
+
+    /**
+     * The last sequence read by a scan from the start: a file cut short keeps a header and index that name excerpts
+     * past the cut, so Chronicle cannot find the end from them.
+     */
+    private long lastSequenceByScan()
+    {
+        final long[] last = new long[1];
+        try (JournalTailer tailer = tailer())
+        {
+            tailer.drain((sequence, ingressNanos, source, flags, buffer, offset, length, index) -> last[0] = sequence);
+        }
+        catch (final RuntimeException ex)
+        {
+            // a damaged excerpt further on: the last sequence is the last one read before it
+        }
+        return last[0];
     }
 
     /**
@@ -83,8 +106,13 @@ public final class Journal implements AutoCloseable
         {
             PayloadChecksum.ensureAvailable();
         }
-        final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(context.directory())
-            .rollCycle(context.rollCycle().chronicleRollCycle())
+        final boolean check = context.readOnly() && !context.readInPlace() && Files.isDirectory(context.directory());
+        final ReadOnlyView view = check ? ReadOnlyView.of(context.directory()) : null;
+        final JournalRollCycle rollCycle = null == view || null == view.rollCycle() ?
+            context.rollCycle() : view.rollCycle();
+        final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder
+            .binary(null == view ? context.directory() : view.directory())
+            .rollCycle(rollCycle.chronicleRollCycle())
             .readOnly(context.readOnly());
         if (context.blockSize() > 0)
         {
@@ -94,22 +122,26 @@ public final class Journal implements AutoCloseable
         {
             builder.timeProvider(context.timeProvider());
         }
-        final SingleChronicleQueue queue;
+        SingleChronicleQueue queue = null;
         try
         {
             queue = builder.build();
+            return new Journal(context, queue, view);
         }
-        catch (final InternalError ex)
+        catch (final RuntimeException | InternalError ex)
         {
-            throw new JournalDamagedException("cannot open the queue in " + context.directory(), ex);
-        }
-        try
-        {
-            return new Journal(context, queue);
-        }
-        catch (final RuntimeException ex)
-        {
-            queue.close();
+            if (null != queue)
+            {
+                queue.close();
+            }
+            if (null != view)
+            {
+                view.close();
+            }
+            if (ex instanceof InternalError && null == queue)
+            {
+                throw new JournalDamagedException("cannot open the queue in " + context.directory(), ex);
+            }
             throw ex;
         }
     }
@@ -201,7 +233,7 @@ public final class Journal implements AutoCloseable
     {
         ensureOpen();
         PayloadChecksum.ensureAvailable();
-        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength).verify();
+        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength).verify(damage());
     }
 
     /**
@@ -217,6 +249,19 @@ public final class Journal implements AutoCloseable
             tailer.drain(collector);
             return collector.toStats(tailer.skippedRecords());
         }
+    }
+
+    /**
+     * Queue files of a read-only journal that were cut short (a crash on some file systems, a full disk, a partial
+     * copy): each is read from a copy padded with zeros, as if it ended before the excerpt the cut went through, so
+     * that no read touches a page past the end of a mapped file (which the JVM reports asynchronously, at a point
+     * that cannot be caught reliably). Verify reports each as {@link ProblemKind#TRUNCATED_FILE}.
+     *
+     * @return one line per such file naming it and where it was cut; empty for a whole journal.
+     */
+    public List<String> damage()
+    {
+        return null == view ? List.of() : view.damage();
     }
 
     /**
@@ -295,6 +340,10 @@ public final class Journal implements AutoCloseable
                 appender.close();
             }
             queue.close();
+            if (null != view)
+            {
+                view.close();
+            }
         }
     }
 

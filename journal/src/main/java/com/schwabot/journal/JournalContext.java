@@ -30,6 +30,7 @@ public final class JournalContext
     private Path directory;
     private JournalRollCycle rollCycle = ROLL_CYCLE_DEFAULT;
     private boolean readOnly;
+    private boolean readInPlace;
     private boolean checksum = true;
     private int maxPayloadLength = MAX_PAYLOAD_LENGTH_DEFAULT;
     private int maxReportedProblems = MAX_REPORTED_PROBLEMS_DEFAULT;
@@ -101,6 +102,30 @@ public final class JournalContext
     public boolean readOnly()
     {
         return readOnly;
+    }
+
+    /**
+     * Read-only: read the queue files in place without first checking them for a cut (see {@link Journal#damage()}),
+     * for a reader that tails a journal while its writer appends (the writer keeps each file extended past its data,
+     * and a file it is just creating could look cut for an instant). Default false.
+     *
+     * @param readInPlace true to read in place.
+     * @return this for a fluent API.
+     */
+    public JournalContext readInPlace(final boolean readInPlace)
+    {
+        this.readInPlace = readInPlace;
+        return this;
+    }
+
+    /**
+     * Are the queue files read in place, unchecked.
+     *
+     * @return true when read in place.
+     */
+    public boolean readInPlace()
+    {
+        return readInPlace;
     }
 
     /**

@@ -10,6 +10,10 @@ public final class JournalProblem
 {
     /** Sequence value used when the record's sequence is unknown. */
     public static final long UNKNOWN_SEQUENCE = -1;
+    /** Cycle value used when the problem is not in one cycle's excerpts (a file cut short). */
+    public static final int UNKNOWN_CYCLE = -1;
+    /** Index value used when the problem is not at one excerpt. */
+    public static final long UNKNOWN_INDEX = -1;
 
     private final ProblemKind kind;
     private final int cycle;
@@ -93,7 +97,8 @@ public final class JournalProblem
      */
     public String describe()
     {
-        return kind + " cycle=" + cycle + " index=0x" + Long.toHexString(index) +
+        return kind + " cycle=" + (cycle < 0 ? "?" : Integer.toString(cycle)) +
+            " index=" + (index < 0 ? "?" : "0x" + Long.toHexString(index)) +
             " sequence=" + (sequence == UNKNOWN_SEQUENCE ? "?" : Long.toString(sequence)) + ": " + detail;
     }
 

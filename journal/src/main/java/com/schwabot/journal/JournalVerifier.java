@@ -42,8 +42,13 @@ final class JournalVerifier
         this.maxFrameLength = maxFrameLength;
     }
 
-    VerifyReport verify()
+    VerifyReport verify(final List<String> cutFiles)
     {
+        for (final String cut : cutFiles)
+        {
+            problem(ProblemKind.TRUNCATED_FILE, JournalProblem.UNKNOWN_CYCLE, JournalProblem.UNKNOWN_INDEX,
+                JournalProblem.UNKNOWN_SEQUENCE, cut);
+        }
         final RollCycle rollCycle = queue.rollCycle();
         long lastScannedIndex = -1;
         try (ExcerptTailer tailer = queue.createTailer())

@@ -30,6 +30,11 @@ public enum ProblemKind
     CHECKSUM_MISMATCH,
     /** Chronicle could not read an excerpt (its exception is in the detail). */
     UNREADABLE_EXCERPT,
+    /**
+     * A queue file ends inside an excerpt (a crash on some file systems, a full disk, a partial copy): it was read
+     * as if it ended before that excerpt; the detail names the file and the offsets.
+     */
+    TRUNCATED_FILE,
     /** The scan ended before the last excerpt Chronicle knows of. */
     SCAN_STOPPED_EARLY
 }

@@ -4,7 +4,6 @@
 package com.schwabot.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -21,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * handling of faulting unsafe accesses); a later append fails too (the fault again, or, with assertions on,
  * Chronicle finding the faulted record's header still open: the appender is not to be used again). Once there is
  * room again (before it, reading a page the fault left unbacked would fault as well), the journal verifies and
- * replays every record appended; only the record in flight may be there besides, whole or torn, for the fault is
- * reported asynchronously, possibly after Chronicle committed it (rare: of about 200 tries here, one JVM crashed in
+ * replays every record appended but the last, which may be torn: the fault is reported asynchronously, after
+ * Chronicle committed the record, and with Chronicle's assertions off (as users run it, and these tests) it is raised
+ * in the next append, so the last append that returned wrote the torn record; verify reports it, at the last index.
+ * With Chronicle's assertions on, the fault is raised in the append that caused it, and the record in flight may be
+ * there besides, whole or torn (rare: of about 200 tries here, one JVM crashed in
  * the CRC32C stub while verifying on the still-full disk, which only such a record explains); verify then reports
  * that record.
  */
@@ -48,11 +50,11 @@ class JournalFullDiskTest
             try (Journal journal = Journal.openReadOnly(journalDir))
             {
                 final VerifyReport report = journal.verify();
-                assertThat(report.validRecordCount()).as(report.describe()).isBetween(appended, appended + 1);
+                assertThat(report.validRecordCount()).as(report.describe()).isBetween(appended - 1, appended + 1);
                 assertThat(report.problems()).as("at most the record in flight, torn")
                     .allMatch((problem) -> problem.index() == journal.lastIndex()).hasSizeLessThanOrEqualTo(1);
                 final RecordChecker checker = new RecordChecker(1);
-                assertThat(journal.replay(1, checker)).isBetween(appended, appended + 1);
+                assertThat(journal.replay(1, checker)).isBetween(appended - 1, appended + 1);
                 assertThat(checker.firstMismatch()).isNull();
             }
         }
@@ -66,23 +68,36 @@ class JournalFullDiskTest
             Throwable failure = null;
             while (null == failure)
             {
-                try
-                {
-                    TestRecords.appendNext(appender, scratch);
-                }
-                catch (final RuntimeException | Error ex)
-                {
-                    failure = ex;
-                }
+                failure = appendAndCollectTheFault(appender);
             }
             assertThat(disk.usableSpace()).as("free bytes once an append failed").isLessThan(64 * 1024);
             assertThat(failure).as("what the full disk raised").isInstanceOf(InternalError.class);
             final long appended = appender.lastSequence();
-            assertThatThrownBy(() -> TestRecords.appendNext(appender, scratch))
+            assertThat(appendAndCollectTheFault(appender))
                 .as("an appender that faulted is not to be used again (the engine's JournalGate sees to it)")
                 .isInstanceOfAny(InternalError.class, AssertionError.class);
             assertThat(appender.lastSequence()).isEqualTo(appended);
             return appended;
+        }
+    }
+
+    /**
+     * Append one record and return what it raised, or null. The JVM raises the fault of a write into a page the disk
+     * cannot back asynchronously, at the thread's next check for such errors, which can lie after the append has
+     * returned; a native call (the thread yielding) is such a check, so the fault is collected here, not raised in
+     * whatever the test does next.
+     */
+    private Throwable appendAndCollectTheFault(final JournalAppender appender)
+    {
+        try
+        {
+            TestRecords.appendNext(appender, scratch);
+            Thread.yield();
+            return null;
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            return ex;
         }
     }
 }

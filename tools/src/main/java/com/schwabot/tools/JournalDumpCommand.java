@@ -59,7 +59,8 @@ final class JournalDumpCommand implements Callable<Integer>
         }
         final PrintWriter out = spec.commandLine().getOut();
         final RecordPrinter printer = new RecordPrinter(out, fromSequence, limit);
-        try (Journal journal = JournalFiles.openReadOnly(dir);
+        try (Journal journal = follow ? JournalFiles.openToFollow(dir) :
+                JournalFiles.openReadOnly(dir, spec.commandLine().getErr());
             JournalTailer tailer = journal.tailer())
         {
             if (fromSequence > 1)

@@ -1,6 +1,7 @@
 package com.schwabot.tools;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.temporal.ChronoField;
 import java.util.stream.Stream;
 
 import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalContext;
 
 /**
  * Opening a journal for the {@code journal} commands, with one-line errors for the usual mistakes (a missing
@@ -40,6 +42,24 @@ final class JournalFiles
      */
     static Journal openReadOnly(final Path dir)
     {
+        return openReadOnly(dir, new JournalContext().directory(dir).readOnly(true));
+    }
+
+    /**
+     * Open a journal that its writer may still be appending to, for following it: read in place (see
+     * {@link JournalContext#readInPlace(boolean)}), so that the cycle files the writer creates later are seen.
+     *
+     * @param dir the journal directory.
+     * @return the open journal; close it.
+     * @throws CliException with {@link ExitCodes#IO} as {@link #openReadOnly(Path)}.
+     */
+    static Journal openToFollow(final Path dir)
+    {
+        return openReadOnly(dir, new JournalContext().directory(dir).readOnly(true).readInPlace(true));
+    }
+
+    private static Journal openReadOnly(final Path dir, final JournalContext context)
+    {
         if (!Files.isDirectory(dir))
         {
             throw new CliException(ExitCodes.IO, "journal directory does not exist: " + dir);
@@ -51,12 +71,31 @@ final class JournalFiles
         }
         try
         {
-            return Journal.openReadOnly(dir);
+            return Journal.open(context);
         }
         catch (final RuntimeException ex)
         {
             throw new CliException(ExitCodes.IO, "cannot open journal " + dir + ": " + ex.getMessage());
         }
+    }
+
+    /**
+     * Open an existing journal read-only, saying on a stream which of its files were cut short (those are read from
+     * a padded copy up to the cut; see {@link Journal#damage()}).
+     *
+     * @param dir      the journal directory.
+     * @param warnings where to say it, one "warning:" line per file.
+     * @return the open journal; close it.
+     */
+    static Journal openReadOnly(final Path dir, final PrintWriter warnings)
+    {
+        final Journal journal = openReadOnly(dir);
+        for (final String damage : journal.damage())
+        {
+            warnings.println("warning: journal " + dir + ": " + damage);
+        }
+        warnings.flush();
+        return journal;
     }
 
     /**

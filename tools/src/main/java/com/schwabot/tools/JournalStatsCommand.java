@@ -33,7 +33,7 @@ final class JournalStatsCommand implements Callable<Integer>
     public Integer call()
     {
         final JournalStats stats;
-        try (Journal journal = JournalFiles.openReadOnly(dir))
+        try (Journal journal = JournalFiles.openReadOnly(dir, spec.commandLine().getErr()))
         {
             stats = journal.stats();
         }

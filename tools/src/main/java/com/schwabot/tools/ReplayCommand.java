@@ -122,7 +122,7 @@ public final class ReplayCommand implements Callable<Integer>
             return BacktestOptions.sweep(config, journalDir, fills == Fills.RECORDED, sweep, top, fillSettings, out);
         }
         final EngineCounters counters = new EngineCounters();
-        try (Journal journal = JournalFiles.openReadOnly(journalDir);
+        try (Journal journal = JournalFiles.openReadOnly(journalDir, spec.commandLine().getErr());
             TensorBackend backend = TradingCore.backend(config))
         {
             final JournalStats stats = journal.stats();

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * anywhere (inside its header, its index, a record), spans overwritten with random bytes or zeros, single bytes
  * flipped, the directory's metadata file garbled or gone. {@code journal verify}, {@code dump} and {@code stats} must
  * answer within a bounded time with a documented exit code (0 ok, 1 damaged, 5 unreadable), never an internal error,
- * a hang or a crash of the JVM (which would take this test's JVM with it).
+ * a hang or a crash of the JVM (which would take this test's JVM with it). A file cut inside its data is read up to
+ * the cut: verify says DAMAGED naming the file, dump and stats print what precedes the cut and warn.
  * <p>
  * Cases: {@code schwabot.fuzz.cases} / 20,000 (default {@value #DEFAULT_CASES}), seed {@code schwabot.fuzz.seed};
  * recorded in {@code target/fuzz-report.txt}.
@@ -65,11 +66,13 @@ class JournalDamageTest
             TestJournals.writeSample(dir);
             TestJournals.appendHeartbeats(dir, RECORDS);
             final Damage damage = Damage.values()[random.nextInt(Damage.values().length)];
+            final long end = dataEnd(only(dir, ".cq4"));
             final String what = damage(dir, damage, random);
+            final boolean cutInsideData = damage == Damage.TRUNCATE && Files.size(only(dir, ".cq4")) < end;
             for (final String command : List.of("verify", "dump", "stats"))
             {
                 final CliRunner.Result result = assertTimeoutPreemptively(COMMAND_LIMIT,
-                    () -> CliRunner.run("journal", command, dir.toString()), () -> what + ": journal " + command);
+                    () -> runNamingTheCase(what, command, dir), () -> what + ": journal " + command);
                 assertThat(result.status()).as("%s: journal %s\n%s", what, command, result)
                     .isIn(ExitCodes.OK, ExitCodes.FAILURE, ExitCodes.IO);
                 if (result.status() == ExitCodes.OK && command.equals("verify"))
@@ -80,6 +83,13 @@ class JournalDamageTest
                 {
                     assertThat(result.err() + result.out()).as("%s: journal %s says why", what, command)
                         .isNotBlank().doesNotContain("\tat ");
+                }
+                if (cutInsideData)
+                {
+                    assertThat(result.status()).as("%s: journal %s\n%s", what, command, result)
+                        .isEqualTo(command.equals("verify") ? ExitCodes.FAILURE : ExitCodes.OK);
+                    assertThat(command.equals("verify") ? result.out() : result.err()).as(what)
+                        .containsPattern("\\.cq4 is cut short: \\d+ bytes, but the excerpt at byte \\d+ runs to");
                 }
                 outcomes.merge(command + "=" + result.status(), 1, Integer::sum);
                 if (command.equals("verify"))
@@ -98,6 +108,18 @@ class JournalDamageTest
         {
             Files.writeString(target.resolve("fuzz-report.txt"), line + System.lineSeparator(),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    private static CliRunner.Result runNamingTheCase(final String what, final String command, final Path dir)
+    {
+        try
+        {
+            return CliRunner.run("journal", command, dir.toString());
+        }
+        catch (final Error ex)
+        {
+            throw new AssertionError(what + ": journal " + command + " threw " + ex, ex);
         }
     }
 

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalContext;
 
 /**
  * The three journal tailers that build the SQLite databases under {@code persistence.sqlite_dir}
@@ -110,7 +111,7 @@ public final class PersistenceAgent implements Agent, AutoCloseable
     {
         try
         {
-            return Journal.openReadOnly(journalDir);
+            return Journal.open(new JournalContext().directory(journalDir).readOnly(true).readInPlace(true));
         }
         catch (final RuntimeException ex)
         {

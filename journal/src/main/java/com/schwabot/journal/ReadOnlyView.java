@@ -1,0 +1,316 @@
+/*
+ * Schwabot journal.
+ */
+package com.schwabot.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What a checked read-only journal opens: a temporary directory holding a link to each whole queue file of the
+ * journal, a copy padded with zeros of each queue file cut short (a crash on some file systems, a full disk, a
+ * partial copy), and not the directory's metadata file ({@code metadata.cq4t}).
+ * <p>
+ * Why: a read-only Chronicle reader maps a file beyond its end and trusts the excerpt headers, index and table it
+ * finds; touching a page past the end of a file raises SIGBUS, which the JVM delivers as an asynchronous
+ * {@link InternalError} at some later point of the same thread, not necessarily inside the read that caused it
+ * (seen: inside {@code TimSort}, and inside a lock of Chronicle's background releaser, which it left held forever).
+ * Such a fault cannot be caught reliably, so it must not happen: before Chronicle opens a queue file, its excerpt
+ * headers are walked with plain reads, and a file whose walk runs past its end is read from a copy in which the
+ * bytes past the cut read as zeros, which Chronicle takes as "nothing more was written". The originals are never
+ * written.
+ * <p>
+ * The metadata file holds no record, only Chronicle's cache of the lowest and highest cycle, its locks and the roll
+ * cycle; damaged, it made Chronicle fault, recurse until the stack overflowed or wait on a lock, so a read-only
+ * reader goes without it: Chronicle lists the directory for the cycles, and the roll cycle is the one whose file
+ * names the queue files carry.
+ * <p>
+ * Chronicle's excerpt header is a little-endian int: bit 31 "not complete", bit 30 "metadata", the low 30 bits
+ * the length; excerpts start 4-byte aligned, from the file's own header document at offset 0; a zero header ends
+ * the data and a "not complete" one is where a reader stops. A file cut before its first record (inside
+ * Chronicle's own header or index, metadata excerpts) is left out (Chronicle would wait for a writer to complete
+ * its header).
+ */
+final class ReadOnlyView implements AutoCloseable
+{
+    static final int NOT_COMPLETE = 0x8000_0000;
+    static final int META_DATA = 0x4000_0000;
+    static final int LENGTH_MASK = 0x3FFF_FFFF;
+    static final String QUEUE_SUFFIX = ".cq4";
+    /**
+     * Zeros added past the cut of a padded copy (a hole in a sparse file: no disk space): more than the positions
+     * Chronicle's header and index of a queue file can name, which lie within the file as it was written.
+     */
+    static final long PADDING = 64L << 30;
+    private static final int WINDOW = 1 << 20;
+    private static final int PAGE = 4096;
+
+    private final Path directory;
+    private final JournalRollCycle rollCycle;
+    private final List<String> damage;
+
+    private ReadOnlyView(final Path directory, final JournalRollCycle rollCycle, final List<String> damage)
+    {
+        this.directory = directory;
+        this.rollCycle = rollCycle;
+        this.damage = damage;
+    }
+
+    /**
+     * Check a journal directory's queue files and build the view a reader may map safely.
+     *
+     * @param journal directory of the journal.
+     * @return the view; close it after the queue.
+     * @throws UncheckedIOException when a file cannot be read or the view cannot be made.
+     */
+    static ReadOnlyView of(final Path journal)
+    {
+        final List<Path> files = list(journal);
+        final List<String> damage = new ArrayList<>();
+        Path view = null;
+        try
+        {
+            view = Files.createTempDirectory("schwabot-journal-view-");
+            for (final Path file : files)
+            {
+                final Path name = file.getFileName();
+                final Cut cut = findCut(file);
+                if (null == cut)
+                {
+                    Files.createSymbolicLink(view.resolve(name), file.toAbsolutePath());
+                }
+                else
+                {
+                    damage.add(name + " is cut short: " + cut.describe());
+                    if (cut.records())
+                    {
+                        padCopy(file, cut.position(), view.resolve(name));
+                    }
+                }
+            }
+            return new ReadOnlyView(view, rollCycleNaming(files), Collections.unmodifiableList(damage));
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            if (null != view)
+            {
+                deleteTree(view);
+            }
+            throw new UncheckedIOException("cannot make a read-only view of " + journal,
+                ex instanceof IOException ? (IOException)ex : new IOException(ex));
+        }
+    }
+
+    /**
+     * The roll cycle whose file name format every queue file's name matches.
+     *
+     * @param files queue files.
+     * @return the roll cycle, or null when there is no file or no single roll cycle matches.
+     */
+    static JournalRollCycle rollCycleNaming(final List<Path> files)
+    {
+        JournalRollCycle found = null;
+        for (final JournalRollCycle candidate : JournalRollCycle.values())
+        {
+            final DateTimeFormatter format = DateTimeFormatter.ofPattern(candidate.chronicleRollCycle().format());
+            if (!files.isEmpty() && files.stream().allMatch((file) -> parses(format, baseName(file))))
+            {
+                if (null != found)
+                {
+                    return null;
+                }
+                found = candidate;
+            }
+        }
+        return found;
+    }
+
+    private static boolean parses(final DateTimeFormatter format, final String text)
+    {
+        try
+        {
+            format.parse(text);
+            return true;
+        }
+        catch (final DateTimeParseException ex)
+        {
+            return false;
+        }
+    }
+
+    private static String baseName(final Path file)
+    {
+        final String name = file.getFileName().toString();
+        return name.substring(0, name.length() - QUEUE_SUFFIX.length());
+    }
+
+    /**
+     * @return the directory to open the queue in.
+     */
+    Path directory()
+    {
+        return directory;
+    }
+
+    /**
+     * @return the roll cycle the queue files are named by, or null when none (or several) match.
+     */
+    JournalRollCycle rollCycle()
+    {
+        return rollCycle;
+    }
+
+    /**
+     * @return one line per queue file read from a padded copy or left out; empty for a whole journal.
+     */
+    List<String> damage()
+    {
+        return damage;
+    }
+
+    /**
+     * Delete the temporary directory. The queue opened on it must be closed first.
+     */
+    public void close()
+    {
+        deleteTree(directory);
+    }
+
+    /**
+     * Where a queue file's excerpts run past its end: it is read as if it ended at the header of that excerpt.
+     *
+     * @param size     of the file.
+     * @param position of the header of the excerpt that does not fit.
+     * @param end      where that excerpt would end, or the position plus 4 when its header itself is cut.
+     * @param records  whether a record (an excerpt that is not Chronicle's metadata) lies before the cut; when none
+     *                 does, the cut went through the file's own header or index and the file is left out.
+     */
+    record Cut(long size, long position, long end, boolean records)
+    {
+        String describe()
+        {
+            return size + " bytes, but the excerpt at byte " + position + " runs to byte " + end + (records ?
+                "; read as if the file ended at byte " + position :
+                "; the cut is before its first record (in Chronicle's header or index), so it is left out");
+        }
+    }
+
+    /**
+     * Walk a queue file's excerpt headers.
+     *
+     * @param file a .cq4 file.
+     * @return where an excerpt runs past the end of the file, or null when every excerpt up to the end of the data
+     *         lies inside it.
+     */
+    static Cut findCut(final Path file)
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            final long size = channel.size();
+            final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN);
+            long windowStart = 0;
+            window.limit(0);
+            long position = 0;
+            boolean records = false;
+            while (true)
+            {
+                if (position + Integer.BYTES > size)
+                {
+                    return new Cut(size, position, position + Integer.BYTES, records);
+                }
+                if (position < windowStart || position + Integer.BYTES > windowStart + window.limit())
+                {
+                    windowStart = position;
+                    window.clear();
+                    while (window.position() < Integer.BYTES &&
+                        channel.read(window, windowStart + window.position()) > 0)
+                    {
+                        // until the header is in the window
+                    }
+                    window.flip();
+                }
+                final int header = window.getInt((int)(position - windowStart));
+                if (header == 0 || (header & NOT_COMPLETE) != 0)
+                {
+                    return null;
+                }
+                final long end = position + Integer.BYTES + (header & LENGTH_MASK);
+                if (end > size)
+                {
+                    return new Cut(size, position, end, records);
+                }
+                records |= (header & META_DATA) == 0;
+                position = (end + Integer.BYTES - 1) & -Integer.BYTES;
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + file, ex);
+        }
+    }
+
+    /**
+     * Copy the bytes of a file before an offset (the header of the excerpt the cut went through, so that the copy
+     * holds no excerpt whose end was lost) and pad the copy with zeros.
+     */
+    private static void padCopy(final Path from, final long size, final Path to) throws IOException
+    {
+        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+            FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
+        {
+            final long length = Math.min(size, in.size());
+            long copied = 0;
+            while (copied < length)
+            {
+                final long transferred = in.transferTo(copied, length - copied, out);
+                if (transferred <= 0)
+                {
+                    throw new IOException(from + " shrank while being copied, at byte " + copied);
+                }
+                copied += transferred;
+            }
+            final long padded = ((length + PAGE - 1) & -PAGE) + PADDING;
+            out.write(ByteBuffer.allocate(1), padded - 1);
+        }
+    }
+
+    private static List<Path> list(final Path journal)
+    {
+        try (Stream<Path> entries = Files.list(journal))
+        {
+            return entries.filter((entry) -> entry.getFileName().toString().endsWith(QUEUE_SUFFIX))
+                .filter(Files::isRegularFile).sorted().toList();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot list " + journal, ex);
+        }
+    }
+
+    private static void deleteTree(final Path dir)
+    {
+        try (Stream<Path> entries = Files.walk(dir))
+        {
+            for (final Path entry : entries.sorted((a, b) -> b.compareTo(a)).toList())
+            {
+                Files.deleteIfExists(entry);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot delete the journal view " + dir, ex);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+/*
+ * Schwabot journal.
+ */
+package com.schwabot.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import net.openhft.chronicle.core.time.SetTimeProvider;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A queue file cut short on disk is read from a padded copy: the records before the cut are read, the cut is
+ * reported, nothing touches a page past the end of a mapped file (whose fault the JVM would raise later, anywhere in
+ * the thread), and the original is left as it was.
+ */
+class JournalTruncatedFileTest
+{
+    private static final int RECORDS = 300;
+
+    @TempDir
+    Path dir;
+
+    private final SetTimeProvider clock = TestRecords.clock();
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[TestRecords.MAX_PAYLOAD_LENGTH]);
+
+    @Test
+    void shouldReadAWholeJournalInPlaceAndReportNoDamage()
+    {
+        writeRecords();
+        final Path view;
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            assertThat(journal.damage()).isEmpty();
+            view = journal.queue().file().toPath();
+            assertThat(view).isNotEqualTo(dir);
+            assertThat(sequences(journal)).hasSize(RECORDS);
+        }
+        assertThat(view).doesNotExist();
+    }
+
+    @Test
+    void shouldReportNoDamageForAJournalBeingWritten()
+    {
+        try (Journal writer = Journal.open(TestRecords.context(dir, clock)))
+        {
+            final JournalAppender appender = writer.appender();
+            for (int i = 0; i < RECORDS; i++)
+            {
+                TestRecords.appendNext(appender, scratch);
+                if (i % 100 == 0)
+                {
+                    try (Journal reader = Journal.openReadOnly(dir))
+                    {
+                        assertThat(reader.damage()).as("after %d records", i + 1).isEmpty();
+                        assertThat(sequences(reader)).hasSize(i + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldReadTheRecordsBeforeACutInsideARecordAndReportTheCut() throws IOException
+    {
+        writeRecords();
+        final QueueFiles.Location record = QueueFiles.findRecord(dir, 200);
+        final Path file = record.file();
+        final long originalSize = Files.size(file);
+        truncate(file, record.position() + 10);
+
+        final Path view;
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            view = journal.queue().file().toPath();
+            assertThat(view).isNotEqualTo(dir);
+            assertThat(journal.damage()).singleElement().asString()
+                .startsWith(file.getFileName() + " is cut short: " + (record.position() + 10) + " bytes")
+                .contains("read as if the file ended at byte");
+            assertThat(sequences(journal)).isEqualTo(range(1, 199));
+            assertThat(journal.lastSequence()).isEqualTo(199);
+
+            final VerifyReport report = journal.verify();
+            assertThat(report.ok()).isFalse();
+            assertThat(report.validRecordCount()).isEqualTo(199);
+            assertThat(report.problems()).first()
+                .satisfies((p) -> assertThat(p.kind()).isEqualTo(ProblemKind.TRUNCATED_FILE))
+                .satisfies((p) -> assertThat(p.describe()).startsWith("TRUNCATED_FILE cycle=? index=? sequence=?: " +
+                    file.getFileName() + " is cut short"));
+            assertThat(journal.stats().recordCount()).isEqualTo(199);
+        }
+        assertThat(view).doesNotExist();
+        assertThat(Files.size(file)).isEqualTo(record.position() + 10).isLessThan(originalSize);
+    }
+
+    @Test
+    void shouldReadAPrefixOfTheRecordsWhereverTheFileIsCut() throws IOException
+    {
+        writeRecords();
+        final Path file = QueueFiles.cycleFiles(dir).get(0);
+        final long firstRecord = QueueFiles.findRecord(dir, 1).position();
+        final long dataEnd = QueueFiles.findRecord(dir, RECORDS).position() + TestRecords.MAX_PAYLOAD_LENGTH;
+        final byte[] data = new byte[(int)dataEnd];
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            channel.read(ByteBuffer.wrap(data), 0);
+        }
+        final List<String> failures = new ArrayList<>();
+        int opened = 0;
+        for (long cut = 0; cut < dataEnd; cut += cut < firstRecord ? 499 : 83)
+        {
+            Files.write(file, Arrays.copyOf(data, (int)cut));
+            try (Journal journal = Journal.openReadOnly(dir))
+            {
+                final List<Long> read = sequences(journal);
+                final VerifyReport report = journal.verify();
+                opened++;
+                if (!read.equals(range(1, read.size())) || report.validRecordCount() != read.size() ||
+                    journal.damage().isEmpty() || !report.hasProblem(ProblemKind.TRUNCATED_FILE))
+                {
+                    failures.add("cut at " + cut + ": read " + read.size() + " " + journal.damage() + " " +
+                        report.describe());
+                }
+            }
+            catch (final RuntimeException | StackOverflowError ex)
+            {
+                failures.add("cut at " + cut + ": " + ex);
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(opened).isGreaterThan(RECORDS);
+    }
+
+    @Test
+    void shouldReadEveryRecordOfAJournalWhoseMetadataFileIsCutShort() throws IOException
+    {
+        writeRecords();
+        final Path metadata = dir.resolve("metadata.cq4t");
+        truncate(metadata, 1000);
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            assertThat(journal.damage()).isEmpty();
+            assertThat(sequences(journal)).hasSize(RECORDS);
+        }
+        assertThat(Files.size(metadata)).isEqualTo(1000);
+    }
+
+    @Test
+    void shouldReadEveryCycleOfAJournalWrittenHourlyWithoutItsMetadata()
+    {
+        final JournalContext hourly = TestRecords.context(dir, clock).rollCycle(JournalRollCycle.HOURLY);
+        try (Journal journal = Journal.open(hourly))
+        {
+            final JournalAppender appender = journal.appender();
+            for (int i = 0; i < RECORDS; i++)
+            {
+                TestRecords.appendNext(appender, scratch);
+                if (i % 100 == 99)
+                {
+                    clock.advanceMillis(3_600_000);
+                }
+            }
+        }
+        assertThat(QueueFiles.cycleFiles(dir)).hasSize(3);
+        assertThat(ReadOnlyView.rollCycleNaming(QueueFiles.cycleFiles(dir))).isEqualTo(JournalRollCycle.HOURLY);
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            assertThat(journal.damage()).isEmpty();
+            assertThat(sequences(journal)).isEqualTo(range(1, RECORDS));
+            assertThat(journal.lastSequence()).isEqualTo(RECORDS);
+            assertThat(journal.verify().ok()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldFindTheCutOfAnEmptyFileAtItsStart() throws IOException
+    {
+        final Path empty = Files.createFile(dir.resolve("empty.cq4"));
+        assertThat(ReadOnlyView.findCut(empty)).isEqualTo(new ReadOnlyView.Cut(0, 0, 4, false));
+    }
+
+    private void writeRecords()
+    {
+        try (Journal journal = Journal.open(TestRecords.context(dir, clock)))
+        {
+            final JournalAppender appender = journal.appender();
+            for (int i = 0; i < RECORDS; i++)
+            {
+                TestRecords.appendNext(appender, scratch);
+            }
+        }
+    }
+
+    private static List<Long> sequences(final Journal journal)
+    {
+        final List<Long> read = new ArrayList<>();
+        journal.replay(1, (sequence, ingressNanos, source, flags, buffer, offset, length, index) -> read.add(sequence));
+        return read;
+    }
+
+    private static List<Long> range(final long from, final long to)
+    {
+        final List<Long> range = new ArrayList<>();
+        for (long s = from; s <= to; s++)
+        {
+            range.add(s);
+        }
+        return range;
+    }
+
+    private static void truncate(final Path file, final long size) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.truncate(size);
+        }
+    }
+}
