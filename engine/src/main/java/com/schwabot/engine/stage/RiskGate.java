@@ -366,10 +366,16 @@ public final class RiskGate
     }
 
     /**
-     * Resume trading after a halt (admin): the breakers re-arm from the current equity and day's P&amp;L.
+     * Resume trading after a halt (admin): the breakers re-arm from the current equity and day's P&amp;L. Without a
+     * halt in force it does nothing: a resume must not move the daily-loss floor of a gate that never stopped (an
+     * operator's stray resume would otherwise raise the day's loss allowance unseen).
      */
     public void resume()
     {
+        if (!isHalted())
+        {
+            return;
+        }
         pnl = portfolio.mark(market);
         halted = false;
         haltedUntilNanos = 0;

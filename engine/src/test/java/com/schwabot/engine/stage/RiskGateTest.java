@@ -174,6 +174,21 @@ class RiskGateTest
     }
 
     @Test
+    void shouldNotMoveTheDailyLossFloorOnAResumeWithoutAHalt()
+    {
+        core.portfolio().onFill(BTC, true, 1_000, 6_000_000, 0);
+        risk.checkBreakers();
+        assertThat(risk.isHalted()).isFalse();
+        assertThat(risk.dailyPnl()).as("within the 100 limit").isBetween(-100.0, -90.0);
+        admin(AdminAction.RESUME, T0 + 1);
+        move(T0 + 2, BID - 400_000, ASK - 400_000);
+        risk.checkBreakers();
+        assertThat(risk.dailyPnl()).isLessThan(-100.0);
+        assertThat(risk.isHalted()).as("the floor is still -100 after a resume of a gate that never halted").isTrue();
+        assertThat(risk.haltReason()).isEqualTo(RiskReason.DAILY_LOSS);
+    }
+
+    @Test
     void shouldKeepAnAdminHaltUntilAnAdminResume()
     {
         admin(AdminAction.HALT, T0 + 1);
