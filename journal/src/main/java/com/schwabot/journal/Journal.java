@@ -147,7 +147,9 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * Open an existing journal read-only with default settings.
+     * Open an existing journal read-only with default settings, checked: its queue files are read through a
+     * temporary view that holds no file a read could fault on (see {@link #damage()}) and not its metadata file; the
+     * roll cycle is the one the queue files are named by.
      *
      * @param directory of the journal.
      * @return the open journal.
@@ -253,9 +255,11 @@ public final class Journal implements AutoCloseable
 
     /**
      * Queue files of a read-only journal that were cut short (a crash on some file systems, a full disk, a partial
-     * copy): each is read from a copy padded with zeros, as if it ended before the excerpt the cut went through, so
-     * that no read touches a page past the end of a mapped file (which the JVM reports asynchronously, at a point
-     * that cannot be caught reliably). Verify reports each as {@link ProblemKind#TRUNCATED_FILE}.
+     * copy): each is read from a copy padded with zeros, as if it ended before the excerpt the cut went through (or
+     * left out when the cut is before its first record), so that no read touches a page past the end of a mapped file
+     * (which the JVM reports asynchronously, at a point that cannot be caught reliably). Verify reports each as
+     * {@link ProblemKind#TRUNCATED_FILE}. Empty for a journal opened to write or read in place
+     * ({@link JournalContext#readInPlace(boolean)}), which are not checked.
      *
      * @return one line per such file naming it and where it was cut; empty for a whole journal.
      */

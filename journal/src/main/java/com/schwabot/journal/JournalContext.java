@@ -105,9 +105,10 @@ public final class JournalContext
     }
 
     /**
-     * Read-only: read the queue files in place without first checking them for a cut (see {@link Journal#damage()}),
-     * for a reader that tails a journal while its writer appends (the writer keeps each file extended past its data,
-     * and a file it is just creating could look cut for an instant). Default false.
+     * Read-only: read the journal directory in place, with its metadata file, without first checking the queue files
+     * for a cut (see {@link Journal#damage()}), for a reader that tails a journal while its writer appends (the writer
+     * keeps each file extended past its data, a file it is just creating could look cut for an instant, and the
+     * cycle files it creates later must be seen). Default false.
      *
      * @param readInPlace true to read in place.
      * @return this for a fluent API.

@@ -79,6 +79,7 @@ final class ReadOnlyView implements AutoCloseable
     {
         final List<Path> files = list(journal);
         final List<String> damage = new ArrayList<>();
+        final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN);
         Path view = null;
         try
         {
@@ -86,7 +87,7 @@ final class ReadOnlyView implements AutoCloseable
             for (final Path file : files)
             {
                 final Path name = file.getFileName();
-                final Cut cut = findCut(file);
+                final Cut cut = findCut(file, window);
                 if (null == cut)
                 {
                     Files.createSymbolicLink(view.resolve(name), file.toAbsolutePath());
@@ -216,10 +217,14 @@ final class ReadOnlyView implements AutoCloseable
      */
     static Cut findCut(final Path file)
     {
+        return findCut(file, ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    private static Cut findCut(final Path file, final ByteBuffer window)
+    {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
             final long size = channel.size();
-            final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN);
             long windowStart = 0;
             window.limit(0);
             long position = 0;
