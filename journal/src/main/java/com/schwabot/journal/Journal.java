@@ -188,7 +188,7 @@ public final class Journal implements AutoCloseable
     public JournalTailer tailer()
     {
         ensureOpen();
-        return new JournalTailer(queue, queue.createTailer(), maxFrameLength);
+        return new JournalTailer(queue, context.directory(), queue.createTailer(), maxFrameLength);
     }
 
     /**

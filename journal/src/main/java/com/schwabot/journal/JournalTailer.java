@@ -3,6 +3,7 @@
  */
 package com.schwabot.journal;
 
+import java.nio.file.Path;
 import java.text.ParseException;
 
 import net.openhft.chronicle.bytes.Bytes;
@@ -29,6 +30,7 @@ public final class JournalTailer implements AutoCloseable
     private static final int DRAIN_BATCH = 4096;
 
     private final SingleChronicleQueue queue;
+    private final Path directory;
     private final ExcerptTailer tailer;
     private final ExcerptRecords records = new ExcerptRecords();
     private final long[] span = new long[2];
@@ -38,9 +40,11 @@ public final class JournalTailer implements AutoCloseable
     private long lastSequence;
     private long skippedRecords;
 
-    JournalTailer(final SingleChronicleQueue queue, final ExcerptTailer tailer, final int maxFrameLength)
+    JournalTailer(
+        final SingleChronicleQueue queue, final Path directory, final ExcerptTailer tailer, final int maxFrameLength)
     {
         this.queue = queue;
+        this.directory = directory;
         this.tailer = tailer;
         this.maxFrameLength = maxFrameLength;
     }
@@ -161,7 +165,7 @@ public final class JournalTailer implements AutoCloseable
         }
         catch (final InternalError ex)
         {
-            throw new JournalDamagedException("a queue file of " + queue.fileAbsolutePath() +
+            throw new JournalDamagedException("a queue file of " + directory +
                 " faulted when read after index 0x" + Long.toHexString(lastIndex) + " (truncated?)", ex);
         }
     }

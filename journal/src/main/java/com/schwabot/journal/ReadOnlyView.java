@@ -50,8 +50,9 @@ final class ReadOnlyView implements AutoCloseable
     static final int LENGTH_MASK = 0x3FFF_FFFF;
     static final String QUEUE_SUFFIX = ".cq4";
     /**
-     * Zeros added past the cut of a padded copy (a hole in a sparse file: no disk space): more than the positions
-     * Chronicle's header and index of a queue file can name, which lie within the file as it was written.
+     * Zeros added past the cut of a padded copy (a hole in a sparse file: no disk space). The positions Chronicle's
+     * header and index name lie within the file as it was written; 64 GiB covers a cycle file of up to that size
+     * (a larger one, cut, could still name a position past the padding).
      */
     static final long PADDING = 64L << 30;
     private static final int WINDOW = 1 << 20;

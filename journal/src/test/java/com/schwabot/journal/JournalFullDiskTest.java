@@ -85,8 +85,8 @@ class JournalFullDiskTest
      * Append one record and return what it raised, or null. The JVM raises the fault of a write into a page the disk
      * cannot back asynchronously, at the thread's next check for such errors, which can lie after the append has
      * returned (on JDK 17, the next safepoint poll; on JDK 25 also a native call). Yielding before the try ends gives
-     * that check a place inside it (without it, 1 run in 7 raised the fault in the assertion that followed; with it,
-     * 14 of 14 collected it here), so the fault is not raised in whatever the test does next.
+     * that check a place inside it (without it, one full build's run raised the fault in the assertion that
+     * followed; with it, 14 runs of 14 collected it here), so the fault is not raised in whatever the test does next.
      */
     private Throwable appendAndCollectTheFault(final JournalAppender appender)
     {
