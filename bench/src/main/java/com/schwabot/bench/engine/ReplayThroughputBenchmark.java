@@ -48,10 +48,11 @@ import com.schwabot.tensor.TensorBackend;
  * <p>
  * {@code batch} is how often the journal marks the end of a Disruptor batch: every 64th record (a busy live run) or
  * every record (what a live run journals when the business thread keeps up, each event its own batch); scoring and
- * decisions run at each mark. Each invocation replays the whole journal with a fresh {@code TradingCore}, which is
- * how {@link Replayer} works: a replay starts from the configured state, and feeding one core the same journal twice
- * would replay market data that goes back in time (every event rejected as stale or out of order, which measures
- * the reject path). Building the core is part of each invocation, spread over its million events.
+ * decisions run at each mark. Each batch is one Chronicle excerpt, as the engine journals it. Each invocation
+ * replays the whole journal with a fresh {@code TradingCore}, which is how {@link Replayer} works: a replay starts
+ * from the configured state, and feeding one core the same journal twice would replay market data that goes back in
+ * time (every event rejected as stale or out of order, which measures the reject path). Building the core is part of
+ * each invocation, spread over its million events.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -115,11 +116,12 @@ public class ReplayThroughputBenchmark
     }
 
     /**
-     * A journal of {@code laps} laps of {@value #GENERATED} generated frames.
+     * A journal of {@code laps} laps of {@value #GENERATED} generated frames, written as the engine's business
+     * thread writes one: each batch (the records up to an end-of-batch mark) one excerpt.
      *
      * @param config the configuration (instruments, simulator walk, journal settings).
      * @param dir    the journal's directory.
-     * @param batch  records per end-of-batch mark.
+     * @param batch  records per end-of-batch mark, and per excerpt.
      * @param laps   laps.
      * @return the open journal.
      */
@@ -129,6 +131,7 @@ public class ReplayThroughputBenchmark
         final MarketFrames frames = MarketFrames.generate(config, GENERATED, BenchEngine.START_NANOS);
         final JournalAppender appender = journal.appender();
         final int total = GENERATED * laps;
+        appender.beginBatch();
         for (int k = 0; k < total; k++)
         {
             final int f = k % GENERATED;
@@ -137,8 +140,21 @@ public class ReplayThroughputBenchmark
                 frames.nextLap();
             }
             final boolean endOfBatch = (k + 1) % batch == 0 || k == total - 1;
-            appender.append(frames.buffer(), frames.offset(f), frames.length(f), frames.ingressNanos(f),
+            if (!appender.fits(frames.length(f)))
+            {
+                appender.commitBatch();
+                appender.beginBatch();
+            }
+            appender.add(frames.buffer(), frames.offset(f), frames.length(f), frames.ingressNanos(f),
                 frames.source(), endOfBatch ? JournalFlags.END_OF_BATCH : 0);
+            if (endOfBatch)
+            {
+                appender.commitBatch();
+                if (k < total - 1)
+                {
+                    appender.beginBatch();
+                }
+            }
         }
         return journal;
     }
