@@ -183,10 +183,11 @@ public final class FrameChecker
             return FrameStatus.TRUNCATED_HEADER;
         }
 
-        blockLength = buffer.getShort(offset, ORDER) & 0xFFFF;
-        templateId = buffer.getShort(offset + 2, ORDER) & 0xFFFF;
-        schemaId = buffer.getShort(offset + 4, ORDER) & 0xFFFF;
-        version = buffer.getShort(offset + 6, ORDER) & 0xFFFF;
+        final long header = buffer.getLong(offset, ORDER); // four uint16: block length, template, schema, version
+        blockLength = (int)header & 0xFFFF;
+        templateId = (int)(header >>> 16) & 0xFFFF;
+        schemaId = (int)(header >>> 32) & 0xFFFF;
+        version = (int)(header >>> 48);
 
         final MessageLayout found;
         if (schemaId == CANONICAL_SCHEMA_ID)

@@ -311,7 +311,7 @@ public final class Replayer
     {
         final boolean endOfBatch = (flags & JournalFlags.END_OF_BATCH) != 0;
         pipeline.onFrame(buffer, offset, length, ingressNanos, source, sequence, endOfBatch);
-        if (null != venue && isMarketData(buffer, offset, length))
+        if (null != venue && pipeline.lastFrameIsMarketData())
         {
             venue.onMarketEvent(pipeline, ingressNanos);
         }

@@ -1,5 +1,7 @@
 package com.schwabot.engine.replay;
 
+import java.nio.ByteOrder;
+
 import org.agrona.DirectBuffer;
 
 import com.schwabot.codecs.sbe.AdminAction;
@@ -21,6 +23,10 @@ public final class SessionStarts
     /** What {@link #sessionStart} returns for a SESSION_START of a fresh run. */
     public static final long FRESH = 0;
 
+    /** The header's template id and schema id as one little-endian int, as an AdminCommand's header holds them. */
+    private static final int ADMIN_COMMAND_KEY =
+        AdminCommandDecoder.TEMPLATE_ID | MessageHeaderDecoder.SCHEMA_ID << Short.SIZE;
+
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
 
@@ -38,12 +44,12 @@ public final class SessionStarts
         {
             return NOT_A_SESSION_START;
         }
-        header.wrap(buffer, offset);
-        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID ||
-            header.templateId() != AdminCommandDecoder.TEMPLATE_ID)
+        if (buffer.getInt(offset + MessageHeaderDecoder.templateIdEncodingOffset(), ByteOrder.LITTLE_ENDIAN) !=
+            ADMIN_COMMAND_KEY)
         {
             return NOT_A_SESSION_START;
         }
+        header.wrap(buffer, offset);
         admin.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
         if (admin.action() != AdminAction.SESSION_START)
         {

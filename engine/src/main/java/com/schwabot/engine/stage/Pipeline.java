@@ -209,6 +209,18 @@ public final class Pipeline
     }
 
     /**
+     * Whether the last frame given to {@link #onFrame} or {@link #onSyntheticFrame} is venue market data by its
+     * header, sound or not: a Binance stream frame (what {@code Replayer.isMarketData} says of it, without reading
+     * the frame again).
+     *
+     * @return true for market data.
+     */
+    public boolean lastFrameIsMarketData()
+    {
+        return checker.schemaId() == FrameChecker.BINANCE_SCHEMA_ID;
+    }
+
+    /**
      * Publish the displayed state now (end of a run).
      */
     public void publishStatus()
