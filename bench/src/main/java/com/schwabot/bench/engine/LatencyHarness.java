@@ -114,6 +114,19 @@ public final class LatencyHarness
             System.exit(2);
             return;
         }
+        measure(options, out);
+    }
+
+    /**
+     * One run of the harness: it prints its report to {@code out} and returns the figures the goals are judged by.
+     *
+     * @param options the run's options.
+     * @param out     where the report goes.
+     * @return what was measured.
+     * @throws InterruptedException when interrupted.
+     */
+    static LatencyResult measure(final LatencyOptions options, final PrintStream out) throws InterruptedException
+    {
         BenchSupport.requireJvmFlags();
         final SchwabotConfig config = loadConfig(options);
         if (config.engine().hasCpuAffinity())
@@ -123,7 +136,7 @@ public final class LatencyHarness
         final Path dir = BenchSupport.newScratchDir("latency");
         try
         {
-            new LatencyHarness(config, options, dir, out).run();
+            return new LatencyHarness(config, options, dir, out).run();
         }
         finally
         {
@@ -145,7 +158,7 @@ public final class LatencyHarness
         return BenchEngine.load(options.configDir, env);
     }
 
-    private void run() throws InterruptedException
+    private LatencyResult run() throws InterruptedException
     {
         final MarketFrames frames = MarketFrames.generate(config, options.frames, BenchEngine.START_NANOS);
         final long marketData = Venues.marketDataSource(config);
@@ -197,8 +210,9 @@ public final class LatencyHarness
                 }
                 processor.run();
             }, Engine.BUSINESS_THREAD_NAME);
-            AgentRunner.startOnThread(gateway);
-            final WindowSampler sampler = new WindowSampler(business, gateway.thread(), Thread.currentThread(),
+            // the thread startOnThread returns: the runner's own thread() is null until that thread has begun
+            final Thread gatewayThread = AgentRunner.startOnThread(gateway);
+            final WindowSampler sampler = new WindowSampler(business, gatewayThread, Thread.currentThread(),
                 measureStart);
             business.start();
             sampler.start();
@@ -227,7 +241,15 @@ public final class LatencyHarness
             business.join();
             gateway.close();
             report(venue, sampler, frames);
+            return new LatencyResult(options.rate, options.durationSeconds, latency.getTotalCount(), dropped,
+                tickToOrder.getTotalCount(), percentile(tickToOrder, 50), percentile(tickToOrder, 99),
+                percentile(tickToOrder, 99.99), sampler.gcCount(), sampler.businessAllocatedBytes());
         }
+    }
+
+    private static long percentile(final Histogram histogram, final double percentile)
+    {
+        return histogram.getTotalCount() == 0 ? -1 : histogram.getValueAtPercentile(percentile);
     }
 
     private long produce(
