@@ -1,5 +1,6 @@
 package com.schwabot.engine.stage;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,20 +125,29 @@ class PipelineMarketDataTest
         feed();
         assertThat(counters.validation(ValidationReason.UNKNOWN_INSTRUMENT).get()).isEqualTo(1);
 
+        assertThat(core.pipeline().lastFrameIsMarketData()).isTrue();
+
         frames.trades("BTCUSDT", T0, 1, 6_500_000, 100);
         sequence++;
         core.pipeline().onFrame(frames.buffer(), 0, frames.length() - 3, T0 * 1000, 1, sequence, true);
         assertThat(counters.badFrameTotal()).isEqualTo(1);
         assertThat(counters.badFrame(FrameStatus.TRUNCATED_BODY).get()
             + counters.badFrame(FrameStatus.BAD_BOUNDS).get()).isEqualTo(1);
+        assertThat(core.pipeline().lastFrameIsMarketData()).as("a cut Binance frame is market data by its header")
+            .isTrue();
 
         core.pipeline().onFrame(frames.buffer(), 0, 5, T0 * 1000, 1, ++sequence, true);
         assertThat(counters.badFrame(FrameStatus.TRUNCATED_HEADER).get()).isEqualTo(1);
+        assertThat(core.pipeline().lastFrameIsMarketData()).as("no header, no market data").isFalse();
+
+        final UnsafeBuffer timer = new UnsafeBuffer(new byte[64]);
+        core.pipeline().onFrame(timer, 0, TestCores.timer(timer, T0 * 1000), T0 * 1000, 1, ++sequence, true);
+        assertThat(core.pipeline().lastFrameIsMarketData()).as("a canonical frame").isFalse();
 
         frames.trades("BTCUSDT", T0, 1, 6_500_000, 100);
         feed();
         final MarketState market = core.market();
         assertThat(market.lastTradePrice(BTC)).isEqualTo(6_500_000);
-        assertThat(counters.value(EngineCounter.INBOUND_FRAMES)).isEqualTo(4);
+        assertThat(counters.value(EngineCounter.INBOUND_FRAMES)).isEqualTo(5);
     }
 }
