@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import com.schwabot.codecs.CheckedFrameView;
 import com.schwabot.codecs.FrameChecker;
 import com.schwabot.codecs.FrameStatus;
 import com.schwabot.config.SchwabotConfig;
@@ -37,7 +38,8 @@ import com.schwabot.tensor.TensorBackend;
  * growing prefixes of the business logic, in ns per frame, so that each difference is one stage's cost:
  * <ul>
  *     <li>{@link #check}: {@link FrameChecker} only;</li>
- *     <li>{@link #normalize}: check, then {@link NormalizeStage} into a listener that does nothing;</li>
+ *     <li>{@link #normalize}: check, then {@link NormalizeStage} (over a {@link CheckedFrameView}, as the pipeline
+ *     reads a checked frame) into a listener that does nothing;</li>
  *     <li>{@link #validate}: check, normalize, then {@link ValidateStage} (books, tops, trades) into a listener that
  *     does nothing;</li>
  *     <li>{@link #pipeline}: the whole {@link Pipeline} of a {@link TradingCore} (signal stage per event; tensor,
@@ -59,6 +61,7 @@ public class StageCostBenchmark
     private static final int BATCH_MASK = 63;
 
     private final FrameChecker checker = new FrameChecker();
+    private final CheckedFrameView view = new CheckedFrameView();
     private final DiscardingListener discard = new DiscardingListener();
     private SchwabotConfig config;
     private TensorBackend backend;
@@ -193,9 +196,10 @@ public class StageCostBenchmark
         for (int k = 0; k < FRAMES; k++)
         {
             final int offset = frames.offset(k);
-            if (checker.check(frames.buffer(), offset, frames.length(k)) == FrameStatus.OK)
+            final int length = frames.length(k);
+            if (checker.check(frames.buffer(), offset, length) == FrameStatus.OK)
             {
-                events += normalize.onBinanceFrame(frames.buffer(), offset, checker);
+                events += normalize.onBinanceFrame(view.view(frames.buffer(), offset, length), offset, checker);
             }
         }
         return events;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 
+import com.schwabot.codecs.CheckedFrameView;
 import com.schwabot.codecs.FrameChecker;
 import com.schwabot.codecs.FrameStatus;
 import com.schwabot.config.SchwabotConfig;
@@ -177,6 +178,7 @@ public final class SweepReplayer
     private final class Session
     {
         private final FrameChecker checker = new FrameChecker();
+        private final CheckedFrameView view = new CheckedFrameView();
         private final EngineCounters sharedCounters = new EngineCounters();
         private final AtomicCounter sharedErrors = sharedCounters.get(EngineCounter.HANDLER_ERRORS);
         private final SharedMarket shared;
@@ -262,7 +264,7 @@ public final class SweepReplayer
                     sharedCounters.badFrame(status).incrementRelease();
                     return;
                 }
-                shared.normalize().onBinanceFrame(buffer, offset, checker);
+                shared.normalize().onBinanceFrame(view.view(buffer, offset, length), offset, checker);
             }
             catch (final RuntimeException ex)
             {
