@@ -241,9 +241,9 @@ public final class LatencyHarness
             business.join();
             gateway.close();
             report(venue, sampler, frames);
-            return new LatencyResult(options.rate, options.durationSeconds, latency.getTotalCount(), dropped,
-                tickToOrder.getTotalCount(), percentile(tickToOrder, 50), percentile(tickToOrder, 99),
-                percentile(tickToOrder, 99.99), sampler.gcCount(), sampler.businessAllocatedBytes());
+            return new LatencyResult(options.durationSeconds, tickToOrder.getTotalCount(),
+                percentile(tickToOrder, 50), percentile(tickToOrder, 99), percentile(tickToOrder, 99.99),
+                sampler.gcCount());
         }
     }
 
