@@ -29,6 +29,7 @@ class ConfigLoaderTest
         assertThat(config.journal().rollCycle()).isEqualTo(RollCycle.DAILY);
         assertThat(config.journal().minFreeMb()).as("four blocks").isEqualTo(4L * config.journal().blockSizeMb());
         assertThat(config.journal().stopFreeMb()).as("one block").isEqualTo(config.journal().blockSizeMb());
+        assertThat(config.journal().pretouchMb()).isEqualTo(16);
         assertThat(config.instruments()).extracting(Instrument::symbol).containsExactly("BTCUSDT", "ETHUSDT");
         assertThat(config.venues().simulator().enabled()).isTrue();
         assertThat(config.venues().simulator().host()).isEqualTo("127.0.0.1");

@@ -150,6 +150,19 @@ class ConfigValidationTest
     }
 
     @Test
+    void shouldRejectAPretouchLookaheadOutOfRange()
+    {
+        TestFiles.write(dir, "config.yaml", "journal:\n  pretouch_mb: 2048\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).hasSize(1);
+        assertThat(ex.getMessage()).contains("config.yaml: journal.pretouch_mb = 2048: must be in [0, 1024] (line 2)");
+        assertThat(TestFiles.loadFails(dir, Map.of("SCHWABOT_JOURNAL_PRETOUCH_MB", "-1")).errors().get(0).problem())
+            .isEqualTo("must be in [0, 1024]");
+    }
+
+    @Test
     void shouldRejectAJournalReserveOutOfRangeWithoutAComparison()
     {
         final ConfigException ex = TestFiles.loadFails(dir, Map.of("SCHWABOT_JOURNAL_MIN_FREE_MB", "1"));

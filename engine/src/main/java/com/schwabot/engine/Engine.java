@@ -41,6 +41,7 @@ import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
 import com.schwabot.engine.ring.InputRing;
 import com.schwabot.engine.ring.JournalGate;
+import com.schwabot.engine.ring.JournalPretouch;
 import com.schwabot.engine.ring.OutboundEvent;
 import com.schwabot.engine.ring.OutputRingSender;
 import com.schwabot.engine.stage.EventClock;
@@ -126,6 +127,7 @@ public final class Engine implements AutoCloseable
     private long recoveredEvents;
     private long resumeAfterExecId = OrderStage.NO_EXEC_ID;
     private AgentRunner monitorRunner;
+    private AgentRunner pretouchRunner;
     private MonitorHttpServer httpServer;
     private AuditLog auditLog;
     private boolean closed;
@@ -273,6 +275,9 @@ public final class Engine implements AutoCloseable
                 engine.recover();
             }
             engine.businessThread.start();
+            engine.pretouchRunner = JournalPretouch.start(engine.journal, config.journal(),
+                (ex) -> LOG.error("journal pretouch failed; the business thread takes its own page faults until the " +
+                    "journal rolls", ex));
             final long now = engine.wallClock.nanoTime();
             if (engine.recoveredFrom > 0)
             {
@@ -298,8 +303,9 @@ public final class Engine implements AutoCloseable
             {
                 engine.startHttpServer();
             }
-            LOG.info("engine started: journal {}, tensor backend {}, threads: {}",
-                journalDir, engine.backend.name(), config.engine().describeThreads());
+            LOG.info("engine started: journal {}, tensor backend {}, threads: {}, journal pretouch {}",
+                journalDir, engine.backend.name(), config.engine().describeThreads(),
+                0 == config.journal().pretouchMb() ? "off" : config.journal().pretouchMb() + " MiB ahead");
             return engine;
         }
         catch (final Exception | Error ex)
@@ -548,7 +554,7 @@ public final class Engine implements AutoCloseable
         {
             counters.file().markClosed(System.currentTimeMillis());
         }
-        CloseHelper.quietCloseAll(monitorRunner, auditLog, journal, backend, weights);
+        CloseHelper.quietCloseAll(pretouchRunner, monitorRunner, auditLog, journal, backend, weights);
     }
 
     private WeightStore openWeights(final Path cacheDir)

@@ -181,6 +181,20 @@ public final class Journal implements AutoCloseable
     }
 
     /**
+     * A pretoucher for this journal's appender, to run on a thread of its own (see {@link JournalPretoucher}).
+     *
+     * @param lookahead    bytes ahead of the last commit to keep touched, at least a page.
+     * @param reserveBytes free space of the journal's file system below which nothing is touched.
+     * @return the pretoucher.
+     * @throws IllegalStateException    when the journal is read-only or closed.
+     * @throws IllegalArgumentException when the lookahead is below a page or the reserve negative.
+     */
+    public JournalPretoucher pretoucher(final long lookahead, final long reserveBytes)
+    {
+        return new JournalPretoucher(appender().writeMark(), context.directory(), lookahead, reserveBytes);
+    }
+
+    /**
      * A new tailer positioned at the start of the journal. Close it when done.
      *
      * @return a tailer.

@@ -39,9 +39,12 @@ public final class JournalAppender implements AutoCloseable
     private final int batchCapacity;
     private long lastSequence;
     private long lastIndex = -1;
+    private final WriteMark writeMark = new WriteMark();
     private DocumentContext batch;
     private long batchSequence;
     private int batchBytes;
+    private Bytes<?> writeBytes;
+    private long writeEnd;
 
     JournalAppender(
         final ExcerptAppender appender, final long lastSequence, final JournalContext context, final int batchCapacity)
@@ -112,6 +115,7 @@ public final class JournalAppender implements AutoCloseable
         }
         lastSequence = sequence;
         lastIndex = appender.lastIndexAppended();
+        writeMark.publish(writeBytes, writeEnd);
         return sequence;
     }
 
@@ -224,6 +228,7 @@ public final class JournalAppender implements AutoCloseable
         dc.close();
         lastSequence = batchSequence;
         lastIndex = appender.lastIndexAppended();
+        writeMark.publish(writeBytes, writeEnd);
         return lastSequence;
     }
 
@@ -283,6 +288,18 @@ public final class JournalAppender implements AutoCloseable
         final int crc = checksum ? PayloadChecksum.compute(buffer, offset, length, heapChecksum) : 0;
         final int flags = (checksum ? RecordHeader.FLAG_CHECKSUM : 0) | applicationFlags;
         header.wrap(frame, 0).write(frameLength, flags, sequence, ingressNanos, source, crc);
+        writeBytes = bytes;
+        writeEnd = position + frameLength;
+    }
+
+    /**
+     * Where this appender last committed, for a {@link JournalPretoucher} on another thread.
+     *
+     * @return the appender's write mark.
+     */
+    WriteMark writeMark()
+    {
+        return writeMark;
     }
 
     /**

@@ -11,6 +11,7 @@ import com.schwabot.codecs.sbe.LinkState;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.config.ConfigException;
 import com.schwabot.config.ConfigLoader;
+import com.schwabot.config.JournalConfig;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.Engine;
 import com.schwabot.engine.Venues;
@@ -89,6 +90,19 @@ public final class BenchEngine
     public static JournalContext journalContext(final SchwabotConfig config, final Path directory)
     {
         return Engine.journalContext(config, directory);
+    }
+
+    /**
+     * The journal section with another {@code pretouch_mb}.
+     *
+     * @param journal    the section.
+     * @param pretouchMb MiB to keep touched ahead; negative for the section's own.
+     * @return the section to use.
+     */
+    public static JournalConfig withPretouch(final JournalConfig journal, final int pretouchMb)
+    {
+        return pretouchMb < 0 ? journal : new JournalConfig(journal.dir(), journal.rollCycle(), journal.blockSizeMb(),
+            journal.retainCycles(), journal.minFreeMb(), journal.stopFreeMb(), pretouchMb);
     }
 
     /**

@@ -7,6 +7,8 @@ import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -22,6 +24,7 @@ import com.schwabot.engine.ring.BusinessHandler;
 import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
 import com.schwabot.engine.ring.InputRing;
+import com.schwabot.engine.ring.JournalPretouch;
 import com.schwabot.journal.Journal;
 
 /**
@@ -57,6 +60,14 @@ public class DisruptorPipeline
     @Param({"true"})
     public boolean batchJournal;
 
+    /**
+     * MiB the journal's pretouch thread keeps touched ahead of the business thread ({@link JournalPretouch}); -1 for
+     * the configuration's {@code journal.pretouch_mb}, 0 for no pretouch thread (run with {@code -p pretouchMb=0,16}
+     * to compare).
+     */
+    @Param({"-1"})
+    public int pretouchMb;
+
     PipelineFixture fixture;
     InputRing ring;
     private Path dir;
@@ -64,6 +75,7 @@ public class DisruptorPipeline
     private long startSequence;
     private BatchEventProcessor<InboundEvent> processor;
     private Thread thread;
+    private AgentRunner pretouchRunner;
 
     /**
      * Build the core, generate the frames, create the ring.
@@ -90,6 +102,8 @@ public class DisruptorPipeline
             journalFile = Journal.open(BenchEngine.journalContext(fixture.config, dir));
             handler = new BusinessHandler(batchJournal ? ring.ring() : null, journalFile.appender(),
                 fixture.pipeline(), fixture.counters, EventLatency.NONE);
+            pretouchRunner = JournalPretouch.start(journalFile,
+                BenchEngine.withPretouch(fixture.config.journal(), pretouchMb), Throwable::printStackTrace);
         }
         else
         {
@@ -140,6 +154,8 @@ public class DisruptorPipeline
         processor.halt();
         thread.join();
         ring.ring().removeGatingSequence(processor.getSequence());
+        CloseHelper.close(pretouchRunner);
+        pretouchRunner = null;
         if (journal)
         {
             journalFile.close();

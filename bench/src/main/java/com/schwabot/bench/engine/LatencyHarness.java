@@ -13,6 +13,7 @@ import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import org.HdrHistogram.Histogram;
+import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 
 import com.schwabot.bench.BenchSupport;
@@ -32,6 +33,7 @@ import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.ring.InboundEvent;
 import com.schwabot.engine.ring.InputRing;
 import com.schwabot.engine.ring.JournalGate;
+import com.schwabot.engine.ring.JournalPretouch;
 import com.schwabot.engine.ring.OutboundEvent;
 import com.schwabot.engine.ring.OutputRingSender;
 import com.schwabot.engine.stage.EventClock;
@@ -215,6 +217,7 @@ public final class LatencyHarness
             final WindowSampler sampler = new WindowSampler(business, gatewayThread, Thread.currentThread(),
                 measureStart);
             business.start();
+            final AgentRunner pretouch = JournalPretouch.start(journal, config.journal(), Throwable::printStackTrace);
             sampler.start();
             final TimerSource timer = options.timerMs > 0 ?
                 new TimerSource(ring, System::nanoTime, options.timerMs) : null;
@@ -239,6 +242,7 @@ public final class LatencyHarness
             sampler.finish();
             processor.halt();
             business.join();
+            CloseHelper.close(pretouch);
             gateway.close();
             report(venue, sampler, frames);
             return new LatencyResult(options.durationSeconds, tickToOrder.getTotalCount(),
@@ -304,11 +308,12 @@ public final class LatencyHarness
         final RiskProfile profile = config.risk().active();
         out.printf("engine latency harness: %,d events/s for %d s after %d s of warm-up; threads: %s; " +
             "ring %,d slots; timer %d ms; risk profile %s (max_orders_per_second %d, max_open_orders %d); " +
-            "%,d frames per lap, %.1f bytes per frame on average; journal under %s; %d CPUs%n",
+            "%,d frames per lap, %.1f bytes per frame on average; journal under %s, pretouch %d MiB; %d CPUs%n",
             options.rate, options.durationSeconds, options.warmupSeconds, config.engine().describeThreads(),
             config.engine().inputRingSize(), options.timerMs, config.risk().activeProfile().label(),
             profile.maxOrdersPerSecond(), profile.maxOpenOrders(), frames.count(),
-            frames.totalBytes() / (double)frames.count(), dir.getParent(), Runtime.getRuntime().availableProcessors());
+            frames.totalBytes() / (double)frames.count(), dir.getParent(), config.journal().pretouchMb(),
+            Runtime.getRuntime().availableProcessors());
         out.printf("events: %,d market-data events measured, %,d dropped (ring full), %,d frames handled in all, " +
             "%,d execution reports, %,d timer ticks, %,d validation rejects%n",
             latency.getTotalCount(), dropped, counters.value(EngineCounter.INBOUND_FRAMES),
