@@ -34,6 +34,7 @@ public class QueuePipeline
     private Journal journalFile;
     private Thread thread;
     private long startProcessed;
+    private final ConsumerStats.Baseline baseline = new ConsumerStats.Baseline();
 
     /**
      * Build the core, generate the frames, create the queue and its slots.
@@ -47,10 +48,12 @@ public class QueuePipeline
     }
 
     /**
-     * Open a fresh journal and start the consumer thread on it.
+     * Open a fresh journal, start the consumer thread on it and prime it with one lap.
+     *
+     * @throws InterruptedException when interrupted while waiting for room.
      */
     @Setup(Level.Iteration)
-    public void setUpIteration()
+    public void setUpIteration() throws InterruptedException
     {
         if (journal)
         {
@@ -65,6 +68,34 @@ public class QueuePipeline
         startProcessed = consumer.processed();
         thread = new Thread(consumer, "bench-queue-business");
         thread.start();
+        fixture.nextInvocation();
+        publishLap();
+        awaitHandled();
+        baseline.take(thread, consumer.processed() - startProcessed);
+    }
+
+    /**
+     * Publish one lap of frames into the queue, waiting for room when it is full.
+     *
+     * @throws InterruptedException when interrupted while waiting for room.
+     */
+    void publishLap() throws InterruptedException
+    {
+        final MarketFrames frames = fixture.frames;
+        final long source = frames.source();
+        for (int k = 0; k < PipelineThroughputBenchmark.FRAMES; k++)
+        {
+            consumer.publish(source, frames.buffer(), frames.offset(k), frames.length(k), frames.ingressNanos(k));
+        }
+    }
+
+    private void awaitHandled()
+    {
+        final long published = consumer.published();
+        while (consumer.processed() < published)
+        {
+            Thread.yield();
+        }
     }
 
     /**
@@ -83,12 +114,8 @@ public class QueuePipeline
      */
     void awaitConsumer(final ConsumerStats stats)
     {
-        final long published = consumer.published();
-        while (consumer.processed() < published)
-        {
-            Thread.yield();
-        }
-        stats.sample(thread, consumer.processed() - startProcessed, fixture.sender.sent());
+        awaitHandled();
+        stats.sample(thread, consumer.processed() - startProcessed, fixture.sender.sent(), baseline);
     }
 
     /**
