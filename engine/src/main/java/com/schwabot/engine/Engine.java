@@ -275,7 +275,7 @@ public final class Engine implements AutoCloseable
                 engine.recover();
             }
             engine.businessThread.start();
-            engine.pretouchRunner = JournalPretouch.start(engine.journal, config.journal(),
+            engine.pretouchRunner = JournalPretouch.start(engine.journal, config.journal(), engine.counters,
                 (ex) -> LOG.error("journal pretouch failed; the business thread takes its own page faults until the " +
                     "journal rolls", ex));
             final long now = engine.wallClock.nanoTime();

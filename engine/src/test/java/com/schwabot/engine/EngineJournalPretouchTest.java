@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.http.RunningEngine;
+import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.ring.JournalPretouch;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.VerifyReport;
@@ -14,8 +16,9 @@ import com.schwabot.journal.VerifyReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code journal.pretouch_mb}: the engine runs its journal pretouch thread while it runs (by default) and stops it
- * before it closes the journal, which verifies; with 0 there is no such thread.
+ * {@code journal.pretouch_mb}: the engine runs its journal pretouch thread while it runs (by default), which touches
+ * the lookahead past its first records ({@code journal.pretouch.pages}), and stops it before it closes the journal,
+ * which verifies; with 0 there is no such thread.
  */
 class EngineJournalPretouchTest
 {
@@ -31,6 +34,10 @@ class EngineJournalPretouchTest
         try
         {
             assertThat(pretouchThreadAlive()).as("pretouch thread while the engine runs").isTrue();
+            final long lookaheadPages = ((long)config.journal().pretouchMb() << 20) / 4096;
+            RunningEngine.waitUntil("the lookahead touched past the first records",
+                () -> engine.counters().value(EngineCounter.JOURNAL_PRETOUCH_PAGES) >= lookaheadPages, 10_000);
+            assertThat(engine.counters().value(EngineCounter.JOURNAL_PRETOUCH_NO_ROOM)).isZero();
         }
         finally
         {

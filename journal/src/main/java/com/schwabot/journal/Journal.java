@@ -191,7 +191,23 @@ public final class Journal implements AutoCloseable
      */
     public JournalPretoucher pretoucher(final long lookahead, final long reserveBytes)
     {
-        return new JournalPretoucher(appender().writeMark(), context.directory(), lookahead, reserveBytes);
+        return pretoucher(lookahead, reserveBytes, JournalPretoucher.Listener.NONE);
+    }
+
+    /**
+     * A pretoucher for this journal's appender that tells a listener what it does.
+     *
+     * @param lookahead    bytes ahead of the last commit to keep touched, at least a page.
+     * @param reserveBytes free space of the journal's file system below which nothing is touched.
+     * @param listener     told on the pretoucher's thread.
+     * @return the pretoucher.
+     * @throws IllegalStateException    when the journal is read-only or closed.
+     * @throws IllegalArgumentException when the lookahead is below a page or the reserve negative.
+     */
+    public JournalPretoucher pretoucher(
+        final long lookahead, final long reserveBytes, final JournalPretoucher.Listener listener)
+    {
+        return new JournalPretoucher(appender().writeMark(), context.directory(), lookahead, reserveBytes, listener);
     }
 
     /**

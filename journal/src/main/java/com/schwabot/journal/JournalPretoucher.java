@@ -43,6 +43,46 @@ import org.agrona.concurrent.Agent;
  */
 public final class JournalPretoucher implements Agent, ReferenceOwner
 {
+    /**
+     * Told what the pretoucher did, on its thread: for counters a monitor reads. Must not block.
+     */
+    public interface Listener
+    {
+        /** Tells nothing. */
+        Listener NONE = new Listener()
+        {
+            public void onTouched(final int pages)
+            {
+            }
+
+            public void onOvertaken()
+            {
+            }
+
+            public void onNoRoom()
+            {
+            }
+        };
+
+        /**
+         * Pages touched in one step.
+         *
+         * @param pages how many, at least one.
+         */
+        void onTouched(int pages);
+
+        /**
+         * The appender had passed the pages touched so far: it wrote to pages nobody had touched for it (the
+         * pretoucher was behind, or held back by the reserve).
+         */
+        void onOvertaken();
+
+        /**
+         * A stretch was left untouched: touching it would have taken the disk below the reserve.
+         */
+        void onNoRoom();
+    }
+
     /** The agent's role name, which Agrona gives the thread that runs it. */
     public static final String ROLE_NAME = "schwabot-journal-pretouch";
     /** Most pages touched in one {@link #doWork()}. */
@@ -54,6 +94,7 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
     private final FileStore fileStore;
     private final long lookahead;
     private final long reserveBytes;
+    private final Listener listener;
     private MappedFile file;
     private boolean fileHeld;
     private long chunkSize;
@@ -64,9 +105,12 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
     private long touchedTo;
     private long pagesTouched;
     private long skippedForSpace;
+    private long overtaken;
     private long spaceBudget;
 
-    JournalPretoucher(final WriteMark mark, final Path directory, final long lookahead, final long reserveBytes)
+    JournalPretoucher(
+        final WriteMark mark, final Path directory, final long lookahead, final long reserveBytes,
+        final Listener listener)
     {
         if (lookahead < PAGE_SIZE)
         {
@@ -80,6 +124,7 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
         this.mark = mark;
         this.lookahead = lookahead;
         this.reserveBytes = reserveBytes;
+        this.listener = listener;
         try
         {
             this.fileStore = Files.getFileStore(directory);
@@ -103,6 +148,11 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
             return 0;
         }
         final long end = mark.end();
+        if (touchedTo > 0 && alignUp(end) > touchedTo)
+        {
+            overtaken++;
+            listener.onOvertaken();
+        }
         final long from = Math.max(touchedTo, alignUp(end));
         long to = Math.min(end + Math.min(lookahead, chunkSize), from + (long)MAX_PAGES_PER_WORK * PAGE_SIZE);
         if (from >= to)
@@ -116,6 +166,7 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
             if (from >= to)
             {
                 skippedForSpace++;
+                listener.onNoRoom();
                 return 0;
             }
         }
@@ -136,6 +187,7 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
         touchedTo = from + (long)pages * PAGE_SIZE;
         spaceBudget -= (long)pages * PAGE_SIZE;
         pagesTouched += pages;
+        listener.onTouched(pages);
         return pages;
     }
 
@@ -241,6 +293,17 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
     public long pagesTouched()
     {
         return pagesTouched;
+    }
+
+    /**
+     * Times the appender was found past the pages touched so far. Read by the pretoucher's thread, or after it
+     * stopped.
+     *
+     * @return the count.
+     */
+    public long overtaken()
+    {
+        return overtaken;
     }
 
     /**

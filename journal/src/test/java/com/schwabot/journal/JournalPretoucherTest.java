@@ -68,6 +68,7 @@ class JournalPretoucherTest
             assertThat(pretouched).as("page faults appending 8 MiB behind the pretoucher (alone: %d)", alone)
                 .isLessThan(alone / 10);
             assertThat(pretoucher.agent.pagesTouched()).isGreaterThanOrEqualTo(newPages);
+            assertThat(pretoucher.agent.overtaken()).as("appends past the pages touched, in step").isZero();
         }
         assertAllRecordsRead();
     }
@@ -176,6 +177,8 @@ class JournalPretoucherTest
                 }
                 assertThat(pretoucher.agent.pagesTouched()).as("pages touched while there was room").isPositive();
                 assertThat(pretoucher.agent.skippedForSpace()).as("stretches left for lack of room").isPositive();
+                assertThat(pretoucher.agent.overtaken()).as("appends past the pages touched, once held back")
+                    .isPositive();
             }
             assertThat(leastFreeAfterTouching).as("least free space after the pretoucher touched pages")
                 .isGreaterThanOrEqualTo(reserve);

@@ -104,7 +104,8 @@ public class DisruptorPipeline
             handler = new BusinessHandler(batchJournal ? ring.ring() : null, journalFile.appender(),
                 fixture.pipeline(), fixture.counters, EventLatency.NONE);
             pretouchRunner = JournalPretouch.start(journalFile,
-                BenchEngine.withPretouch(fixture.config.journal(), pretouchMb), Throwable::printStackTrace);
+                BenchEngine.withPretouch(fixture.config.journal(), pretouchMb), fixture.counters,
+                Throwable::printStackTrace);
         }
         else
         {

@@ -217,7 +217,8 @@ public final class LatencyHarness
             final WindowSampler sampler = new WindowSampler(business, gatewayThread, Thread.currentThread(),
                 measureStart);
             business.start();
-            final AgentRunner pretouch = JournalPretouch.start(journal, config.journal(), Throwable::printStackTrace);
+            final AgentRunner pretouch = JournalPretouch.start(journal, config.journal(), counters,
+                Throwable::printStackTrace);
             sampler.start();
             final TimerSource timer = options.timerMs > 0 ?
                 new TimerSource(ring, System::nanoTime, options.timerMs) : null;
@@ -325,6 +326,11 @@ public final class LatencyHarness
             venue.newOrders(), venue.otherFrames(), tickToOrder.getTotalCount(),
             counters.value(EngineCounter.RISK_REJECTS),
             counters.risk(RiskReason.ORDER_RATE).get());
+        out.printf("journal pretouch (whole run): %,d pages touched, the business thread past them %,d times, " +
+            "%,d stretches left for room%n",
+            counters.value(EngineCounter.JOURNAL_PRETOUCH_PAGES),
+            counters.value(EngineCounter.JOURNAL_PRETOUCH_OVERTAKEN),
+            counters.value(EngineCounter.JOURNAL_PRETOUCH_NO_ROOM));
         print("event latency (intended -> handler done)", latency);
         print("event service time (handler start -> done)", service);
         print("tick-to-order (intended -> order handed over)", tickToOrder);

@@ -83,7 +83,19 @@ public enum EngineCounter
      * Frames (or trades of a frame) that passed the frame checker but carry a value their schema does not define in
      * an enum field the engine acts on; skipped (business).
      */
-    BAD_VALUES("inbound.bad_values");
+    BAD_VALUES("inbound.bad_values"),
+    /** Pages of the journal file touched ahead of the business thread's appends (journal pretouch thread). */
+    JOURNAL_PRETOUCH_PAGES("journal.pretouch.pages"),
+    /**
+     * Times the business thread's appends were found past the pages touched for them: it met untouched pages, the
+     * pretouch thread being behind or held back by {@code journal.min_free_mb} (journal pretouch thread).
+     */
+    JOURNAL_PRETOUCH_OVERTAKEN("journal.pretouch.overtaken"),
+    /**
+     * Stretches left untouched because touching them would take the journal's disk below
+     * {@code journal.min_free_mb} (journal pretouch thread).
+     */
+    JOURNAL_PRETOUCH_NO_ROOM("journal.pretouch.no_room");
 
     private final String label;
 

@@ -87,6 +87,20 @@ final class TestOrderVenue implements AutoCloseable
         channel().writeAndFlush(Unpooled.wrappedBuffer(bytes)).syncUninterruptibly();
     }
 
+    /**
+     * Send on the connection there is, unless it closes first: the client may close it at any moment (a test of its
+     * timeouts sends heartbeats while it does).
+     *
+     * @param bytes to send.
+     * @return true when sent, false when there was no open connection or it closed before the write.
+     */
+    boolean sendIfConnected(final byte[] bytes)
+    {
+        final Channel channel = current;
+        return null != channel && channel.isActive() &&
+            channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).awaitUninterruptibly().isSuccess();
+    }
+
     /** Send one byte per write and flush, so the client sees every possible split. */
     void sendByteByByte(final byte[] bytes)
     {
