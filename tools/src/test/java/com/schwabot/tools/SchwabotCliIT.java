@@ -373,6 +373,32 @@ class SchwabotCliIT
         assertThat(imported.err() + replay.err() + report.err() + persist.err()).isEmpty();
     }
 
+    /**
+     * Ctrl-C (SIGTERM here: the same shutdown hook) stops the run in order, saving the learned weights to the weight
+     * cache on the way out: Chronicle Map's own shutdown hook used to close the cache first, and the run ended with
+     * "internal error ... ChronicleHashClosedException" instead of its last status line.
+     */
+    @Test
+    void shouldStopInOrderOnSigtermAndSaveTheWeights() throws Exception
+    {
+        final ChildCli.Running run = ChildCli.start(temp, RunCommandTest.FREE_PORT, "run", "--data-dir",
+            temp.toString());
+        try
+        {
+            run.awaitLine(Pattern.compile("events=([1-9][0-9]*)"), 60_000);
+            final CliRunner.Result stopped = run.stop();
+
+            assertThat(stopped.status()).as("SIGTERM, after the shutdown hook: " + stopped).isEqualTo(128 + 15);
+            assertThat(stopped.out()).as(stopped.toString()).contains("\n# stopped: events/s=");
+            assertThat(stopped.out() + stopped.err()).as(stopped.toString())
+                .doesNotContain("internal error").doesNotContain("Exception");
+        }
+        finally
+        {
+            run.kill();
+        }
+    }
+
     @Test
     void shouldCatchUpTheDatabasesAfterTheRunIsKilled() throws Exception
     {

@@ -20,6 +20,9 @@ import java.nio.file.Path;
  * Reads ({@link #get(long, float[])}) and writes ({@link #put(long, float[])}) reuse one key and one value instance
  * and allocate nothing in steady state. Not thread-safe: one instance per thread (the map file itself may be
  * shared by several processes, as Chronicle Map allows).
+ * <p>
+ * Its owner closes it: Chronicle Map's own shutdown hook is turned off, because it ran beside the engine's and closed
+ * the weight cache while the engine, stopping on Ctrl-C, was still saving its weights there.
  */
 public final class VectorCache implements AutoCloseable
 {
@@ -90,6 +93,7 @@ public final class VectorCache implements AutoCloseable
                 .constantKeySizeBySample(new LongKey())
                 .valueMarshallers(FloatVectorMarshaller.INSTANCE, FloatVectorMarshaller.INSTANCE)
                 .constantValueSizeBySample(new FloatVector(vectorLength))
+                .skipCloseOnExitHook(true)
                 .createPersistedTo(file.toFile());
         }
         catch (final IOException | RuntimeException ex)
