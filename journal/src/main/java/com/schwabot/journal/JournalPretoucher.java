@@ -51,14 +51,17 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
         /** Tells nothing. */
         Listener NONE = new Listener()
         {
+            @Override
             public void onTouched(final int pages)
             {
             }
 
+            @Override
             public void onOvertaken()
             {
             }
 
+            @Override
             public void onNoRoom()
             {
             }
@@ -223,13 +226,13 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
 
     private void moveTo(final long index) throws IOException
     {
-        final MappedBytesStore kept = index - 1 == blockIndex ? block : null;
+        final MappedBytesStore kept = null != block && index - 1 == blockIndex ? block : null;
         if (null == kept)
         {
             releaseBlock(block);
         }
         releaseBlock(previousBlock);
-        previousBlock = null;
+        previousBlock = null; // nothing held while acquiring, so a failure leaves nothing to release twice
         block = null;
         blockIndex = -1;
         previousBlock = null != kept || 0 == index ? kept : file.acquireByteStore(this, (index - 1) * chunkSize);

@@ -213,7 +213,8 @@ class JournalPretoucherTest
     }
 
     /**
-     * Append batches until {@code bytes} more are written; after each commit, when given a pretoucher, let it touch
+     * Append batches until {@code bytes} more are written, or until the appender has moved to a new queue file (its
+     * write position then falls below where it started); after each commit, when given a pretoucher, let it touch
      * all it wants to before the next batch.
      */
     private void appendBatches(final JournalAppender appender, final long bytes, final LockstepPretoucher pretoucher)

@@ -75,16 +75,19 @@ public final class JournalPretouch
             noRoom = counters.get(EngineCounter.JOURNAL_PRETOUCH_NO_ROOM);
         }
 
+        @Override
         public void onTouched(final int count)
         {
             pages.getAndAddRelease(count);
         }
 
+        @Override
         public void onOvertaken()
         {
             overtaken.incrementRelease();
         }
 
+        @Override
         public void onNoRoom()
         {
             noRoom.incrementRelease();
