@@ -224,7 +224,9 @@ public final class Journal implements AutoCloseable
     /**
      * Deliver every record from a sequence to the end of the journal as it is now, as fast as possible.
      *
-     * @param fromSequence first sequence to deliver (records before it are skipped); 0 or 1 for everything.
+     * @param fromSequence first sequence to deliver (the records before it are skipped; from the record of that
+     *                     sequence on, every record is delivered, one with a damaged sequence too); 0 or 1 for
+     *                     everything.
      * @param handler      receiving the records.
      * @return the number of records delivered.
      */
@@ -265,7 +267,8 @@ public final class Journal implements AutoCloseable
     {
         ensureOpen();
         PayloadChecksum.ensureAvailable();
-        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength).verify(damage());
+        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength)
+            .verify(null == view ? List.of() : view.damage());
     }
 
     /**
@@ -287,15 +290,16 @@ public final class Journal implements AutoCloseable
      * Queue files of a read-only journal that were cut short (a crash on some file systems, a full disk, a partial
      * copy): each is read from a copy padded with zeros, as if it ended before the excerpt the cut went through (or
      * left out when the cut is before its first record), so that no read touches a page past the end of a mapped file
-     * (which the JVM reports asynchronously, at a point that cannot be caught reliably). Verify reports each as
-     * {@link ProblemKind#TRUNCATED_FILE}. Empty for a journal opened to write or read in place
-     * ({@link JournalContext#readInPlace(boolean)}), which are not checked.
+     * (which the JVM reports asynchronously, at a point that cannot be caught reliably); and queue files that do not
+     * begin with Chronicle's queue header (zeros, another kind of file), which are left out. Verify reports them as
+     * {@link ProblemKind#TRUNCATED_FILE} and {@link ProblemKind#NOT_A_QUEUE_FILE}. Empty for a journal opened to write
+     * or read in place ({@link JournalContext#readInPlace(boolean)}), which are not checked.
      *
-     * @return one line per such file naming it and where it was cut; empty for a whole journal.
+     * @return one line per such file naming it and what was found; empty for a whole journal.
      */
     public List<String> damage()
     {
-        return null == view ? List.of() : view.damage();
+        return null == view ? List.of() : view.damage().stream().map(ReadOnlyView.Damage::detail).toList();
     }
 
     /**

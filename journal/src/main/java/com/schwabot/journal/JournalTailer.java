@@ -104,9 +104,11 @@ public final class JournalTailer implements AutoCloseable
 
     /**
      * Position so that the next poll delivers the first record whose sequence is at least the given one (records
-     * before it in the same excerpt are passed over). Finds the roll cycle holding it, jumps to the index predicted
-     * by one record per excerpt, and when that misses (batched excerpts) searches the indexes between the cycle's
-     * start and the prediction by the first sequence of each excerpt, then steps forward.
+     * before it are passed over); from the record of that very sequence on, every record is delivered, whatever its
+     * sequence, so a record whose sequence was damaged shows where it lies instead of vanishing. Finds the roll
+     * cycle holding it, jumps to the index predicted by one record per excerpt, and when that misses (batched
+     * excerpts) searches the indexes between the cycle's start and the prediction by the first sequence of each
+     * excerpt, then steps forward (from the cycle's start when a damaged sequence misled the search).
      *
      * @param sequence to position at.
      * @return true when such a record exists; false leaves the tailer at the end.
@@ -145,7 +147,8 @@ public final class JournalTailer implements AutoCloseable
         {
             return tailer.moveToIndex(predicted);
         }
-        tailer.moveToIndex(searchBack(startIndex, predicted, sequence));
+        final long found = searchBack(startIndex, predicted, sequence);
+        tailer.moveToIndex(found > startIndex && !endsBefore(found - 1, sequence) ? startIndex : found);
         return skipTo(sequence);
     }
 
@@ -202,9 +205,16 @@ public final class JournalTailer implements AutoCloseable
                 {
                     final RecordHeader header = records.header();
                     final long sequence = header.sequence();
-                    if (skipBelowSequence > 0 && sequence < skipBelowSequence)
+                    if (skipBelowSequence > 0)
                     {
-                        continue;
+                        if (sequence < skipBelowSequence)
+                        {
+                            continue;
+                        }
+                        if (sequence == skipBelowSequence)
+                        {
+                            skipBelowSequence = 0;
+                        }
                     }
                     lastSequence = sequence;
                     delivered++;
@@ -300,6 +310,23 @@ public final class JournalTailer implements AutoCloseable
     }
 
     /**
+     * Whether an excerpt holds valid records that all come before a sequence: what the excerpt before the one a
+     * search found must do when the sequences it searched rise as they should. One damaged sequence can mislead the
+     * search past the record wanted; the caller then walks the cycle from its start.
+     */
+    private boolean endsBefore(final long index, final long sequence)
+    {
+        if (!tailer.moveToIndex(index))
+        {
+            return false;
+        }
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            return dc.isPresent() && span(dc.wire().bytes(), span) && span[0] > 0 && span[1] < sequence;
+        }
+    }
+
+    /**
      * Whether an excerpt's records tile it exactly: an excerpt is delivered whole or skipped whole.
      */
     private boolean tiles(final long address, final long length)
@@ -337,7 +364,8 @@ public final class JournalTailer implements AutoCloseable
 
     /**
      * Binary search of the excerpts from {@code low} to {@code high} (one cycle's) for the last one whose first
-     * sequence is at most the target; a damaged or absent excerpt counts as past it. The caller steps forward
+     * sequence is at most the target; a damaged or absent excerpt, or a sequence below 1 (sequences start at 1),
+     * counts as past it. The caller steps forward
      * from the index found, so a miss costs time, not records.
      */
     private long searchBack(final long low, final long high, final long sequence)
@@ -349,7 +377,7 @@ public final class JournalTailer implements AutoCloseable
         {
             final long mid = (lo + hi) >>> 1;
             final long first = peekSequence(mid);
-            if (first >= 0 && first <= sequence)
+            if (first > 0 && first <= sequence)
             {
                 found = mid;
                 lo = mid + 1;

@@ -42,12 +42,12 @@ final class JournalVerifier
         this.maxFrameLength = maxFrameLength;
     }
 
-    VerifyReport verify(final List<String> cutFiles)
+    VerifyReport verify(final List<ReadOnlyView.Damage> damagedFiles)
     {
-        for (final String cut : cutFiles)
+        for (final ReadOnlyView.Damage damage : damagedFiles)
         {
-            problem(ProblemKind.TRUNCATED_FILE, JournalProblem.UNKNOWN_CYCLE, JournalProblem.UNKNOWN_INDEX,
-                JournalProblem.UNKNOWN_SEQUENCE, cut);
+            problem(damage.kind(), JournalProblem.UNKNOWN_CYCLE, JournalProblem.UNKNOWN_INDEX,
+                JournalProblem.UNKNOWN_SEQUENCE, damage.detail());
         }
         final RollCycle rollCycle = queue.rollCycle();
         long lastScannedIndex = -1;

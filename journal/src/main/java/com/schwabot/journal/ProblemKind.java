@@ -35,6 +35,11 @@ public enum ProblemKind
      * as if it ended before that excerpt; the detail names the file and the offsets.
      */
     TRUNCATED_FILE,
+    /**
+     * A queue file does not begin with Chronicle's queue header (zeros, another kind of file, overwritten bytes): it
+     * was left out; the detail names the file and what it begins with.
+     */
+    NOT_A_QUEUE_FILE,
     /** The scan ended before the last excerpt Chronicle knows of. */
     SCAN_STOPPED_EARLY
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,7 +42,8 @@ import java.util.stream.Stream;
  * the length; excerpts start 4-byte aligned, from the file's own header document at offset 0; a zero header ends
  * the data and a "not complete" one is where a reader stops. A file cut before its first record (inside
  * Chronicle's own header or index, metadata excerpts) is left out (Chronicle would wait for a writer to complete
- * its header).
+ * its header). A file that does not begin with Chronicle's header document (zeros, another kind of file) is left out
+ * too: Chronicle would wait a minute for a header and then read it as empty.
  */
 final class ReadOnlyView implements AutoCloseable
 {
@@ -58,11 +60,31 @@ final class ReadOnlyView implements AutoCloseable
     private static final int WINDOW = 1 << 20;
     private static final int PAGE = 4096;
 
+    /** Bytes of a queue file's start read to find Chronicle's header document and its type. */
+    private static final int HEADER_PROBE = 256;
+    /** The type of the header document Chronicle writes at the start of every queue file. */
+    private static final byte[] STORE_TYPE = "SCQStore".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Bytes from the file's start within which Chronicle's header names its type (it does at byte 10): a file cut
+     * shorter than that is reported by {@link #findCut} as cut, not as another kind of file.
+     */
+    private static final int TYPE_WITHIN = 32;
+
     private final Path directory;
     private final JournalRollCycle rollCycle;
-    private final List<String> damage;
+    private final List<Damage> damage;
 
-    private ReadOnlyView(final Path directory, final JournalRollCycle rollCycle, final List<String> damage)
+    /**
+     * A queue file read from a padded copy or left out, and why.
+     *
+     * @param kind   {@link ProblemKind#TRUNCATED_FILE} or {@link ProblemKind#NOT_A_QUEUE_FILE}.
+     * @param detail the file's name and what was found.
+     */
+    record Damage(ProblemKind kind, String detail)
+    {
+    }
+
+    private ReadOnlyView(final Path directory, final JournalRollCycle rollCycle, final List<Damage> damage)
     {
         this.directory = directory;
         this.rollCycle = rollCycle;
@@ -79,7 +101,7 @@ final class ReadOnlyView implements AutoCloseable
     static ReadOnlyView of(final Path journal)
     {
         final List<Path> files = list(journal);
-        final List<String> damage = new ArrayList<>();
+        final List<Damage> damage = new ArrayList<>();
         final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN);
         Path view = null;
         try
@@ -88,6 +110,13 @@ final class ReadOnlyView implements AutoCloseable
             for (final Path file : files)
             {
                 final Path name = file.getFileName();
+                final String foreign = notQueueHeader(file, window);
+                if (null != foreign)
+                {
+                    damage.add(new Damage(ProblemKind.NOT_A_QUEUE_FILE, name + " is not a Chronicle queue file: " +
+                        foreign + "; it is left out"));
+                    continue;
+                }
                 final Cut cut = findCut(file, window);
                 if (null == cut)
                 {
@@ -95,7 +124,7 @@ final class ReadOnlyView implements AutoCloseable
                 }
                 else
                 {
-                    damage.add(name + " is cut short: " + cut.describe());
+                    damage.add(new Damage(ProblemKind.TRUNCATED_FILE, name + " is cut short: " + cut.describe()));
                     if (cut.records())
                     {
                         padCopy(file, cut.position(), view.resolve(name));
@@ -175,9 +204,9 @@ final class ReadOnlyView implements AutoCloseable
     }
 
     /**
-     * @return one line per queue file read from a padded copy or left out; empty for a whole journal.
+     * @return one entry per queue file read from a padded copy or left out; empty for a whole journal.
      */
-    List<String> damage()
+    List<Damage> damage()
     {
         return damage;
     }
@@ -207,6 +236,69 @@ final class ReadOnlyView implements AutoCloseable
                 "; read as if the file ended at byte " + position :
                 "; the cut is before its first record (in Chronicle's header or index), so it is left out");
         }
+    }
+
+    /**
+     * Whether a file starts as every queue file Chronicle writes does: a complete metadata excerpt at byte 0 (its
+     * header document) that names Chronicle's store type. A file that does not (zeros where a writer crashed before
+     * its header reached the disk, a file of something else, bytes overwritten) would make a reader wait for a
+     * header that never comes (a minute in Chronicle's own timeouts) and then read it as empty. A file that ends
+     * before its header could have named the type is left to {@link #findCut}: it was cut, not overwritten.
+     *
+     * @return null when it does (or may, having been cut), else what was found instead.
+     */
+    private static String notQueueHeader(final Path file, final ByteBuffer window) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            window.clear().limit(HEADER_PROBE);
+            while (window.hasRemaining() && channel.read(window) > 0)
+            {
+                // until the probe is full or the file ends
+            }
+            window.flip();
+            final int read = window.limit();
+            if (read < Integer.BYTES)
+            {
+                return null;
+            }
+            final int header = window.getInt(0);
+            if (0 == header)
+            {
+                return "it starts with zeros where Chronicle's header is";
+            }
+            if ((header & NOT_COMPLETE) != 0 || (header & META_DATA) == 0)
+            {
+                return "its first excerpt header (0x" + Integer.toHexString(header) +
+                    ") is not a complete metadata excerpt, as Chronicle's header is";
+            }
+            final int end = (int)Math.min(read, Integer.BYTES + (long)(header & LENGTH_MASK));
+            for (int at = Integer.BYTES; at + STORE_TYPE.length <= end; at++)
+            {
+                if (matches(window, at))
+                {
+                    return null;
+                }
+            }
+            if (end < TYPE_WITHIN)
+            {
+                return null;
+            }
+            return "its first excerpt does not name Chronicle's store type (" +
+                new String(STORE_TYPE, StandardCharsets.US_ASCII) + ")";
+        }
+    }
+
+    private static boolean matches(final ByteBuffer window, final int at)
+    {
+        for (int i = 0; i < STORE_TYPE.length; i++)
+        {
+            if (window.get(at + i) != STORE_TYPE[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

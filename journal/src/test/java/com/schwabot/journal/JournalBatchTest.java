@@ -6,6 +6,8 @@ package com.schwabot.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.Random;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Batches: several records in one excerpt. Everything a reader does with single-record excerpts must work the same
@@ -68,6 +72,54 @@ class JournalBatchTest
         {
             assertThat(reopened.lastSequence()).as("the last sequence of a batch, found at open").isEqualTo(RECORDS);
             assertThat(TestRecords.appendNext(reopened.appender(), scratch)).isEqualTo(RECORDS + 1);
+        }
+    }
+
+    @ParameterizedTest(name = "damaged to {0}")
+    @ValueSource(longs = {0L, -1L, 0x00FF_FFFF_FFFF_FFFFL})
+    void shouldPositionAtEveryIntactSequenceAroundARecordWhoseSequenceWasDamaged(final long damaged)
+    {
+        final int records = 2_000;
+        final List<Long> excerptFirstSequences = new ArrayList<>();
+        try (Journal journal = Journal.open(TestRecords.context(dir, TestRecords.clock())))
+        {
+            writeMixed(journal.appender(), new Random(11), records, excerptFirstSequences);
+        }
+        final long victim = excerptFirstSequences.get(excerptFirstSequences.size() / 2);
+        final QueueFiles.Location location = QueueFiles.findRecord(dir, victim);
+        QueueFiles.write(location, RecordHeader.SEQUENCE_OFFSET,
+            ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(damaged).array());
+
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            final List<Long> all = new ArrayList<>();
+            journal.replay(1, (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
+                all.add(sequence));
+            assertThat(all).as("every record, the damaged one where it lies").hasSize(records);
+            assertThat(all.get((int)victim - 1)).isEqualTo(damaged);
+
+            final List<String> misplaced = new ArrayList<>();
+            for (long f = 1; f <= records; f++)
+            {
+                final long from = f;
+                if (from == victim)
+                {
+                    continue;
+                }
+                final List<Long> delivered = new ArrayList<>();
+                try (JournalTailer tailer = journal.tailer())
+                {
+                    tailer.moveToSequence(from);
+                    tailer.poll((sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
+                        delivered.add(sequence), 50);
+                }
+                final List<Long> intact = delivered.stream().filter((sequence) -> sequence != damaged).toList();
+                if (intact.isEmpty() || intact.get(0) != from || intact.stream().anyMatch((s) -> s < from))
+                {
+                    misplaced.add(from + " -> " + delivered.subList(0, Math.min(3, delivered.size())));
+                }
+            }
+            assertThat(misplaced).as("from sequence -> first sequences delivered (damaged: %d)", victim).isEmpty();
         }
     }
 

@@ -1,0 +1,169 @@
+/*
+ * Schwabot journal.
+ */
+package com.schwabot.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import net.openhft.chronicle.core.time.SetTimeProvider;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A queue file that does not begin with Chronicle's queue header (zeros, random bytes, a metadata excerpt of
+ * something else) is left out of a read-only journal and reported, instead of being read as an empty cycle after
+ * Chronicle has waited for its header (which took a minute, and let verify say OK). The timeouts guard against
+ * that wait coming back; they are not speed targets.
+ */
+class JournalForeignFileTest
+{
+    private static final int PER_CYCLE = 100;
+    private static final int CYCLES = 3;
+
+    @TempDir
+    Path dir;
+
+    private final SetTimeProvider clock = TestRecords.clock();
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[TestRecords.MAX_PAYLOAD_LENGTH]);
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldLeaveOutACycleFileOfZerosAndReportIt() throws IOException
+    {
+        final Path middle = writeCycles().get(1);
+        final long size = Files.size(middle);
+        Files.write(middle, new byte[(int)Math.min(size, 1 << 20)]);
+
+        assertLeftOut(middle, "it starts with zeros where Chronicle's header is");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldLeaveOutACycleFileOfRandomBytesAndReportIt() throws IOException
+    {
+        final Path middle = writeCycles().get(1);
+        final Random random = new Random(2026120701L);
+        for (int attempt = 0; attempt < 8; attempt++)
+        {
+            final byte[] noise = new byte[100_000];
+            random.nextBytes(noise);
+            Files.write(middle, noise);
+            assertLeftOut(middle, "is not a Chronicle queue file");
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldLeaveOutAFileWhoseFirstExcerptIsMetadataOfSomethingElse() throws IOException
+    {
+        final Path middle = writeCycles().get(1);
+        final byte[] text = "header: NotAStore { writePosition: 0 }".getBytes(StandardCharsets.US_ASCII);
+        final ByteBuffer file = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+        file.putInt(ReadOnlyView.META_DATA | text.length).put(text);
+        Files.write(middle, file.array());
+
+        assertLeftOut(middle, "its first excerpt does not name Chronicle's store type (SCQStore)");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldReportAJournalWhoseOnlyFileIsZerosAsDamagedAndEmpty() throws IOException
+    {
+        final Path only = dir.resolve("20261207F.cq4");
+        Files.write(only, new byte[8192]);
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            assertThat(journal.damage()).singleElement().asString()
+                .isEqualTo("20261207F.cq4 is not a Chronicle queue file: it starts with zeros where Chronicle's " +
+                    "header is; it is left out");
+            assertThat(sequences(journal)).isEmpty();
+            final VerifyReport report = journal.verify();
+            assertThat(report.ok()).isFalse();
+            assertThat(report.recordCount()).isZero();
+            assertThat(report.problems()).singleElement()
+                .satisfies((p) -> assertThat(p.kind()).isEqualTo(ProblemKind.NOT_A_QUEUE_FILE));
+        }
+    }
+
+    @Test
+    void shouldAcceptEveryFileChronicleWrote()
+    {
+        writeCycles();
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            assertThat(journal.damage()).isEmpty();
+            assertThat(sequences(journal)).hasSize(PER_CYCLE * CYCLES);
+            assertThat(journal.verify().ok()).isTrue();
+        }
+    }
+
+    private void assertLeftOut(final Path file, final String why) throws IOException
+    {
+        final byte[] before = Files.readAllBytes(file);
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            assertThat(journal.damage()).singleElement().asString()
+                .startsWith(file.getFileName() + " is not a Chronicle queue file")
+                .contains(why)
+                .endsWith("; it is left out");
+            final List<Long> expected = new ArrayList<>();
+            for (long s = 1; s <= PER_CYCLE; s++)
+            {
+                expected.add(s);
+            }
+            for (long s = 2 * PER_CYCLE + 1; s <= CYCLES * PER_CYCLE; s++)
+            {
+                expected.add(s);
+            }
+            assertThat(sequences(journal)).as("the records of the other cycles").isEqualTo(expected);
+
+            final VerifyReport report = journal.verify();
+            assertThat(report.ok()).isFalse();
+            assertThat(report.validRecordCount()).isEqualTo(2 * PER_CYCLE);
+            assertThat(report.hasProblem(ProblemKind.NOT_A_QUEUE_FILE)).isTrue();
+            assertThat(report.hasProblem(ProblemKind.SEQUENCE_GAP)).as("the left-out cycle's records").isTrue();
+            assertThat(journal.stats().recordCount()).isEqualTo(2 * PER_CYCLE);
+        }
+        assertThat(Files.readAllBytes(file)).as("the original is never written").isEqualTo(before);
+    }
+
+    private List<Path> writeCycles()
+    {
+        final JournalContext hourly = TestRecords.context(dir, clock).rollCycle(JournalRollCycle.HOURLY);
+        try (Journal journal = Journal.open(hourly))
+        {
+            final JournalAppender appender = journal.appender();
+            for (int i = 0; i < PER_CYCLE * CYCLES; i++)
+            {
+                TestRecords.appendNext(appender, scratch);
+                if (i % PER_CYCLE == PER_CYCLE - 1)
+                {
+                    clock.advanceMillis(3_600_000);
+                }
+            }
+        }
+        final List<Path> files = QueueFiles.cycleFiles(dir);
+        assertThat(files).hasSize(CYCLES);
+        return files;
+    }
+
+    private static List<Long> sequences(final Journal journal)
+    {
+        final List<Long> read = new ArrayList<>();
+        journal.replay(1, (sequence, ingressNanos, source, flags, buffer, offset, length, index) -> read.add(sequence));
+        return read;
+    }
+}
