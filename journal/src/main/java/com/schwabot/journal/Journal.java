@@ -214,10 +214,12 @@ public final class Journal implements AutoCloseable
      * A new tailer positioned at the start of the journal. Close it when done.
      *
      * @return a tailer.
+     * @throws IllegalStateException when this JVM cannot compute the CRC32C the tailer checks (a missing JVM flag).
      */
     public JournalTailer tailer()
     {
         ensureOpen();
+        PayloadChecksum.ensureAvailable();
         return new JournalTailer(queue, context.directory(), queue.createTailer(), maxFrameLength);
     }
 
@@ -282,7 +284,7 @@ public final class Journal implements AutoCloseable
         try (JournalTailer tailer = tailer())
         {
             tailer.drain(collector);
-            return collector.toStats(tailer.skippedRecords());
+            return collector.toStats(tailer.skippedRecords(), tailer.checksumFailures());
         }
     }
 

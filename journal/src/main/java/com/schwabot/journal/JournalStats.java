@@ -23,6 +23,7 @@ public final class JournalStats
     private final long firstIngressNanos;
     private final long lastIngressNanos;
     private final long skippedRecords;
+    private final long checksumFailures;
     private final List<TemplateCount> templates;
 
     /**
@@ -45,6 +46,7 @@ public final class JournalStats
         final long firstIngressNanos,
         final long lastIngressNanos,
         final long skippedRecords,
+        final long checksumFailures,
         final List<TemplateCount> templates)
     {
         this.recordCount = recordCount;
@@ -54,6 +56,7 @@ public final class JournalStats
         this.firstIngressNanos = firstIngressNanos;
         this.lastIngressNanos = lastIngressNanos;
         this.skippedRecords = skippedRecords;
+        this.checksumFailures = checksumFailures;
         this.templates = Collections.unmodifiableList(templates);
     }
 
@@ -125,6 +128,16 @@ public final class JournalStats
     public long skippedRecords()
     {
         return skippedRecords;
+    }
+
+    /**
+     * Records left out because their payload does not match its CRC32C ({@link JournalTailer#checksumFailures()}).
+     *
+     * @return the count.
+     */
+    public long checksumFailures()
+    {
+        return checksumFailures;
     }
 
     /**
@@ -208,7 +221,7 @@ public final class JournalStats
             counts[1] += length;
         }
 
-        JournalStats toStats(final long skippedRecords)
+        JournalStats toStats(final long skippedRecords, final long checksumFailures)
         {
             final List<TemplateCount> templates = new ArrayList<>();
             if (noHeaderCount > 0)
@@ -227,6 +240,7 @@ public final class JournalStats
                 firstIngressNanos,
                 lastIngressNanos,
                 skippedRecords,
+                checksumFailures,
                 templates);
         }
     }

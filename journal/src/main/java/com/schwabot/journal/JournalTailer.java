@@ -20,7 +20,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  * Chronicle index and {@link #lastIndex()} always names an excerpt delivered in full. An excerpt whose records do
  * not tile it exactly (bad magic or version, a length mismatch anywhere in it, longer than
  * {@link Journal#maxFrameLength()}) is skipped whole and counted once: a damaged batch loses its sound records too,
- * and {@link Journal#verify()} says what is wrong with it.
+ * and {@link Journal#verify()} says what is wrong with it. A record whose payload does not match the CRC32C in its
+ * header is not delivered either, and is counted ({@link #checksumFailures()}): a replay never acts on bytes that
+ * changed after they were journaled.
  * <p>
  * A tailer can persist {@link #lastIndex()} and later resume with {@link #afterIndex(long)}. Not thread-safe:
  * use a tailer from one thread; other threads may append to the journal meanwhile.
@@ -36,6 +38,7 @@ public final class JournalTailer implements AutoCloseable
     private final long[] span = new long[2];
     private final int maxFrameLength;
     private long skipBelowSequence;
+    private long checksumFailures;
     private long lastIndex = -1;
     private long lastSequence;
     private long skippedRecords;
@@ -204,6 +207,13 @@ public final class JournalTailer implements AutoCloseable
                 while ((next = records.next()) > 0)
                 {
                     final RecordHeader header = records.header();
+                    if ((header.flags() & RecordHeader.FLAG_CHECKSUM) != 0 && header.checksum() !=
+                        PayloadChecksum.compute(records.frame().addressOffset(), RecordHeader.LENGTH,
+                        next - RecordHeader.LENGTH))
+                    {
+                        checksumFailures++;
+                        continue;
+                    }
                     final long sequence = header.sequence();
                     if (skipBelowSequence > 0)
                     {
@@ -272,6 +282,17 @@ public final class JournalTailer implements AutoCloseable
     public long skippedRecords()
     {
         return skippedRecords;
+    }
+
+    /**
+     * Records not delivered because their payload does not match the CRC32C in their header (a damaged disk, a stray
+     * write): {@link Journal#verify()} names each.
+     *
+     * @return the count of such records.
+     */
+    public long checksumFailures()
+    {
+        return checksumFailures;
     }
 
     /**

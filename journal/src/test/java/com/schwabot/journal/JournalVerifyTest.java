@@ -6,6 +6,8 @@ package com.schwabot.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ArrayList;
 
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -64,6 +66,20 @@ class JournalVerifyTest
                 "CHECKSUM_MISMATCH cycle=\\d+ index=0x" + Long.toHexString(indexOf[37]) +
                 " sequence=37: payload CRC32C 0x[0-9a-f]+ but the header says 0x[0-9a-f]+");
             assertThat(report.describe()).startsWith("DAMAGED records=100 valid=99 problems=1\nCHECKSUM_MISMATCH");
+
+            final List<Long> read = new ArrayList<>();
+            try (JournalTailer tailer = journal.tailer())
+            {
+                tailer.drain((sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
+                    read.add(sequence));
+                assertThat(tailer.checksumFailures()).isOne();
+                assertThat(tailer.skippedRecords()).as("excerpts that are not records").isZero();
+            }
+            assertThat(read).as("every record but the damaged one").hasSize(RECORDS - 1).doesNotContain(37L)
+                .contains(36L, 38L);
+            final JournalStats stats = journal.stats();
+            assertThat(stats.recordCount()).isEqualTo(RECORDS - 1);
+            assertThat(stats.checksumFailures()).isOne();
         }
     }
 

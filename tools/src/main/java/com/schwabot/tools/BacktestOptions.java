@@ -14,6 +14,7 @@ import com.schwabot.engine.sweep.SweepResult;
 import com.schwabot.engine.sweep.SweepSpec;
 import com.schwabot.engine.sweep.Variant;
 import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalStats;
 import com.schwabot.tensor.TensorBackend;
 
 /**
@@ -71,7 +72,8 @@ final class BacktestOptions
         final List<String> specs,
         final int top,
         final FillSettings fills,
-        final PrintWriter out)
+        final PrintWriter out,
+        final PrintWriter err)
     {
         if (recordedFills)
         {
@@ -91,9 +93,11 @@ final class BacktestOptions
         {
             throw new CliException(ExitCodes.USAGE, ex.getMessage());
         }
-        try (Journal journal = JournalFiles.openReadOnly(journalDir);
+        try (Journal journal = JournalFiles.openReadOnly(journalDir, err);
             TensorBackend backend = TradingCore.backend(config, variants.size()))
         {
+            final JournalStats stats = journal.stats();
+            JournalFiles.warnLeftOut(journalDir, stats.skippedRecords(), stats.checksumFailures(), err);
             final SweepResult result = new SweepReplayer(config, backend, variants).fillSettings(fills)
                 .replay(journal);
             SweepReport.print(out, result, fills, top);

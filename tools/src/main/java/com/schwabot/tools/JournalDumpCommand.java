@@ -68,6 +68,9 @@ final class JournalDumpCommand implements Callable<Integer>
                 tailer.moveToSequence(fromSequence);
             }
             dump(tailer, printer, out);
+            out.flush();
+            JournalFiles.warnLeftOut(dir, tailer.skippedRecords(), tailer.checksumFailures(),
+                spec.commandLine().getErr());
         }
         catch (final CliException ex)
         {

@@ -99,6 +99,27 @@ final class JournalFiles
     }
 
     /**
+     * Say on a stream what a read of a journal left out: excerpts that are not valid records and records whose
+     * payload fails its CRC32C (nothing when there were none).
+     *
+     * @param dir              the journal directory.
+     * @param skippedExcerpts  excerpts that are not valid records.
+     * @param checksumFailures records whose payload does not match its checksum.
+     * @param warnings         where to say it, one "warning:" line.
+     */
+    static void warnLeftOut(
+        final Path dir, final long skippedExcerpts, final long checksumFailures, final PrintWriter warnings)
+    {
+        if (skippedExcerpts > 0 || checksumFailures > 0)
+        {
+            warnings.println("warning: journal " + dir + ": left out " + skippedExcerpts +
+                " excerpts that are not valid records and " + checksumFailures +
+                " records whose payload fails its CRC32C (`schwabot journal verify` names them)");
+            warnings.flush();
+        }
+    }
+
+    /**
      * @param epochNanos epoch nanoseconds.
      * @return ISO-8601 UTC with all nine fraction digits, e.g. {@code 2023-11-14T22:13:20.123456789Z}.
      */

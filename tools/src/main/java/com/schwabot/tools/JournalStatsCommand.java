@@ -62,6 +62,8 @@ final class JournalStatsCommand implements Callable<Integer>
                 JournalFiles.isoTime(stats.lastIngressNanos()));
         }
         out.println("skipped        " + stats.skippedRecords() + " (excerpts that are not valid records)");
+        out.println("bad checksum   " + stats.checksumFailures() +
+            " (records whose payload fails its CRC32C, not counted above)");
         if (!stats.templates().isEmpty())
         {
             final SchemaCatalog catalog = SchemaCatalog.load();

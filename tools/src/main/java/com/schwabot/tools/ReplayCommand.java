@@ -119,13 +119,16 @@ public final class ReplayCommand implements Callable<Integer>
             config, fillLatencyNanos, takerFeeBps, makerFeeBps);
         if (null != sweep && !sweep.isEmpty())
         {
-            return BacktestOptions.sweep(config, journalDir, fills == Fills.RECORDED, sweep, top, fillSettings, out);
+            return BacktestOptions.sweep(config, journalDir, fills == Fills.RECORDED, sweep, top, fillSettings, out,
+                spec.commandLine().getErr());
         }
         final EngineCounters counters = new EngineCounters();
         try (Journal journal = JournalFiles.openReadOnly(journalDir, spec.commandLine().getErr());
             TensorBackend backend = TradingCore.backend(config))
         {
             final JournalStats stats = journal.stats();
+            JournalFiles.warnLeftOut(journalDir, stats.skippedRecords(), stats.checksumFailures(),
+                spec.commandLine().getErr());
             final boolean simulated = switch (fills)
             {
                 case SIMULATED -> true;

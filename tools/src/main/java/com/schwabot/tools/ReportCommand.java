@@ -75,6 +75,8 @@ public final class ReportCommand implements Callable<Integer>
             TensorBackend backend = TradingCore.backend(config))
         {
             final JournalStats stats = journal.stats();
+            JournalFiles.warnLeftOut(journalDir, stats.skippedRecords(), stats.checksumFailures(),
+                spec.commandLine().getErr());
             final boolean simulated = switch (fills)
             {
                 case SIMULATED -> true;

@@ -108,6 +108,44 @@ class JournalCommandTest
     }
 
     @Test
+    void shouldLeaveOutARecordThatFailsItsChecksumAndSaySo() throws IOException
+    {
+        final Path dir = sampleJournal();
+        TestJournals.damageTrade(dir);
+        final String warning = "warning: journal " + dir + ": left out 0 excerpts that are not valid records and 1 " +
+            "records whose payload fails its CRC32C (`schwabot journal verify` names them)" + System.lineSeparator();
+
+        final CliRunner.Result dump = CliRunner.run("journal", "dump", dir.toString());
+        assertThat(dump.status()).as(dump.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(dump.out().lines().map((line) -> line.substring(0, line.indexOf(' '))).toList())
+            .containsExactly("seq=2", "seq=3", "seq=4");
+        assertThat(dump.err()).isEqualTo(warning);
+
+        final CliRunner.Result stats = CliRunner.run("journal", "stats", dir.toString());
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(stats.out())
+            .contains("records        3", "bad checksum   1 (records whose payload fails its CRC32C");
+    }
+
+    @Test
+    void shouldReportAQueueFileThatIsNotChronicleOnesWithoutWaitingForItsHeader() throws IOException
+    {
+        final Path dir = Files.createDirectory(temp.resolve("zeros"));
+        Files.write(dir.resolve("20261207F.cq4"), new byte[8192]);
+        final String why = "20261207F.cq4 is not a Chronicle queue file: it starts with zeros where Chronicle's " +
+            "header is; it is left out";
+
+        final CliRunner.Result verify = CliRunner.run("journal", "verify", dir.toString());
+        assertThat(verify.status()).as(verify.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(verify.out()).contains("DAMAGED records=0 valid=0 problems=1", "NOT_A_QUEUE_FILE", why);
+
+        final CliRunner.Result dump = CliRunner.run("journal", "dump", dir.toString());
+        assertThat(dump.status()).as(dump.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(dump.out()).isEmpty();
+        assertThat(dump.err()).isEqualTo("warning: journal " + dir + ": " + why + System.lineSeparator());
+    }
+
+    @Test
     void shouldCountRecordsPerTemplateWithTheSchemaNames()
     {
         final CliRunner.Result result = CliRunner.run("journal", "stats", sampleJournal().toString());
