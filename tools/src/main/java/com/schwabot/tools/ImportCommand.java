@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.importer.CsvImporter;
@@ -35,8 +36,10 @@ import picocli.CommandLine.TypeConversionException;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         ExitCodes.OK_HELP, "1:bad rows (each printed as FILE:LINE: column = value: problem; nothing is written), " +
-        "a file whose layout or symbol cannot be told or is not configured, or a journal that holds records " +
-        "without --append", ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP, ExitCodes.IO_HELP },
+        "rows out of time order, a bad generic header, a file whose layout or symbol cannot be told or is not " +
+        "configured, a .zip that is not a zip of one file, no data to import, or a journal that holds records " +
+        "without --append", ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP, ExitCodes.IO_HELP + " (also: --journal " +
+        "is a non-empty directory that is not a journal)" },
     description = {
         "Import historical market data from CSV files (or .zip archives of one CSV) into a journal, as the " +
             "Binance SBE stream frames the live feed journals: trades and aggTrades as trades, klines as up to four " +
@@ -46,8 +49,8 @@ import picocli.CommandLine.TypeConversionException;
             "bid_qty,ask,ask_qty with type buy, sell or quote. The layout and symbol come from Binance file names " +
             "(BTCUSDT-aggTrades-2024-01-02.zip) unless --format and --symbol are given.",
         "Prices and quantities must be exact at the instrument's exponents (config.yaml). Every file is checked " +
-            "before anything is written; files are merged by event time. Generic rows of symbols that are not " +
-            "configured are skipped and counted." })
+            "before anything is written; each file's rows must be in time order, and files are merged by event " +
+            "time. Generic rows of symbols that are not configured are skipped and counted." })
 public final class ImportCommand implements Callable<Integer>
 {
     @Spec
@@ -57,7 +60,8 @@ public final class ImportCommand implements Callable<Integer>
     ConfigOptions configOptions;
 
     @Option(names = "--journal", paramLabel = "DIR", required = true,
-        description = "The journal to write (created when absent; one that holds records needs --append).")
+        description = "The journal to write (created when absent or empty; one that holds records needs " +
+            "--append; a non-empty directory that is not a journal is refused).")
     Path journalDir;
 
     @Option(names = "--format", paramLabel = "LAYOUT", converter = LayoutConverter.class,
@@ -70,7 +74,8 @@ public final class ImportCommand implements Callable<Integer>
             "(BTCUSDT-trades-...).")
     String symbol;
 
-    @Option(names = "--append", description = "Add to a journal that already holds records.")
+    @Option(names = "--append", description = "Add to a journal that already holds records (data no older than " +
+        "its last record).")
     boolean append;
 
     @Option(names = "--max-errors", paramLabel = "N", defaultValue = "1",
@@ -96,6 +101,7 @@ public final class ImportCommand implements Callable<Integer>
         {
             throw new CliException(ExitCodes.IO, "--journal " + journalDir + " is not a directory");
         }
+        refuseOtherDirectory();
         for (final Path file : files)
         {
             if (!Files.isRegularFile(file) || !Files.isReadable(file))
@@ -122,6 +128,28 @@ public final class ImportCommand implements Callable<Integer>
         }
         print(result, spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    /**
+     * A directory that holds files but no Chronicle Queue file is not a journal: writing queue files into it would
+     * mix them with whatever it holds (a typo'd path such as /etc/ssl).
+     */
+    private void refuseOtherDirectory() throws IOException
+    {
+        if (!Files.isDirectory(journalDir))
+        {
+            return;
+        }
+        try (Stream<Path> list = Files.list(journalDir))
+        {
+            final List<String> names = list.map((p) -> p.getFileName().toString()).toList();
+            if (!names.isEmpty() && names.stream().noneMatch((n) -> n.endsWith(".cq4") || n.endsWith(".cq4t")))
+            {
+                throw new CliException(ExitCodes.IO, "--journal " + journalDir + " is not a journal: it holds " +
+                    names.size() + (names.size() == 1 ? " file" : " files") + " but no Chronicle Queue file " +
+                    "(*.cq4): import into a new or empty directory");
+            }
+        }
     }
 
     private static void print(final ImportResult result, final PrintWriter out)

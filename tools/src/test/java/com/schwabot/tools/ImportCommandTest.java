@@ -1,8 +1,13 @@
 package com.schwabot.tools;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +88,7 @@ class ImportCommandTest
     void shouldRefuseAJournalThatHoldsRecordsUnlessAppending() throws IOException
     {
         final Path trades = write("BTCUSDT-trades-2024-01-02.csv", TRADES);
-        final Path book = write("BTCUSDT-bookTicker-2024-01-02.csv", BOOK_TICKER);
+        final Path book = write("BTCUSDT-bookTicker-2024-01-02.csv", BOOK_TICKER.replace("1704153600", "1704153601"));
         final Path journal = temp.resolve("journal");
         CliRunner.run("import", "--journal", journal.toString(), trades.toString());
 
@@ -141,5 +146,128 @@ class ImportCommandTest
             ": no such readable file\n");
         assertThat(unknown.status()).isEqualTo(ExitCodes.FAILURE);
         assertThat(unknown.err()).contains("cannot tell the layout from the file name");
+    }
+
+    @Test
+    void shouldRefuseAGenericHeaderWithColumnsInAnotherOrder() throws IOException
+    {
+        final Path swapped = write("swapped.csv", "time,symbol,type,qty,price,bid,bid_qty,ask,ask_qty\n" +
+            "1704153600300,BTCUSDT,buy,5.00,42130.50,,,,\n");
+        final Path journal = temp.resolve("journal");
+
+        final CliRunner.Result result = CliRunner.run("import", "--journal", journal.toString(), swapped.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines().toList()).containsExactly(
+            "schwabot: import failed: 1 bad row (stopped at the first; --max-errors N lists up to N); nothing was " +
+                "imported",
+            "  " + swapped + ":1: header time,symbol,type,qty,price,bid,bid_qty,ask,ask_qty: not the generic " +
+                "header time,symbol,type,price,qty,bid,bid_qty,ask,ask_qty (or its first 5 names, for trades only); " +
+                "columns are read by position, so name them in that order");
+        assertThat(journal).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseRowsOutOfTimeOrderAndAppendingOlderData() throws IOException
+    {
+        final Path unsorted = write("unsorted.csv", "time,symbol,type,price,qty\n" +
+            "1704153600300,BTCUSDT,buy,42130.50,1\n1704153600100,BTCUSDT,buy,42130.50,1\n");
+        final Path trades = write("BTCUSDT-trades-2024-01-02.csv", TRADES);
+        final Path older = write("older.csv", "time,symbol,type,price,qty\n1704153600000,BTCUSDT,buy,42130.50,1\n");
+        final Path journal = temp.resolve("journal");
+
+        final CliRunner.Result refused = CliRunner.run("import", "--journal", journal.toString(), unsorted.toString());
+        final CliRunner.Result imported = CliRunner.run("import", "--journal", journal.toString(), trades.toString());
+        final CliRunner.Result appended = CliRunner.run("import", "--journal", journal.toString(), "--append",
+            older.toString());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(refused.err()).endsWith("\n  " + unsorted + ":3: time 2024-01-02T00:00:00.100Z is before line 2's " +
+            "2024-01-02T00:00:00.300Z: rows must be in time order (sort the file)\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(appended.status()).as(appended.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(appended.err()).endsWith("\n  " + older + ":2: time 2024-01-02T00:00:00Z is before the journal's " +
+            "last record (sequence 3, 2024-01-02T00:00:00.250Z): --append adds only data from that time on\n");
+        assertThat(CliRunner.run("journal", "stats", journal.toString()).out()).contains("records        3");
+    }
+
+    @Test
+    void shouldRefuseAZipOfSeveralFilesOrAFileThatIsNoZip() throws IOException
+    {
+        final Path zip = temp.resolve("BTCUSDT-trades-2024-01-02.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip)))
+        {
+            for (final String name : List.of("BTCUSDT-trades-2024-01-02.csv", "BTCUSDT-trades-2024-01-03.csv"))
+            {
+                out.putNextEntry(new ZipEntry(name));
+                out.write(TRADES.getBytes(StandardCharsets.US_ASCII));
+                out.closeEntry();
+            }
+        }
+        final Path text = write("BTCUSDT-trades-2024-01-04.zip", TRADES);
+        final String journal = temp.resolve("journal").toString();
+
+        final CliRunner.Result two = CliRunner.run("import", "--journal", journal, zip.toString());
+        final CliRunner.Result notZip = CliRunner.run("import", "--journal", journal, text.toString());
+
+        assertThat(two.status()).as(two.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(two.err()).isEqualTo("schwabot: " + zip + ": the zip archive holds 2 files " +
+            "(BTCUSDT-trades-2024-01-02.csv, BTCUSDT-trades-2024-01-03.csv), expected one CSV: unzip it and import " +
+            "the files\n");
+        assertThat(notZip.status()).as(notZip.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(notZip.err()).startsWith("schwabot: " + text + ": not a zip archive (").endsWith("): a .zip must " +
+            "be a zip of one CSV file, as data.binance.vision publishes them\n");
+        assertThat(temp.resolve("journal")).doesNotExist();
+    }
+
+    @Test
+    void shouldSayNothingWasImportedForAFileWithoutDataRows() throws IOException
+    {
+        final Path header = write("header.csv", "time,symbol,type,price,qty,bid,bid_qty,ask,ask_qty\n");
+        final Path journal = temp.resolve("journal");
+
+        final CliRunner.Result result = CliRunner.run("import", "--journal", journal.toString(), header.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("schwabot: nothing was imported: no market data in " + header +
+            ": no data rows\n");
+        assertThat(journal).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseANonEmptyDirectoryThatIsNotAJournal() throws IOException
+    {
+        final Path trades = write("BTCUSDT-trades-2024-01-02.csv", TRADES);
+        final Path dir = Files.createDirectories(temp.resolve("certs"));
+        Files.writeString(dir.resolve("ca.pem"), "x");
+        final Path empty = Files.createDirectories(temp.resolve("empty"));
+
+        final CliRunner.Result refused = CliRunner.run("import", "--journal", dir.toString(), trades.toString());
+        final CliRunner.Result intoEmpty = CliRunner.run("import", "--journal", empty.toString(), trades.toString());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(refused.err()).isEqualTo("schwabot: --journal " + dir + " is not a journal: it holds 1 file but " +
+            "no Chronicle Queue file (*.cq4): import into a new or empty directory\n");
+        try (Stream<Path> files = Files.list(dir))
+        {
+            assertThat(files.map((p) -> p.getFileName().toString())).containsExactly("ca.pem");
+        }
+        assertThat(intoEmpty.status()).as(intoEmpty.toString()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void shouldRefuseACrossedQuote() throws IOException
+    {
+        final Path crossed = write("crossed.csv", "time,symbol,type,price,qty,bid,bid_qty,ask,ask_qty\n" +
+            "1704153600300,BTCUSDT,quote,,,42131.00,1,42130.00,1\n");
+
+        final CliRunner.Result result = CliRunner.run("import", "--journal", temp.resolve("journal").toString(),
+            crossed.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).endsWith("\n  " + crossed + ":2: bid = 42131.00: not below the ask 42130.00 (a " +
+            "crossed or locked book)\n");
     }
 }

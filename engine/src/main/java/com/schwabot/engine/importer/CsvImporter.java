@@ -30,10 +30,14 @@ import com.schwabot.journal.Journal;
  *     <li>Two passes: every file is read and checked first, and nothing is written unless every row is good. Errors
  *     name the file, line, column and value; the first stops the check unless {@link #maxErrors(int)} allows more.
  *     </li>
- *     <li>Order: files are merged by event time (ties in command-line order); each file is read in its own order.
+ *     <li>Order: each file's rows must be in time order (a row before an earlier one is an error); files are merged
+ *     by event time (ties in command-line order). Appended rows may not be older than the journal's last record.
  *     </li>
+ *     <li>Generic header: when present, it must be the generic header (or its first five names): columns are read
+ *     by position.</li>
+ *     <li>Zips: a {@code .zip} must be a zip archive of exactly one file.</li>
  *     <li>The journal: created with the configuration's journal settings; one that already holds records is refused
- *     unless {@link #append(boolean)}.</li>
+ *     unless {@link #append(boolean)}. Files that give no record at all are refused (no journal is created).</li>
  * </ul>
  * Files are streamed (nothing is loaded whole) and rows are parsed without allocation. Not thread-safe.
  */
@@ -116,9 +120,10 @@ public final class CsvImporter
      * @param journalDir the journal directory (created when absent).
      * @return what was written.
      * @throws IOException     when a file cannot be read or the journal cannot be written.
-     * @throws ImportException when a row is bad, a file's layout or symbol cannot be told or is not configured, or
-     *                         the journal already holds records without {@link #append(boolean)}; nothing is
-     *                         written then.
+     * @throws ImportException when a row is bad or out of time order, a file's layout or symbol cannot be told or
+     *                         is not configured, a zip is not one of one file, no file gives a record, or the
+     *                         journal already holds records without {@link #append(boolean)}; nothing is written
+     *                         then.
      */
     public ImportResult run(final List<Path> files, final Path journalDir) throws IOException
     {
@@ -131,8 +136,8 @@ public final class CsvImporter
         {
             specs.add(resolve(file));
         }
-        refuseNonEmpty(journalDir);
-        check(specs);
+        final ImportSource.JournalEnd floor = journalEnd(journalDir);
+        check(specs, floor);
         return write(specs, journalDir);
     }
 
@@ -188,45 +193,69 @@ public final class CsvImporter
         }
     }
 
-    private void refuseNonEmpty(final Path journalDir) throws IOException
+    /**
+     * The journal's last record, which appended rows may not precede; null when the journal is new or empty.
+     * A journal that holds records is refused unless appending.
+     */
+    private ImportSource.JournalEnd journalEnd(final Path journalDir) throws IOException
     {
-        if (append || !Files.isDirectory(journalDir))
+        if (!Files.isDirectory(journalDir))
         {
-            return;
+            return null;
         }
         try (Stream<Path> list = Files.list(journalDir))
         {
             if (list.noneMatch((p) -> p.getFileName().toString().endsWith(".cq4")))
             {
-                return;
+                return null;
             }
         }
         try (Journal journal = Journal.openReadOnly(journalDir))
         {
-            if (journal.lastSequence() > 0)
+            final long last = journal.lastSequence();
+            if (last <= 0)
             {
-                throw new ImportException("journal " + journalDir + " already holds " + journal.lastSequence() +
-                    " records: import into a new directory, or append to it (--append)");
+                return null;
             }
+            if (!append)
+            {
+                throw new ImportException("journal " + journalDir + " already holds " + last + " records: import " +
+                    "into a new directory, or append to it (--append)");
+            }
+            final long[] ingressNanos = new long[1];
+            journal.replay(last, (sequence, nanos, source, flags, buffer, offset, length, index) ->
+                ingressNanos[0] = nanos);
+            return new ImportSource.JournalEnd(last, Math.floorDiv(ingressNanos[0] + 999, 1000L));
         }
     }
 
-    private void check(final List<FileSpec> specs) throws IOException
+    private void check(final List<FileSpec> specs, final ImportSource.JournalEnd floor) throws IOException
     {
         final ImportErrors errors = new ImportErrors(maxErrors);
+        final List<String> empty = new ArrayList<>(specs.size());
+        long records = 0;
         for (final FileSpec spec : specs)
         {
-            try (ImportSource source = ImportSource.open(spec.file, spec.layout, spec.instrument, instruments, errors))
+            try (ImportSource source = ImportSource.open(
+                spec.file, spec.layout, spec.instrument, instruments, errors, floor))
             {
                 while (source.advance())
                 {
                     source.written();
                 }
+                records += source.records();
+                empty.add(source.label() + ": " + (0 == source.rows() ? "no data rows" : source.rows() + " rows, " +
+                    "0 records" + (source.skipped().isEmpty() ? "" : " (rows of symbols not in config.yaml: " +
+                    String.join(", ", source.skipped().keySet()) + ")")));
             }
         }
         if (!errors.isEmpty())
         {
             throw errors.failure(false);
+        }
+        if (0 == records)
+        {
+            throw new ImportException("nothing was imported: no market data in " + String.join("; ", empty));
         }
     }
 
@@ -238,7 +267,7 @@ public final class CsvImporter
         {
             for (final FileSpec spec : specs)
             {
-                sources.add(ImportSource.open(spec.file, spec.layout, spec.instrument, instruments, errors));
+                sources.add(ImportSource.open(spec.file, spec.layout, spec.instrument, instruments, errors, null));
             }
             final BinanceFrameWriter writer = new BinanceFrameWriter(instruments, journal.appender());
             final Merge merge = new Merge(sources);

@@ -38,8 +38,9 @@ public enum CsvLayout
      * Schwabot's generic layout {@code time,symbol,type,price,qty,bid,bid_qty,ask,ask_qty}: type {@code buy} or
      * {@code sell} is a trade whose taker bought or sold (price and qty; the book columns empty or absent), type
      * {@code quote} the best bid and ask (bid, bid_qty, ask, ask_qty; price and qty empty). The header line
-     * {@code time,symbol,...} is optional. Time: epoch milliseconds, microseconds, or ISO-8601 UTC
-     * ({@code 2024-03-01T00:00:00.250Z}).
+     * is optional; when present it must be this header (or its first five names, for trades only), as columns are
+     * read by position. Time: epoch milliseconds, microseconds, or ISO-8601 UTC
+     * ending in Z ({@code 2024-03-01T00:00:00.250Z}).
      */
     GENERIC("generic", "time, symbol, type, price, qty, bid, bid_qty, ask, ask_qty");
 

@@ -1,14 +1,19 @@
 package com.schwabot.engine.importer;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
- * Streams the lines of a CSV file (or of the first entry of a {@code .zip}, as data.binance.vision publishes them)
+ * Streams the lines of a CSV file (or of the one file in a {@code .zip}, as data.binance.vision publishes them)
  * through one reusable buffer into a {@link CsvRow}: nothing is loaded whole and nothing is allocated per line.
  * Blank lines are skipped, {@code \r\n} endings and a UTF-8 byte order mark are accepted, a line longer than
  * {@link #MAX_LINE_LENGTH} bytes is an error.
@@ -20,7 +25,10 @@ final class CsvReader implements AutoCloseable
     /** Longest line accepted, in bytes. */
     static final int MAX_LINE_LENGTH = 64 * 1024;
 
+    private static final int MAX_ENTRIES_NAMED = 10;
+
     private final InputStream in;
+    private final Closeable archive;
     private final String label;
     private final byte[] buffer = new byte[4 * MAX_LINE_LENGTH];
     private final CsvRow row;
@@ -29,44 +37,79 @@ final class CsvReader implements AutoCloseable
     private long lineNumber;
     private boolean eof;
 
-    private CsvReader(final InputStream in, final String label, final CsvRow row)
+    private CsvReader(final InputStream in, final Closeable archive, final String label, final CsvRow row)
     {
         this.in = in;
+        this.archive = archive;
         this.label = label;
         this.row = row;
     }
 
     /**
-     * Open a file: a {@code .zip} is read through its first entry.
+     * Open a file: a {@code .zip} is read through the one file it holds (directories and macOS's
+     * {@code __MACOSX/} entries aside).
      *
      * @param file the file.
      * @param row  the row the lines are wrapped into.
      * @return the reader.
-     * @throws IOException when the file cannot be opened, or a zip holds no entry.
+     * @throws IOException     when the file cannot be opened.
+     * @throws ImportException when a {@code .zip} is not a zip archive or does not hold exactly one file.
      */
     static CsvReader open(final Path file, final CsvRow row) throws IOException
     {
         final String name = file.toString();
-        final InputStream raw = Files.newInputStream(file);
         if (!name.endsWith(".zip"))
         {
-            return new CsvReader(raw, name, row);
+            return new CsvReader(Files.newInputStream(file), null, name, row);
         }
-        final ZipInputStream zip = new ZipInputStream(raw);
+        final ZipFile zip;
         try
         {
-            final ZipEntry entry = zip.getNextEntry();
-            if (null == entry)
-            {
-                throw new IOException(name + ": the zip archive holds no file");
-            }
-            return new CsvReader(zip, name + "!" + entry.getName(), row);
+            zip = new ZipFile(file.toFile());
         }
-        catch (final IOException ex)
+        catch (final ZipException ex)
+        {
+            throw new ImportException(name + ": not a zip archive (" + ex.getMessage() + "): a .zip must be a zip " +
+                "of one CSV file, as data.binance.vision publishes them");
+        }
+        try
+        {
+            final ZipEntry entry = onlyFile(zip, name);
+            return new CsvReader(zip.getInputStream(entry), zip, name + "!" + entry.getName(), row);
+        }
+        catch (final IOException | RuntimeException ex)
         {
             zip.close();
             throw ex;
         }
+    }
+
+    private static ZipEntry onlyFile(final ZipFile zip, final String name)
+    {
+        final List<String> names = new ArrayList<>();
+        ZipEntry only = null;
+        final Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements())
+        {
+            final ZipEntry entry = entries.nextElement();
+            if (!entry.isDirectory() && !entry.getName().startsWith("__MACOSX/"))
+            {
+                only = entry;
+                names.add(entry.getName());
+            }
+        }
+        if (names.isEmpty())
+        {
+            throw new ImportException(name + ": the zip archive holds no file");
+        }
+        if (names.size() > 1)
+        {
+            final String shown = String.join(", ", names.subList(0, Math.min(names.size(), MAX_ENTRIES_NAMED))) +
+                (names.size() > MAX_ENTRIES_NAMED ? ", ..." : "");
+            throw new ImportException(name + ": the zip archive holds " + names.size() + " files (" + shown +
+                "), expected one CSV: unzip it and import the files");
+        }
+        return only;
     }
 
     /**
@@ -209,6 +252,16 @@ final class CsvReader implements AutoCloseable
      */
     public void close() throws IOException
     {
-        in.close();
+        try
+        {
+            in.close();
+        }
+        finally
+        {
+            if (null != archive)
+            {
+                archive.close();
+            }
+        }
     }
 }

@@ -120,6 +120,16 @@ final class CsvRow
     }
 
     /**
+     * Number of fields, without a check.
+     *
+     * @return the count, {@link #MAX_FIELDS} + 1 when the line has more.
+     */
+    int fields()
+    {
+        return overflow ? MAX_FIELDS + 1 : fieldCount;
+    }
+
+    /**
      * Does this line hold no digit at all (a header line: a data row always has numbers).
      *
      * @return true when no field holds a digit.
@@ -392,6 +402,12 @@ final class CsvRow
     private long isoMicros(final int field, final String column)
     {
         final String text = text(field);
+        final byte zone = bytes[ends[field] - 1];
+        if (zone != 'Z' && zone != 'z')
+        {
+            throw new RowException(column, text, "not an ISO-8601 UTC instant: it must end in Z, such as " +
+                "2024-03-01T00:00:00.250Z (no offset such as +01:00)");
+        }
         try
         {
             final Instant instant = Instant.parse(text);
@@ -406,6 +422,21 @@ final class CsvRow
             throw new RowException(column, text, "not an epoch time or an ISO-8601 UTC instant such as " +
                 "2024-03-01T00:00:00.250Z");
         }
+    }
+
+    /**
+     * The fields as one line, joined by commas, each shortened when long: for messages only (allocates).
+     *
+     * @return the line.
+     */
+    String line()
+    {
+        final StringBuilder sb = new StringBuilder();
+        for (int f = 0; f < fieldCount; f++)
+        {
+            sb.append(f > 0 ? "," : "").append(text(f));
+        }
+        return sb.toString();
     }
 
     /**

@@ -20,13 +20,42 @@ final class GenericRows implements RowConverter
     private static final int BID_QTY = 6;
     private static final int ASK = 7;
     private static final int ASK_QTY = 8;
+    private static final String[] HEADER =
+        {"time", "symbol", "type", "price", "qty", "bid", "bid_qty", "ask", "ask_qty"};
+    private static final int TRADE_COLUMNS = QTY + 1;
+
+    private int columns = HEADER.length;
+
+    /**
+     * The header must be the generic header, or its first five names for a file of trades only: columns are read
+     * by position, so a header that names them in another order or otherwise would import the wrong values.
+     * After a five-column header a row may have no more than five columns.
+     *
+     * @param row the header line.
+     */
+    public void header(final CsvRow row)
+    {
+        final int count = row.fields();
+        boolean generic = count == HEADER.length || count == TRADE_COLUMNS;
+        for (int f = 0; generic && f < count; f++)
+        {
+            generic = row.is(f, HEADER[f]);
+        }
+        if (!generic)
+        {
+            throw new RowException("header " + row.line() + ": not the generic header " + String.join(",", HEADER) +
+                " (or its first " + TRADE_COLUMNS + " names, for trades only); columns are read by position, " +
+                "so name them in that order");
+        }
+        columns = count;
+    }
 
     /**
      * {@inheritDoc}
      */
     public boolean convert(final CsvRow row, final MarketEvents out)
     {
-        row.fieldCount(CsvLayout.GENERIC, 5, 9);
+        row.fieldCount(CsvLayout.GENERIC, TRADE_COLUMNS, columns);
         final long time = row.timeMicros(TIME, "time", true);
         final boolean buy = row.is(TYPE, "buy");
         final boolean sell = row.is(TYPE, "sell");
@@ -49,8 +78,12 @@ final class GenericRows implements RowConverter
         {
             blank(row, PRICE, "price", "a quote");
             blank(row, QTY, "qty", "a quote");
-            out.addQuote(instrument, time, time, row.price(BID, "bid", instrument), row.qty(BID_QTY, "bid_qty",
-                instrument), row.price(ASK, "ask", instrument), row.qty(ASK_QTY, "ask_qty", instrument));
+            final long bid = row.price(BID, "bid", instrument);
+            final long bidQty = BinanceRows.positive(row, BID_QTY, "bid_qty", instrument);
+            final long ask = row.price(ASK, "ask", instrument);
+            final long askQty = BinanceRows.positive(row, ASK_QTY, "ask_qty", instrument);
+            BinanceRows.uncrossed(row, BID, "bid", bid, ASK, ask);
+            out.addQuote(instrument, time, time, bid, bidQty, ask, askQty);
         }
         else
         {

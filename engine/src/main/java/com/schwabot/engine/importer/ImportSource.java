@@ -2,6 +2,7 @@ package com.schwabot.engine.importer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,9 +10,12 @@ import com.schwabot.engine.market.InstrumentTable;
 
 /**
  * One CSV file being imported: its rows read in file order and converted to market events, one event at a time,
- * so that several files can be merged by time. A header line (Binance: a first line without a digit; generic: a
- * first field {@code time}) is skipped. A bad row goes to the {@link ImportErrors} and is
- * skipped; rows of symbols that are not configured are counted per symbol.
+ * so that several files can be merged by time. A header line (a first line without a digit, or whose first field
+ * is {@code time}) is checked by the layout ({@link RowConverter#header(CsvRow)}) and skipped; a bad header is an
+ * error on line 1 and ends the file (its rows would be read into the wrong columns). A bad row goes to the
+ * {@link ImportErrors} and is skipped; rows of symbols that are not configured are counted per symbol. Rows must be
+ * in time order: a row whose time is before an earlier row's, or before the floor (the last record of the journal
+ * appended to), is an error naming both times.
  * <p>
  * Not thread-safe.
  */
@@ -25,8 +29,13 @@ final class ImportSource implements AutoCloseable
     private final ImportErrors errors;
     private final MarketEvents events = new MarketEvents();
     private final Map<String, Long> skipped = new TreeMap<>();
+    private final long floorMicros;
+    private final long floorSequence;
     private int cursor;
     private boolean firstLine = true;
+    private boolean ended;
+    private long lastMicros;
+    private long lastLine;
     private long rows;
     private long records;
 
@@ -36,8 +45,13 @@ final class ImportSource implements AutoCloseable
         final String symbol,
         final RowConverter converter,
         final InstrumentTable instruments,
-        final ImportErrors errors) throws IOException
+        final ImportErrors errors,
+        final long floorMicros,
+        final long floorSequence) throws IOException
     {
+        this.floorMicros = floorMicros;
+        this.floorSequence = floorSequence;
+        this.lastMicros = floorMicros;
         this.layout = layout;
         this.symbol = symbol;
         this.converter = converter;
@@ -54,6 +68,7 @@ final class ImportSource implements AutoCloseable
      * @param instrument  the file's instrument (Binance layouts), ignored for the generic layout.
      * @param instruments the instrument table.
      * @param errors      where bad rows go.
+     * @param floor       the journal's last record the rows are appended after, or null for a new journal.
      * @return the source, before its first event: call {@link #advance()}.
      * @throws IOException when the file cannot be opened.
      */
@@ -62,7 +77,8 @@ final class ImportSource implements AutoCloseable
         final CsvLayout layout,
         final int instrument,
         final InstrumentTable instruments,
-        final ImportErrors errors) throws IOException
+        final ImportErrors errors,
+        final JournalEnd floor) throws IOException
     {
         final RowConverter converter = switch (layout)
         {
@@ -73,7 +89,18 @@ final class ImportSource implements AutoCloseable
             case GENERIC -> new GenericRows();
         };
         final String symbol = layout == CsvLayout.GENERIC ? null : instruments.symbol(instrument);
-        return new ImportSource(file, layout, symbol, converter, instruments, errors);
+        return new ImportSource(file, layout, symbol, converter, instruments, errors,
+            null == floor ? Long.MIN_VALUE : floor.micros(), null == floor ? 0 : floor.sequence());
+    }
+
+    /**
+     * The last record of a journal that is appended to: imported rows may not be older.
+     *
+     * @param sequence its sequence.
+     * @param micros   its time (ingress), epoch microseconds rounded up.
+     */
+    record JournalEnd(long sequence, long micros)
+    {
     }
 
     /**
@@ -89,7 +116,7 @@ final class ImportSource implements AutoCloseable
         {
             return true;
         }
-        while (true)
+        while (!ended)
         {
             events.clear();
             cursor = 0;
@@ -104,6 +131,7 @@ final class ImportSource implements AutoCloseable
                     firstLine = false;
                     if (isHeader())
                     {
+                        header();
                         continue;
                     }
                 }
@@ -113,6 +141,7 @@ final class ImportSource implements AutoCloseable
                     skipped.merge(row.text(1), 1L, Long::sum);
                     continue;
                 }
+                inTimeOrder();
             }
             catch (final RowException ex)
             {
@@ -125,11 +154,51 @@ final class ImportSource implements AutoCloseable
                 return true;
             }
         }
+        return false;
+    }
+
+    private void header()
+    {
+        try
+        {
+            converter.header(row);
+        }
+        catch (final RowException ex)
+        {
+            ended = true;
+            throw ex;
+        }
     }
 
     private boolean isHeader()
     {
-        return layout == CsvLayout.GENERIC ? row.is(0, "time") : row.hasNoDigits();
+        return row.hasNoDigits() || (layout == CsvLayout.GENERIC && row.is(0, "time"));
+    }
+
+    private void inTimeOrder()
+    {
+        final int count = events.count();
+        if (0 == count)
+        {
+            return;
+        }
+        final long micros = events.timeMicros(0);
+        if (micros < lastMicros)
+        {
+            events.clear();
+            throw new RowException("time " + iso(micros) + " is before " + (0 == lastLine ?
+                "the journal's last record (sequence " + floorSequence + ", " + iso(floorMicros) + "): --append " +
+                "adds only data from that time on" :
+                "line " + lastLine + "'s " + iso(lastMicros) + ": rows must be in time order (sort the file)"));
+        }
+        lastMicros = events.timeMicros(count - 1);
+        lastLine = reader.lineNumber();
+    }
+
+    private static String iso(final long micros)
+    {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L)
+            .toString();
     }
 
     /**

@@ -15,4 +15,15 @@ interface RowConverter
      * @throws RowException when the row is bad.
      */
     boolean convert(CsvRow row, MarketEvents out);
+
+    /**
+     * Check the file's header line, before any row: a layout that reads columns by position and names them in its
+     * header refuses a header that names them otherwise. The default takes any header.
+     *
+     * @param row the header line.
+     * @throws RowException when the header is not this layout's.
+     */
+    default void header(final CsvRow row)
+    {
+    }
 }

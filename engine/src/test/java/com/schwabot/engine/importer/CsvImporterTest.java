@@ -228,7 +228,7 @@ class CsvImporterTest
             .hasMessage("journal " + journal() + " already holds 3 records: import into a new directory, or " +
                 "append to it (--append)");
         final ImportResult appended =
-            importer().append(true).run(List.of(fixture("BTCUSDT-bookTicker-2024-01-02.csv")), journal());
+            importer().append(true).run(List.of(fixture("BTCUSDT-trades-2025-01-02.csv")), journal());
 
         assertThat(appended.firstSequence()).isEqualTo(4);
         assertThat(appended.lastSequence()).isEqualTo(5);
@@ -279,5 +279,157 @@ class CsvImporterTest
             .isInstanceOf(ImportException.class)
             .hasMessage(xrp + ": symbol XRPUSDT (from the file name) is not one of config.yaml's instruments " +
                 "(BTCUSDT, ETHUSDT)");
+    }
+
+    private static final String GENERIC_HEADER = "time,symbol,type,price,qty,bid,bid_qty,ask,ask_qty\n";
+
+    @Test
+    void shouldRefuseAGenericHeaderThatNamesTheColumnsInAnotherOrderOrOtherwise() throws IOException
+    {
+        final Path swapped = Files.writeString(temp.resolve("swapped.csv"),
+            "time,symbol,type,qty,price,bid,bid_qty,ask,ask_qty\n1704153600300,BTCUSDT,buy,5.00,42130.50,,,,\n");
+        final Path side = Files.writeString(temp.resolve("side.csv"),
+            "time,symbol,side,price,qty\n1704153600300,BTCUSDT,buy,42130.50,5\n");
+
+        assertThatThrownBy(() -> importer().maxErrors(10).run(List.of(swapped, side), journal()))
+            .isInstanceOfSatisfying(ImportException.class, (ex) ->
+                assertThat(ex.errors()).extracting(ImportError::toString).containsExactly(
+                    swapped + ":1: header time,symbol,type,qty,price,bid,bid_qty,ask,ask_qty: not the generic " +
+                        "header time,symbol,type,price,qty,bid,bid_qty,ask,ask_qty (or its first 5 names, for " +
+                        "trades only); columns are read by position, so name them in that order",
+                    side + ":1: header time,symbol,side,price,qty: not the generic header time,symbol,type,price," +
+                        "qty,bid,bid_qty,ask,ask_qty (or its first 5 names, for trades only); columns are read by " +
+                        "position, so name them in that order"));
+        assertThat(journal()).doesNotExist();
+    }
+
+    @Test
+    void shouldTakeTheFirstFiveGenericNamesForATradesOnlyFileAndNoWiderRowsAfterThem() throws IOException
+    {
+        final Path trades = Files.writeString(temp.resolve("trades.csv"),
+            "TIME, Symbol, type, price, qty\n1704153600300,BTCUSDT,buy,42130.50,5\n");
+        final Path wider = Files.writeString(temp.resolve("wider.csv"),
+            "time,symbol,type,price,qty\n1704153600300,BTCUSDT,quote,,,42130.50,1,42130.51,1\n");
+
+        importer().run(List.of(trades), journal());
+
+        assertThat(JournalLines.read(journal())).containsExactly(
+            "trade BTCUSDT t=1704153600300000 id=1704153600300000 price=4213050e-2 qty=500000e-5 buyer");
+        assertThatThrownBy(() -> importer().run(List.of(wider), temp.resolve("wider")))
+            .isInstanceOfSatisfying(ImportException.class, (ex) ->
+                assertThat(ex.errors()).extracting(ImportError::toString).containsExactly(
+                    wider + ":2: 9 columns, expected 5 (generic: time, symbol, type, price, qty, bid, bid_qty, ask, " +
+                        "ask_qty)"));
+    }
+
+    @Test
+    void shouldRefuseRowsOutOfTimeOrderNamingBothTimesAndWriteNothing() throws IOException
+    {
+        final Path trades = Files.writeString(temp.resolve("BTCUSDT-trades-2024-01-02.csv"),
+            "1,42130.51,0.001,42.13,1704153600300,True,True\n" +
+            "2,42130.51,0.001,42.13,1704153600100,True,True\n" +
+            "3,42130.51,0.001,42.13,1704153600300,True,True\n" +
+            "4,42130.51,0.001,42.13,1704153600200,True,True\n");
+
+        assertThatThrownBy(() -> importer().maxErrors(10).run(List.of(trades), journal()))
+            .isInstanceOfSatisfying(ImportException.class, (ex) ->
+            {
+                assertThat(ex.getMessage()).isEqualTo("2 bad rows; nothing was imported");
+                assertThat(ex.errors()).extracting(ImportError::toString).containsExactly(
+                    trades + ":2: time 2024-01-02T00:00:00.100Z is before line 1's 2024-01-02T00:00:00.300Z: rows " +
+                        "must be in time order (sort the file)",
+                    trades + ":4: time 2024-01-02T00:00:00.200Z is before line 3's 2024-01-02T00:00:00.300Z: rows " +
+                        "must be in time order (sort the file)");
+            });
+        assertThat(journal()).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseToAppendDataOlderThanTheJournalsLastRecord() throws IOException
+    {
+        importer().run(List.of(fixture("BTCUSDT-trades-2024-01-02.csv")), journal());
+        final Path older = Files.writeString(temp.resolve("older.csv"), GENERIC_HEADER +
+            "1704153600249,BTCUSDT,buy,42130.50,1,,,,\n1704153600251,BTCUSDT,buy,42130.50,1,,,,\n");
+        final Path same = Files.writeString(temp.resolve("same.csv"), GENERIC_HEADER +
+            "1704153600250,BTCUSDT,buy,42130.50,1,,,,\n");
+
+        assertThatThrownBy(() -> importer().append(true).run(List.of(older), journal()))
+            .isInstanceOfSatisfying(ImportException.class, (ex) ->
+                assertThat(ex.errors()).extracting(ImportError::toString).containsExactly(
+                    older + ":2: time 2024-01-02T00:00:00.249Z is before the journal's last record (sequence 3, " +
+                        "2024-01-02T00:00:00.250Z): --append adds only data from that time on"));
+        try (Journal journal = Journal.openReadOnly(journal()))
+        {
+            assertThat(journal.lastSequence()).as("nothing appended").isEqualTo(3);
+        }
+        assertThat(importer().append(true).run(List.of(same), journal()).lastSequence()).as("the same time is not " +
+            "older").isEqualTo(4);
+    }
+
+    @Test
+    void shouldRefuseAZipThatHoldsMoreThanOneFileOrIsNoZipAtAll() throws IOException
+    {
+        final Path zip = temp.resolve("BTCUSDT-aggTrades-2024-01-02.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out))
+        {
+            for (final String entry : List.of("a.csv", "b.csv"))
+            {
+                zipOut.putNextEntry(new ZipEntry(entry));
+                zipOut.write(Files.readAllBytes(fixture("BTCUSDT-aggTrades-2024-01-02.csv")));
+                zipOut.closeEntry();
+            }
+        }
+        final Path text = Files.writeString(temp.resolve("BTCUSDT-trades-2024-01-02.zip"), "hello\n");
+
+        assertThatThrownBy(() -> importer().run(List.of(zip), journal()))
+            .isInstanceOf(ImportException.class)
+            .hasMessage(zip + ": the zip archive holds 2 files (a.csv, b.csv), expected one CSV: unzip it and " +
+                "import the files");
+        assertThatThrownBy(() -> importer().run(List.of(text), journal()))
+            .isInstanceOf(ImportException.class)
+            .hasMessageStartingWith(text + ": not a zip archive (");
+        assertThat(journal()).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseFilesThatHoldNoDataAndCreateNoJournal() throws IOException
+    {
+        final Path header = Files.writeString(temp.resolve("header.csv"), GENERIC_HEADER);
+        final Path empty = Files.writeString(temp.resolve("BTCUSDT-trades-2024-01-02.csv"), "");
+        final Path others = Files.writeString(temp.resolve("others.csv"), GENERIC_HEADER +
+            "1704153600300,XRPUSDT,buy,0.6123,100\n");
+
+        assertThatThrownBy(() -> importer().run(List.of(header, empty, others), journal()))
+            .isInstanceOf(ImportException.class)
+            .hasMessage("nothing was imported: no market data in " + header + ": no data rows; " + empty +
+                ": no data rows; " + others + ": 1 rows, 0 records (rows of symbols not in config.yaml: XRPUSDT)");
+        assertThat(journal()).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseCrossedOrLockedQuotesAndZeroQuantitiesAndTimesWithAnOffset() throws IOException
+    {
+        final Path generic = Files.writeString(temp.resolve("generic-bad.csv"), GENERIC_HEADER +
+            "1704153600100,BTCUSDT,quote,,,42131.00,1,42130.00,1\n" +
+            "1704153600200,BTCUSDT,quote,,,42130.00,1,42130.00,1\n" +
+            "1704153600300,BTCUSDT,quote,,,42130.00,0,42131.00,1\n" +
+            "1704153600400,BTCUSDT,quote,,,42130.00,1,42131.00,0\n" +
+            "2024-01-02T00:00:00.500+01:00,BTCUSDT,buy,42130.50,1,,,,\n");
+        final Path book = Files.writeString(temp.resolve("BTCUSDT-bookTicker-2024-01-02.csv"),
+            "1,42131.00,1,42130.00,1,1704153600100,1704153600101\n" +
+            "2,42130.00,0,42131.00,1,1704153600200,1704153600201\n");
+
+        assertThatThrownBy(() -> importer().maxErrors(10).run(List.of(generic, book), journal()))
+            .isInstanceOfSatisfying(ImportException.class, (ex) ->
+                assertThat(ex.errors()).extracting(ImportError::toString).containsExactly(
+                    generic + ":2: bid = 42131.00: not below the ask 42130.00 (a crossed or locked book)",
+                    generic + ":3: bid = 42130.00: not below the ask 42130.00 (a crossed or locked book)",
+                    generic + ":4: bid_qty = 0: must be positive",
+                    generic + ":5: ask_qty = 0: must be positive",
+                    generic + ":6: time = 2024-01-02T00:00:00.500+01:00: not an ISO-8601 UTC instant: it must " +
+                        "end in Z, such as 2024-03-01T00:00:00.250Z (no offset such as +01:00)",
+                    book + ":1: best bid price = 42131.00: not below the ask 42130.00 (a crossed or locked book)",
+                    book + ":2: best bid qty = 0: must be positive"));
+        assertThat(journal()).doesNotExist();
     }
 }
