@@ -256,18 +256,4 @@ class ImportCommandTest
         }
         assertThat(intoEmpty.status()).as(intoEmpty.toString()).isEqualTo(ExitCodes.OK);
     }
-
-    @Test
-    void shouldRefuseACrossedQuote() throws IOException
-    {
-        final Path crossed = write("crossed.csv", "time,symbol,type,price,qty,bid,bid_qty,ask,ask_qty\n" +
-            "1704153600300,BTCUSDT,quote,,,42131.00,1,42130.00,1\n");
-
-        final CliRunner.Result result = CliRunner.run("import", "--journal", temp.resolve("journal").toString(),
-            crossed.toString());
-
-        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(result.err()).endsWith("\n  " + crossed + ":2: bid = 42131.00: not below the ask 42130.00 (a " +
-            "crossed or locked book)\n");
-    }
 }

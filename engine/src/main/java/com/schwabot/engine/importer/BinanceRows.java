@@ -49,9 +49,9 @@ final class BinanceRows
 
     /**
      * bookTicker: {@code updateId, bid, bidQty, ask, askQty, transactionTime, eventTime} to one best bid/ask at the
-     * event time (the time the venue published it, as the live stream's event time). Quantities must be positive
-     * and the bid below the ask: a crossed or locked row is refused (the engine's validate stage would drop it, so
-     * it is a damaged file or columns in another order, not market data).
+     * event time (the time the venue published it, as the live stream's event time). A crossed book, or a side
+     * with no quantity, is imported as it is: the engine's validate stage drops and counts it at replay, as it would
+     * live, and a long history is not refused for one bad quote.
      *
      * @param instrument the file's instrument.
      * @return the converter.
@@ -62,41 +62,11 @@ final class BinanceRows
         {
             row.fieldCount(CsvLayout.BOOK_TICKER, 7, 7);
             row.timeMicros(5, "transaction time", false);
-            final long micros = row.timeMicros(6, "event time", false);
-            final long updateId = row.integer(0, "update id");
-            final long bid = row.price(1, "best bid price", instrument);
-            final long bidQty = positive(row, 2, "best bid qty", instrument);
-            final long ask = row.price(3, "best ask price", instrument);
-            final long askQty = positive(row, 4, "best ask qty", instrument);
-            uncrossed(row, 1, "best bid price", bid, 3, ask);
-            out.addQuote(instrument, micros, updateId, bid, bidQty, ask, askQty);
+            out.addQuote(instrument, row.timeMicros(6, "event time", false), row.integer(0, "update id"),
+                row.price(1, "best bid price", instrument), row.qty(2, "best bid qty", instrument),
+                row.price(3, "best ask price", instrument), row.qty(4, "best ask qty", instrument));
             return true;
         };
-    }
-
-    /**
-     * Refuse a crossed or locked best bid/ask: the bid must be below the ask.
-     *
-     * @param row       the row.
-     * @param bidField  the bid's field.
-     * @param bidColumn the bid's column name.
-     * @param bid       the bid's mantissa.
-     * @param askField  the ask's field.
-     * @param ask       the ask's mantissa.
-     */
-    static void uncrossed(
-        final CsvRow row,
-        final int bidField,
-        final String bidColumn,
-        final long bid,
-        final int askField,
-        final long ask)
-    {
-        if (bid >= ask)
-        {
-            throw new RowException(bidColumn, row.text(bidField), "not below the ask " + row.text(askField) +
-                " (a crossed or locked book)");
-        }
     }
 
     static long positive(final CsvRow row, final int field, final String column, final int instrument)

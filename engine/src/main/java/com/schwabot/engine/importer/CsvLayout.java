@@ -39,8 +39,8 @@ public enum CsvLayout
      * {@code sell} is a trade whose taker bought or sold (price and qty; the book columns empty or absent), type
      * {@code quote} the best bid and ask (bid, bid_qty, ask, ask_qty; price and qty empty). The header line
      * is optional; when present it must be this header (or its first five names, for trades only), as columns are
-     * read by position. Time: epoch milliseconds, microseconds, or ISO-8601 UTC
-     * ending in Z ({@code 2024-03-01T00:00:00.250Z}).
+     * read by position. Time: epoch milliseconds, microseconds, or an ISO-8601 instant
+     * ({@code 2024-03-01T00:00:00.250Z}; an offset such as {@code +01:00} is converted to UTC).
      */
     GENERIC("generic", "time, symbol, type, price, qty, bid, bid_qty, ask, ask_qty");
 

@@ -402,12 +402,6 @@ final class CsvRow
     private long isoMicros(final int field, final String column)
     {
         final String text = text(field);
-        final byte zone = bytes[ends[field] - 1];
-        if (zone != 'Z' && zone != 'z')
-        {
-            throw new RowException(column, text, "not an ISO-8601 UTC instant: it must end in Z, such as " +
-                "2024-03-01T00:00:00.250Z (no offset such as +01:00)");
-        }
         try
         {
             final Instant instant = Instant.parse(text);

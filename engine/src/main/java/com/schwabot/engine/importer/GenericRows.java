@@ -78,12 +78,8 @@ final class GenericRows implements RowConverter
         {
             blank(row, PRICE, "price", "a quote");
             blank(row, QTY, "qty", "a quote");
-            final long bid = row.price(BID, "bid", instrument);
-            final long bidQty = BinanceRows.positive(row, BID_QTY, "bid_qty", instrument);
-            final long ask = row.price(ASK, "ask", instrument);
-            final long askQty = BinanceRows.positive(row, ASK_QTY, "ask_qty", instrument);
-            BinanceRows.uncrossed(row, BID, "bid", bid, ASK, ask);
-            out.addQuote(instrument, time, time, bid, bidQty, ask, askQty);
+            out.addQuote(instrument, time, time, row.price(BID, "bid", instrument), row.qty(BID_QTY, "bid_qty",
+                instrument), row.price(ASK, "ask", instrument), row.qty(ASK_QTY, "ask_qty", instrument));
         }
         else
         {

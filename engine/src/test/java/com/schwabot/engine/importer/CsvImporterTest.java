@@ -407,29 +407,20 @@ class CsvImporterTest
     }
 
     @Test
-    void shouldRefuseCrossedOrLockedQuotesAndZeroQuantitiesAndTimesWithAnOffset() throws IOException
+    void shouldImportQuotesAsRecordedEvenCrossedAndConvertAnIsoOffsetToUtc() throws IOException
     {
-        final Path generic = Files.writeString(temp.resolve("generic-bad.csv"), GENERIC_HEADER +
+        final Path generic = Files.writeString(temp.resolve("generic-odd.csv"), GENERIC_HEADER +
             "1704153600100,BTCUSDT,quote,,,42131.00,1,42130.00,1\n" +
-            "1704153600200,BTCUSDT,quote,,,42130.00,1,42130.00,1\n" +
-            "1704153600300,BTCUSDT,quote,,,42130.00,0,42131.00,1\n" +
-            "1704153600400,BTCUSDT,quote,,,42130.00,1,42131.00,0\n" +
-            "2024-01-02T00:00:00.500+01:00,BTCUSDT,buy,42130.50,1,,,,\n");
-        final Path book = Files.writeString(temp.resolve("BTCUSDT-bookTicker-2024-01-02.csv"),
-            "1,42131.00,1,42130.00,1,1704153600100,1704153600101\n" +
-            "2,42130.00,0,42131.00,1,1704153600200,1704153600201\n");
+            "1704153600200,BTCUSDT,quote,,,42130.00,0,42131.00,1\n" +
+            "2024-01-02T01:00:00.300+01:00,BTCUSDT,buy,42130.50,1,,,,\n");
 
-        assertThatThrownBy(() -> importer().maxErrors(10).run(List.of(generic, book), journal()))
-            .isInstanceOfSatisfying(ImportException.class, (ex) ->
-                assertThat(ex.errors()).extracting(ImportError::toString).containsExactly(
-                    generic + ":2: bid = 42131.00: not below the ask 42130.00 (a crossed or locked book)",
-                    generic + ":3: bid = 42130.00: not below the ask 42130.00 (a crossed or locked book)",
-                    generic + ":4: bid_qty = 0: must be positive",
-                    generic + ":5: ask_qty = 0: must be positive",
-                    generic + ":6: time = 2024-01-02T00:00:00.500+01:00: not an ISO-8601 UTC instant: it must " +
-                        "end in Z, such as 2024-03-01T00:00:00.250Z (no offset such as +01:00)",
-                    book + ":1: best bid price = 42131.00: not below the ask 42130.00 (a crossed or locked book)",
-                    book + ":2: best bid qty = 0: must be positive"));
-        assertThat(journal()).doesNotExist();
+        importer().run(List.of(generic), journal());
+
+        assertThat(JournalLines.read(journal())).containsExactly(
+            "quote BTCUSDT t=1704153600100000 id=1704153600100000 bid=4213100e-2 x 100000e-5 ask=4213000e-2 x " +
+                "100000e-5",
+            "quote BTCUSDT t=1704153600200000 id=1704153600200000 bid=4213000e-2 x 0e-5 ask=4213100e-2 x 100000e-5",
+            "trade BTCUSDT t=1704153600300000 id=1704153600300000 price=4213050e-2 qty=100000e-5 buyer");
     }
+
 }
