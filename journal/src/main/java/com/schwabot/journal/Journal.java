@@ -6,6 +6,7 @@ package com.schwabot.journal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -98,6 +99,7 @@ public final class Journal implements AutoCloseable
      * @throws IllegalStateException    when checksums are on and the JVM lacks the flag they need.
      * @throws IllegalArgumentException when a setting is invalid, or the largest record does not fit the contiguous
      *                                  window Chronicle maps for an excerpt (see {@link #maxFrameLength()}).
+     * @throws JournalDamagedException  when opened to write and a queue file is cut short or not a queue file.
      */
     public static Journal open(final JournalContext context)
     {
@@ -105,6 +107,10 @@ public final class Journal implements AutoCloseable
         if (context.checksum() && !context.readOnly())
         {
             PayloadChecksum.ensureAvailable();
+        }
+        if (!context.readOnly())
+        {
+            requireWhole(context.directory());
         }
         final boolean check = context.readOnly() && !context.readInPlace() && Files.isDirectory(context.directory());
         final ReadOnlyView view = check ? ReadOnlyView.of(context.directory()) : null;
@@ -143,6 +149,32 @@ public final class Journal implements AutoCloseable
                 throw new JournalDamagedException("cannot open the queue in " + context.directory(), ex);
             }
             throw ex;
+        }
+    }
+
+    /**
+     * Refuse a journal directory that a writer must not append to. A writer appends after the last excerpt Chronicle
+     * finds: behind a queue file cut short, or one that is not a queue file, whatever it appends would be out of
+     * every reader's reach (they stop at the damage), and recovery would read past the end of a mapped file. So a
+     * journal opened to write must be whole; {@link #open} checks it, and an owner that reads the journal before
+     * opening it to write can check it first.
+     *
+     * @param directory the journal directory (nothing to check when it does not exist).
+     * @throws JournalDamagedException naming each damaged file and what to do.
+     */
+    public static void requireWhole(final Path directory)
+    {
+        if (!Files.isDirectory(directory))
+        {
+            return;
+        }
+        final List<ReadOnlyView.Damage> damage = ReadOnlyView.inspect(directory);
+        if (!damage.isEmpty())
+        {
+            throw new JournalDamagedException("journal " + directory + " cannot be appended to: " +
+                damage.stream().map(ReadOnlyView.Damage::detail).collect(Collectors.joining("; ")) +
+                " (schwabot journal verify " + directory + " says what it holds; move the damaged file out of the " +
+                "directory, or start a new journal)");
         }
     }
 

@@ -15,6 +15,14 @@ public final class JournalDamagedException extends RuntimeException
     private static final long serialVersionUID = 1L;
 
     /**
+     * @param message what is damaged, and where.
+     */
+    public JournalDamagedException(final String message)
+    {
+        super(message);
+    }
+
+    /**
      * @param message what could not be read, and where.
      * @param cause   the fault or exception that stopped the read.
      */

@@ -145,6 +145,44 @@ final class ReadOnlyView implements AutoCloseable
     }
 
     /**
+     * The queue files of a journal directory that a reader would read from a padded copy or leave out, found as
+     * {@link #of} finds them but with no view made: a writer must not append after such a file.
+     *
+     * @param journal directory of the journal.
+     * @return one entry per damaged file; empty for a whole journal.
+     * @throws UncheckedIOException when a file cannot be read.
+     */
+    static List<Damage> inspect(final Path journal)
+    {
+        final List<Damage> damage = new ArrayList<>();
+        final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN);
+        try
+        {
+            for (final Path file : list(journal))
+            {
+                final String foreign = notQueueHeader(file, window);
+                final Cut cut = null == foreign ? findCut(file, window) : null;
+                if (null != foreign)
+                {
+                    damage.add(new Damage(ProblemKind.NOT_A_QUEUE_FILE,
+                        file.getFileName() + " is not a Chronicle queue file: " + foreign));
+                }
+                else if (null != cut)
+                {
+                    damage.add(new Damage(ProblemKind.TRUNCATED_FILE,
+                        file.getFileName() + " is cut short: " + cut.size() + " bytes, but the excerpt at byte " +
+                        cut.position() + " runs to byte " + cut.end()));
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read the queue files of " + journal, ex);
+        }
+        return damage;
+    }
+
+    /**
      * The roll cycle whose file name format every queue file's name matches.
      *
      * @param files queue files.

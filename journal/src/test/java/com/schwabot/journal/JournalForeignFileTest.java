@@ -4,13 +4,16 @@
 package com.schwabot.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -95,6 +98,37 @@ class JournalForeignFileTest
             assertThat(report.recordCount()).isZero();
             assertThat(report.problems()).singleElement()
                 .satisfies((p) -> assertThat(p.kind()).isEqualTo(ProblemKind.NOT_A_QUEUE_FILE));
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldRefuseToAppendBehindAQueueFileCutShortOrNotAQueueFile() throws IOException
+    {
+        final List<Path> files = writeCycles();
+        final Path last = files.get(CYCLES - 1);
+        final byte[] whole = Files.readAllBytes(last);
+        final QueueFiles.Location record = QueueFiles.findRecord(dir, CYCLES * PER_CYCLE - 10);
+        try (FileChannel channel = FileChannel.open(last, StandardOpenOption.WRITE))
+        {
+            channel.truncate(record.position() + 7);
+        }
+        assertThatThrownBy(() -> Journal.open(TestRecords.context(dir, clock)))
+            .isInstanceOf(JournalDamagedException.class)
+            .hasMessageStartingWith("journal " + dir + " cannot be appended to: " + last.getFileName() +
+                " is cut short: " + (record.position() + 7) + " bytes, but the excerpt at byte ")
+            .hasMessageContaining("move the damaged file out of the directory");
+
+        Files.write(last, new byte[8192]);
+        assertThatThrownBy(() -> Journal.open(TestRecords.context(dir, clock)))
+            .isInstanceOf(JournalDamagedException.class)
+            .hasMessageContaining(last.getFileName() + " is not a Chronicle queue file: it starts with zeros");
+        assertThat(Files.size(last)).as("nothing was written").isEqualTo(8192);
+
+        Files.write(last, whole);
+        try (Journal journal = Journal.open(TestRecords.context(dir, clock)))
+        {
+            assertThat(journal.lastSequence()).as("whole again, it opens").isEqualTo(CYCLES * PER_CYCLE);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.schwabot.tools;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.monitor.StatusLine;
 import com.schwabot.engine.persist.PersistenceService;
 import com.schwabot.engine.stage.OrderStage;
+import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalDamagedException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -177,7 +180,9 @@ public final class RunCommand implements Callable<Integer>
         PersistenceService persistence = null;
         try
         {
+            requireWholeJournal(journalDir);
             final long journalEnd = RunPersistence.journalEnd(journalDir); // persistence: the run starts after this
+            RunPersistence.check(config, dataDir, journalDir);
             engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()), monitoring);
             persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
@@ -265,6 +270,18 @@ public final class RunCommand implements Callable<Integer>
         return overrides;
     }
 
+    private static void requireWholeJournal(final Path journalDir)
+    {
+        try
+        {
+            Journal.requireWhole(journalDir);
+        }
+        catch (final JournalDamagedException | UncheckedIOException ex)
+        {
+            throw new CliException(ExitCodes.IO, "the engine could not start: " + ex.getMessage());
+        }
+    }
+
     private static Engine start(final SchwabotConfig config, final Path journalDir, final Path cacheDir,
         final MonitoringOptions monitoring)
     {
@@ -275,6 +292,10 @@ public final class RunCommand implements Callable<Integer>
         catch (final CliException ex)
         {
             throw ex;
+        }
+        catch (final JournalDamagedException ex)
+        {
+            throw new CliException(ExitCodes.IO, "the engine could not start: " + ex.getMessage());
         }
         catch (final Exception ex)
         {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import com.schwabot.config.EffectiveConfigRenderer;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.Engine;
+import com.schwabot.engine.persist.PersistenceAgent;
 import com.schwabot.engine.persist.PersistenceContext;
 import com.schwabot.engine.persist.PersistenceException;
 import com.schwabot.engine.persist.PersistenceService;
@@ -41,6 +42,27 @@ final class RunPersistence
         catch (final CliException ex)
         {
             return 0;
+        }
+    }
+
+    /**
+     * Check, before the engine starts, that the databases can take the run's journal (see
+     * {@link PersistenceAgent#check}): a run must not trade and then stop because of them.
+     *
+     * @param config     the configuration.
+     * @param dataDir    base of the relative sqlite_dir.
+     * @param journalDir the run's journal.
+     * @throws CliException with {@link ExitCodes#IO} when the databases cannot be used.
+     */
+    static void check(final SchwabotConfig config, final Path dataDir, final Path journalDir)
+    {
+        try
+        {
+            PersistenceAgent.check(PersistenceContext.of(config.persistence(), dataDir, journalDir));
+        }
+        catch (final PersistenceException ex)
+        {
+            throw new CliException(ExitCodes.IO, "persistence: " + ex.getMessage());
         }
     }
 

@@ -51,6 +51,73 @@ class RunCommandTest
     }
 
     @Test
+    void shouldRefuseBeforeTradingDatabasesThatCannotTakeTheJournalOrAJournalCutShort() throws IOException
+    {
+        final Path first = temp.resolve("first");
+        final CliRunner.Result ran =
+            CliRunner.run(FREE_PORT, "run", "--duration", "2s", "--data-dir", first.toString());
+        assertThat(ran.status()).as(ran.toString()).isEqualTo(ExitCodes.OK);
+
+        final Path second = temp.resolve("second");
+        Files.createDirectories(second.resolve("data"));
+        copyTree(first.resolve("data/db"), second.resolve("data/db"));
+        final CliRunner.Result refused =
+            CliRunner.run(FREE_PORT, "run", "--duration", "2s", "--data-dir", second.toString());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(refused.err()).startsWith("schwabot: persistence: " + second.resolve("data/db") +
+            "/schwabot_trading.db holds rows of another journal than " + second.resolve("data/journal") +
+            ", which holds no record yet: use another persistence.sqlite_dir");
+        assertThat(refused.out()).as("nothing started, nothing traded").isEmpty();
+        assertThat(second.resolve("data/journal")).doesNotExist();
+
+        final Path journal = first.resolve("data/journal");
+        final Path file;
+        try (Stream<Path> files = Files.list(journal))
+        {
+            file = files.filter((f) -> f.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final long cut = dataEnd(file) / 2 + 1;
+        try (java.nio.channels.FileChannel channel =
+            java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE))
+        {
+            channel.truncate(cut);
+        }
+        final CliRunner.Result damaged =
+            CliRunner.run(FREE_PORT, "run", "--duration", "2s", "--data-dir", first.toString());
+        assertThat(damaged.status()).as(damaged.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(damaged.err()).startsWith("schwabot: the engine could not start: journal " + journal +
+            " cannot be appended to: " + file.getFileName() + " is cut short: " + cut + " bytes")
+            .contains("move the damaged file out of the directory");
+        assertThat(damaged.out()).isEmpty();
+        assertThat(Files.size(file)).as("nothing appended").isEqualTo(cut);
+    }
+
+    /**
+     * Where a queue file's data ends: past its last byte that is not zero (Chronicle extends it with zeros).
+     */
+    private static long dataEnd(final Path file) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] == 0)
+        {
+            end--;
+        }
+        return end;
+    }
+
+    private static void copyTree(final Path from, final Path to) throws IOException
+    {
+        try (Stream<Path> entries = Files.walk(from))
+        {
+            for (final Path entry : entries.toList())
+            {
+                Files.copy(entry, to.resolve(from.relativize(entry).toString()));
+            }
+        }
+    }
+
+    @Test
     void shouldWriteJsonLogLinesUnderTheLogDirectoryAndNeverASecret() throws IOException
     {
         final Map<String, String> env = Map.of("SCHWABOT_MONITORING_HTTP_PORT", "0", "SCHWABOT_LOGGING_LEVEL",

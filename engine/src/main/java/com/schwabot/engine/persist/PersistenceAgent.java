@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
@@ -104,6 +105,64 @@ public final class PersistenceAgent implements Agent, AutoCloseable
             }
             lock.close();
             throw ex;
+        }
+    }
+
+    /**
+     * Check that the databases can take a journal, without reading or writing a record: what {@link #open} refuses
+     * (a schema newer than this build, databases of another journal or past its end, a directory locked by another
+     * writer), found before an engine starts trading rather than after. Against a journal that holds no record
+     * yet, databases that hold rows belong to another journal. Creates or migrates the databases as {@link #open}
+     * would; stores no configuration snapshot.
+     *
+     * @param context the settings (its configuration snapshot is not stored).
+     * @throws PersistenceException when the databases cannot be used.
+     */
+    public static void check(final PersistenceContext context)
+    {
+        context.conclude();
+        if (holdsQueueFile(context.journalDir()))
+        {
+            open(context.withoutSnapshot()).close();
+            return;
+        }
+        final Path sqliteDir = context.sqliteDir();
+        if (!Files.isDirectory(sqliteDir))
+        {
+            return;
+        }
+        final DirectoryLock lock = DirectoryLock.acquire(sqliteDir);
+        try
+        {
+            for (final String name : List.of(TradingWriter.DATABASE, MonitoringWriter.DATABASE, StateWriter.DATABASE))
+            {
+                final Path file = sqliteDir.resolve(name);
+                if (Files.exists(file) && SqliteDatabase.holdsPosition(file))
+                {
+                    throw new PersistenceException(file + " holds rows of another journal than " +
+                        context.journalDir() + ", which holds no record yet: use another persistence.sqlite_dir");
+                }
+            }
+        }
+        finally
+        {
+            lock.close();
+        }
+    }
+
+    private static boolean holdsQueueFile(final Path journalDir)
+    {
+        if (!Files.isDirectory(journalDir))
+        {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(journalDir))
+        {
+            return files.anyMatch((file) -> file.getFileName().toString().endsWith(".cq4"));
+        }
+        catch (final IOException ex)
+        {
+            throw new PersistenceException("cannot list " + journalDir + ": " + ex, ex);
         }
     }
 

@@ -219,6 +219,18 @@ public final class PersistenceContext
     }
 
     /**
+     * The same settings without the configuration snapshot: for a check that must store nothing.
+     *
+     * @return a new context, not concluded.
+     */
+    PersistenceContext withoutSnapshot()
+    {
+        return new PersistenceContext().journalDir(journalDir).sqliteDir(sqliteDir).batchSize(batchSize)
+            .flushIntervalMs(flushIntervalMs).metricsIntervalMs(metricsIntervalMs).idleSleepMs(idleSleepMs)
+            .clock(clock);
+    }
+
+    /**
      * Validate once.
      *
      * @return this.

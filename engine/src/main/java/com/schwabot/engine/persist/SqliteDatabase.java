@@ -141,6 +141,28 @@ final class SqliteDatabase
     }
 
     /**
+     * Whether an existing database file holds a committed journal position (rows persisted from some journal).
+     *
+     * @param file the database file.
+     * @return true when it does.
+     * @throws PersistenceException when it cannot be read.
+     */
+    static boolean holdsPosition(final Path file)
+    {
+        try (Connection connection = open(file);
+            Statement statement = connection.createStatement();
+            ResultSet rs = statement.executeQuery(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal_position'"))
+        {
+            return rs.next() && rs.getInt(1) > 0 && null != position(connection);
+        }
+        catch (final SQLException ex)
+        {
+            throw new PersistenceException(file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
      * The statement that stores the position (bind it with {@link #bindPosition}).
      *
      * @param connection the database.

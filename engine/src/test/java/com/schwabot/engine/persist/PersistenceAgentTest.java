@@ -246,6 +246,45 @@ class PersistenceAgentTest
     }
 
     @Test
+    void shouldCheckBeforeAnEngineStartsThatTheDatabasesCanTakeItsJournalWithoutPersistingAnything()
+        throws Exception
+    {
+        PersistenceAgent.check(context(100));
+        assertThat(temp.resolve("db")).as("nothing to check: no databases, no journal").doesNotExist();
+
+        writeJournal(5, 10);
+        PersistenceAgent.check(context(100).configSnapshot("engine: {}", "test", 0));
+        assertThat(Db.lines(db(TradingWriter.DATABASE), "SELECT count(*) FROM journal_position"))
+            .as("the check persists no record").containsExactly("0");
+        assertThat(Db.lines(db(StateWriter.DATABASE), "SELECT count(*) FROM config_snapshots"))
+            .as("nor a configuration snapshot").containsExactly("0");
+        try (PersistenceAgent agent = PersistenceAgent.open(context(100)))
+        {
+            agent.catchUp();
+        }
+        PersistenceAgent.check(context(100));
+
+        final Path other = temp.resolve("other");
+        new CsvImporter(TestCores.defaults()).run(List.of(Path.of(getClass().getResource(
+            "/importer/BTCUSDT-trades-2024-01-02.csv").toURI())), other);
+        assertThatThrownBy(() -> PersistenceAgent.check(context(100).journalDir(other)))
+            .isInstanceOf(PersistenceException.class)
+            .hasMessageContaining(" holds rows of another journal than " + other);
+
+        final Path fresh = temp.resolve("fresh");
+        assertThatThrownBy(() -> PersistenceAgent.check(context(100).journalDir(fresh)))
+            .isInstanceOf(PersistenceException.class)
+            .hasMessage(db(TradingWriter.DATABASE) + " holds rows of another journal than " + fresh +
+                ", which holds no record yet: use another persistence.sqlite_dir");
+
+        final PersistenceAgent writing = PersistenceAgent.open(context(100));
+        assertThatThrownBy(() -> PersistenceAgent.check(context(100)))
+            .isInstanceOf(PersistenceException.class)
+            .hasMessageContaining("are being written by another schwabot");
+        writing.close();
+    }
+
+    @Test
     void shouldLetOnlyOneAgentWriteTheDatabases()
     {
         writeJournal(5, 10);
