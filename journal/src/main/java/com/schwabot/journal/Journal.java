@@ -171,7 +171,7 @@ public final class Journal implements AutoCloseable
         final List<ReadOnlyView.Damage> damage = ReadOnlyView.inspect(directory);
         if (!damage.isEmpty())
         {
-            throw new JournalDamagedException("journal " + directory + " cannot be appended to: " +
+            throw new JournalDamagedException("journal " + directory + " is damaged: " +
                 damage.stream().map(ReadOnlyView.Damage::detail).collect(Collectors.joining("; ")) +
                 " (schwabot journal verify " + directory + " says what it holds; move the damaged file out of the " +
                 "directory, or start a new journal)");
@@ -316,8 +316,30 @@ public final class Journal implements AutoCloseable
         try (JournalTailer tailer = tailer())
         {
             tailer.drain(collector);
-            return collector.toStats(tailer.skippedRecords(), tailer.checksumFailures());
+            return collector.toStats(tailer.skippedRecords(), tailer.checksumFailures(), unreadFrom(tailer));
         }
+    }
+
+    /**
+     * Where a read that found no more excerpts stopped, when Chronicle knows of excerpts after it: a damaged excerpt
+     * header (a flipped bit in its length) ends what any tailer can read, and only verify would say so.
+     *
+     * @param tailer a tailer of this journal that found no more excerpts.
+     * @return the index the tailer stopped at, or -1 when it read to the last excerpt.
+     */
+    public long unreadFrom(final JournalTailer tailer)
+    {
+        final long last;
+        try
+        {
+            last = queue.lastIndex();
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            return -1;
+        }
+        final long next = tailer.index();
+        return last >= 0 && next <= last ? next : -1;
     }
 
     /**

@@ -24,6 +24,7 @@ public final class JournalStats
     private final long lastIngressNanos;
     private final long skippedRecords;
     private final long checksumFailures;
+    private final long unreadFromIndex;
     private final List<TemplateCount> templates;
 
     /**
@@ -47,6 +48,7 @@ public final class JournalStats
         final long lastIngressNanos,
         final long skippedRecords,
         final long checksumFailures,
+        final long unreadFromIndex,
         final List<TemplateCount> templates)
     {
         this.recordCount = recordCount;
@@ -57,6 +59,7 @@ public final class JournalStats
         this.lastIngressNanos = lastIngressNanos;
         this.skippedRecords = skippedRecords;
         this.checksumFailures = checksumFailures;
+        this.unreadFromIndex = unreadFromIndex;
         this.templates = Collections.unmodifiableList(templates);
     }
 
@@ -141,6 +144,18 @@ public final class JournalStats
     }
 
     /**
+     * Where the read stopped before the journal's end: the Chronicle index of the excerpt no tailer can read past (a
+     * damaged excerpt header), when Chronicle knows of excerpts after it ({@link Journal#verify()} says what is
+     * wrong there).
+     *
+     * @return the index, or -1 when the read reached the last excerpt.
+     */
+    public long unreadFromIndex()
+    {
+        return unreadFromIndex;
+    }
+
+    /**
      * Counts per (schemaId, templateId), sorted by schema then template.
      *
      * @return the counts.
@@ -221,7 +236,7 @@ public final class JournalStats
             counts[1] += length;
         }
 
-        JournalStats toStats(final long skippedRecords, final long checksumFailures)
+        JournalStats toStats(final long skippedRecords, final long checksumFailures, final long unreadFromIndex)
         {
             final List<TemplateCount> templates = new ArrayList<>();
             if (noHeaderCount > 0)
@@ -241,6 +256,7 @@ public final class JournalStats
                 lastIngressNanos,
                 skippedRecords,
                 checksumFailures,
+                unreadFromIndex,
                 templates);
         }
     }

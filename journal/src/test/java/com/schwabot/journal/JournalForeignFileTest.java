@@ -115,7 +115,7 @@ class JournalForeignFileTest
         }
         assertThatThrownBy(() -> Journal.open(TestRecords.context(dir, clock)))
             .isInstanceOf(JournalDamagedException.class)
-            .hasMessageStartingWith("journal " + dir + " cannot be appended to: " + last.getFileName() +
+            .hasMessageStartingWith("journal " + dir + " is damaged: " + last.getFileName() +
                 " is cut short: " + (record.position() + 7) + " bytes, but the excerpt at byte ")
             .hasMessageContaining("move the damaged file out of the directory");
 

@@ -84,6 +84,33 @@ class JournalVerifyTest
     }
 
     @Test
+    void shouldSayWhereEveryReadStopsBeforeTheLastExcerptWhenAnExcerptHeaderIsDamaged()
+    {
+        writeRecords();
+        try (Journal whole = Journal.openReadOnly(dir))
+        {
+            assertThat(whole.stats().unreadFromIndex()).as("a whole journal is read to its end").isEqualTo(-1);
+        }
+        final QueueFiles.Location record = QueueFiles.findRecord(dir, 60);
+        final QueueFiles.Location excerptHeader =
+            new QueueFiles.Location(record.file(), record.position() - Integer.BYTES);
+        QueueFiles.write(excerptHeader, 0, new byte[] {0, 0, 0, (byte)0x80}); // "not complete", as a torn write leaves
+
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            final JournalStats stats = journal.stats();
+            assertThat(stats.recordCount()).as("no read gets past it").isEqualTo(59);
+            assertThat(stats.unreadFromIndex()).isEqualTo(indexOf[60]);
+            try (JournalTailer tailer = journal.tailer())
+            {
+                tailer.drain((sequence, ingressNanos, source, flags, buffer, offset, length, index) -> { });
+                assertThat(journal.unreadFrom(tailer)).isEqualTo(indexOf[60]);
+            }
+            assertThat(journal.verify().hasProblem(ProblemKind.SCAN_STOPPED_EARLY)).isTrue();
+        }
+    }
+
+    @Test
     void shouldReportADamagedMagicAndSkipTheRecordWhenTailing()
     {
         writeRecords();

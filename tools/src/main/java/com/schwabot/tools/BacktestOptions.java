@@ -97,7 +97,7 @@ final class BacktestOptions
             TensorBackend backend = TradingCore.backend(config, variants.size()))
         {
             final JournalStats stats = journal.stats();
-            JournalFiles.warnLeftOut(journalDir, stats.skippedRecords(), stats.checksumFailures(), err);
+            JournalFiles.warnLeftOut(journalDir, stats, err);
             final SweepResult result = new SweepReplayer(config, backend, variants).fillSettings(fills)
                 .replay(journal);
             SweepReport.print(out, result, fills, top);

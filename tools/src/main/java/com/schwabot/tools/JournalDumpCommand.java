@@ -69,8 +69,12 @@ final class JournalDumpCommand implements Callable<Integer>
             }
             dump(tailer, printer, out);
             out.flush();
-            JournalFiles.warnLeftOut(dir, tailer.skippedRecords(), tailer.checksumFailures(),
-                spec.commandLine().getErr());
+            final PrintWriter err = spec.commandLine().getErr();
+            JournalFiles.warnLeftOut(dir, tailer.skippedRecords(), tailer.checksumFailures(), err);
+            if (!printer.done())
+            {
+                JournalFiles.warnUnread(dir, journal.unreadFrom(tailer), err);
+            }
         }
         catch (final CliException ex)
         {

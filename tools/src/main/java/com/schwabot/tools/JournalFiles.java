@@ -12,6 +12,7 @@ import java.time.temporal.ChronoField;
 import java.util.stream.Stream;
 
 import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalStats;
 import com.schwabot.journal.JournalContext;
 
 /**
@@ -96,6 +97,38 @@ final class JournalFiles
         }
         warnings.flush();
         return journal;
+    }
+
+    /**
+     * Say on a stream what a read of a journal left out: excerpts that are not valid records, records whose payload
+     * fails its CRC32C, and the excerpts past a point no read gets beyond (nothing when there were none).
+     *
+     * @param dir      the journal directory.
+     * @param stats    what a full read found.
+     * @param warnings where to say it, one "warning:" line each.
+     */
+    static void warnLeftOut(final Path dir, final JournalStats stats, final PrintWriter warnings)
+    {
+        warnLeftOut(dir, stats.skippedRecords(), stats.checksumFailures(), warnings);
+        warnUnread(dir, stats.unreadFromIndex(), warnings);
+    }
+
+    /**
+     * Say on a stream that a read stopped before the journal's last excerpt (nothing when it did not).
+     *
+     * @param dir             the journal directory.
+     * @param unreadFromIndex where the read stopped, -1 when it reached the last excerpt.
+     * @param warnings        where to say it, one "warning:" line.
+     */
+    static void warnUnread(final Path dir, final long unreadFromIndex, final PrintWriter warnings)
+    {
+        if (unreadFromIndex >= 0)
+        {
+            warnings.println("warning: journal " + dir + ": the read stopped at index 0x" +
+                Long.toHexString(unreadFromIndex) + ", before the journal's last excerpt: what follows is out of " +
+                "reach (`schwabot journal verify` says why)");
+            warnings.flush();
+        }
     }
 
     /**

@@ -64,6 +64,11 @@ final class JournalStatsCommand implements Callable<Integer>
         out.println("skipped        " + stats.skippedRecords() + " (excerpts that are not valid records)");
         out.println("bad checksum   " + stats.checksumFailures() +
             " (records whose payload fails its CRC32C, not counted above)");
+        if (stats.unreadFromIndex() >= 0)
+        {
+            out.println("unread         from index 0x" + Long.toHexString(stats.unreadFromIndex()) +
+                " (no read gets past a damaged excerpt there; journal verify says why)");
+        }
         if (!stats.templates().isEmpty())
         {
             final SchemaCatalog catalog = SchemaCatalog.load();

@@ -127,8 +127,7 @@ public final class ReplayCommand implements Callable<Integer>
             TensorBackend backend = TradingCore.backend(config))
         {
             final JournalStats stats = journal.stats();
-            JournalFiles.warnLeftOut(journalDir, stats.skippedRecords(), stats.checksumFailures(),
-                spec.commandLine().getErr());
+            JournalFiles.warnLeftOut(journalDir, stats, spec.commandLine().getErr());
             final boolean simulated = switch (fills)
             {
                 case SIMULATED -> true;
@@ -138,7 +137,7 @@ public final class ReplayCommand implements Callable<Integer>
             final BacktestReports.Run run = BacktestReports.replay(config, backend, counters, journal, stats,
                 simulated, fillSettings, !noReport, progress());
             final ReplayResult result = run.result();
-            print(out, result, counters);
+            print(out, result, counters, isWhole(stats));
             if (!noReport)
             {
                 final ReportFiles files = BacktestReports.write(BacktestReports.report(run, stats), reportsDir);
@@ -159,7 +158,13 @@ public final class ReplayCommand implements Callable<Integer>
         return Replayer.isLiveRun(stats);
     }
 
-    private static void print(final PrintWriter out, final ReplayResult result, final EngineCounters counters)
+    private static boolean isWhole(final JournalStats stats)
+    {
+        return stats.skippedRecords() == 0 && stats.checksumFailures() == 0 && stats.unreadFromIndex() < 0;
+    }
+
+    private static void print(
+        final PrintWriter out, final ReplayResult result, final EngineCounters counters, final boolean whole)
     {
         out.printf(Locale.ROOT, "replayed %d records: %d inbound, %d outbound (recorded orders) in %.3f s " +
             "(%,.0f events/s)%n", result.records(), result.inbound(), result.outbound(),
@@ -180,7 +185,9 @@ public final class ReplayCommand implements Callable<Integer>
         if (!result.simulated())
         {
             out.println("recorded order digest " + result.recordedDigest());
-            out.println(result.reproduced() ? "reproduced: yes" : "reproduced: NO (the replay sent other orders)");
+            out.println(!result.reproduced() ? "reproduced: NO (the replay sent other orders)" : whole ?
+                "reproduced: yes" : "reproduced: yes, for the records that could be read (the journal is damaged: " +
+                "see the warnings)");
         }
         out.println("order digest " + result.digest());
     }

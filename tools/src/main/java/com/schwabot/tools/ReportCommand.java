@@ -75,8 +75,7 @@ public final class ReportCommand implements Callable<Integer>
             TensorBackend backend = TradingCore.backend(config))
         {
             final JournalStats stats = journal.stats();
-            JournalFiles.warnLeftOut(journalDir, stats.skippedRecords(), stats.checksumFailures(),
-                spec.commandLine().getErr());
+            JournalFiles.warnLeftOut(journalDir, stats, spec.commandLine().getErr());
             final boolean simulated = switch (fills)
             {
                 case SIMULATED -> true;

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalStats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class PersistCommandTest
 {
@@ -81,6 +83,20 @@ class PersistCommandTest
             "  schwabot_state.db        up to seq 3: runs=0 config_snapshots=0");
         assertThat(number(db.resolve("schwabot_monitoring.db"), "SELECT trade_frames FROM metrics_pending"))
             .isEqualTo(3);
+    }
+
+    @Test
+    void shouldRefuseAJournalWithAQueueFileThatIsNotOneInsteadOfWaitingForItsHeader() throws Exception
+    {
+        final Path journal = Files.createDirectories(temp.resolve("zeros"));
+        Files.write(journal.resolve("20261207F.cq4"), new byte[8192]);
+
+        final CliRunner.Result result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRunner.run(
+            "persist", "--journal", journal.toString(), "--sqlite-dir", temp.resolve("db").toString()));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).startsWith("schwabot: journal " + journal + " is damaged: 20261207F.cq4 is not a " +
+            "Chronicle queue file: it starts with zeros where Chronicle's header is");
     }
 
     @Test

@@ -86,7 +86,7 @@ class RunCommandTest
             CliRunner.run(FREE_PORT, "run", "--duration", "2s", "--data-dir", first.toString());
         assertThat(damaged.status()).as(damaged.toString()).isEqualTo(ExitCodes.IO);
         assertThat(damaged.err()).startsWith("schwabot: the engine could not start: journal " + journal +
-            " cannot be appended to: " + file.getFileName() + " is cut short: " + cut + " bytes")
+            " is damaged: " + file.getFileName() + " is cut short: " + cut + " bytes")
             .contains("move the damaged file out of the directory");
         assertThat(damaged.out()).isEmpty();
         assertThat(Files.size(file)).as("nothing appended").isEqualTo(cut);
