@@ -110,13 +110,14 @@ public record ReplayResult(
     }
 
     /**
-     * P&amp;L at the end of the last run.
+     * P&amp;L over every run: each run's P&amp;L at its end, added up, as the backtest report and the sweeps chain
+     * the runs of a journal (a run that continued a session is part of that session's run).
      *
      * @return quote currency.
      */
     public double pnl()
     {
-        return sessions.isEmpty() ? 0.0 : sessions.get(sessions.size() - 1).pnl();
+        return sessions.stream().mapToDouble(Session::pnl).sum();
     }
 
     /**

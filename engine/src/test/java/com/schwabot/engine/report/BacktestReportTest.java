@@ -70,7 +70,10 @@ class BacktestReportTest
             final BacktestRecorder recorder = BacktestRecorder.forJournal(config, stats);
             final ReplayResult result = new Replayer(config, backend, new EngineCounters()).observer(recorder)
                 .replay(journal, true);
-            return recorder.report(result, stats, FillSettings.of(config.backtest()));
+            final BacktestReport report = recorder.report(result, stats, FillSettings.of(config.backtest()));
+            assertThat(result.pnl()).as("the replay's P&L is the report's: the runs chained")
+                .isCloseTo(report.metrics().finalPnl(), within(EPS));
+            return report;
         }
     }
 
