@@ -63,7 +63,9 @@ final class JournalFiles
     {
         if (!Files.isDirectory(dir))
         {
-            throw new CliException(ExitCodes.IO, "journal directory does not exist: " + dir);
+            throw new CliException(ExitCodes.IO, Files.exists(dir) ?
+                dir + " is not a journal: it is a file, and a journal is a directory" :
+                "journal directory does not exist: " + dir);
         }
         if (!holdsQueueFiles(dir))
         {

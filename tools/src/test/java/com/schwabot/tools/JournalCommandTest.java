@@ -186,6 +186,18 @@ class JournalCommandTest
     }
 
     @Test
+    void shouldSayAFileGivenAsTheJournalIsNotOne() throws IOException
+    {
+        final Path file = Files.writeString(temp.resolve("journal.txt"), "not a journal");
+
+        final CliRunner.Result result = CliRunner.run("journal", "stats", file.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).isEqualTo("schwabot: " + file + " is not a journal: it is a file, and a journal is " +
+            "a directory" + System.lineSeparator());
+    }
+
+    @Test
     void shouldRequireTheDirectory()
     {
         final CliRunner.Result result = CliRunner.run("journal", "stats");
