@@ -53,13 +53,22 @@ public record VenuesConfig(Simulator simulator, Binance binance)
                 s.intValue("reject_rate_bps", 0, 10_000),
                 s.bool("embedded"),
                 s.longValue("account", 1, Long.MAX_VALUE));
-            if (config.enabled && !config.embedded && (0 == config.marketDataPort || 0 == config.orderPort))
+            if (config.enabled && !config.embedded)
             {
-                s.error(0 == config.marketDataPort ? "market_data_port" : "order_port",
-                    "must be the port of the running simulator (not 0) when embedded is false");
+                requireRunningPort(s, "market_data_port", config.marketDataPort);
+                requireRunningPort(s, "order_port", config.orderPort);
             }
             s.finish();
             return config;
+        }
+
+        private static void requireRunningPort(final Section s, final String key, final int port)
+        {
+            // a port that is itself invalid reads as 0 and is reported once, as invalid
+            if (0 == port && !s.errors().hasErrorAt(s.file(), s.childPath(key)))
+            {
+                s.error(key, "must be the port of the running simulator (not 0) when embedded is false");
+            }
         }
     }
 

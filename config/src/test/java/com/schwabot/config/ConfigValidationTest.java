@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ConfigValidationTest
 {
@@ -77,6 +78,26 @@ class ConfigValidationTest
             .contains("config.yaml: venues.simulator.market_data_port = 0: must be the port of the running " +
                 "simulator (not 0) when embedded is false")
             .contains("config.yaml: venues.simulator.account = 0: must be");
+    }
+
+    @Test
+    void shouldNameTheCommandLineOptionThatSetAnInvalidValueOnce()
+    {
+        TestFiles.write(dir, "config.yaml", "venues:\n  simulator:\n    market_data_port: 9001\n");
+
+        final ConfigException ex = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader().configDir(dir)
+            .environment(Map.of("SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", "9002"))
+            .option("--simulator 127.0.0.1:99999:0", Map.of("SCHWABOT_VENUES_SIMULATOR_EMBEDDED", "false",
+                "SCHWABOT_VENUES_SIMULATOR_MARKET_DATA_PORT", "99999", "SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", "0"))
+            .load());
+
+        assertThat(ex.errors()).extracting(ConfigError::message).containsExactly(
+            "--simulator 127.0.0.1:99999:0 -> config.yaml: venues.simulator.market_data_port = 99999: " +
+                "must be in [0, 65535]",
+            "--simulator 127.0.0.1:99999:0 -> config.yaml: venues.simulator.order_port = 0: must be the port of " +
+                "the running simulator (not 0) when embedded is false");
+        assertThat(ex.errors()).extracting(ConfigError::envVar).containsOnlyNulls();
+        assertThat(ex.errors()).extracting(ConfigError::option).containsOnly("--simulator 127.0.0.1:99999:0");
     }
 
     @Test
