@@ -189,6 +189,20 @@ class ConfigValidationTest
     }
 
     @Test
+    void shouldRejectAJournalStopLimitNotBelowTheReserveAlongWithOtherJournalErrors()
+    {
+        TestFiles.write(dir, "config.yaml",
+            "journal:\n  min_free_mb: 128\n  stop_free_mb: 256\n  block_size_mb: 0\n  roll_cycle: weekly\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).extracting(ConfigError::message).containsExactlyInAnyOrder(
+            "config.yaml: journal.roll_cycle = weekly: must be one of [minutely, hourly, daily] (line 5)",
+            "config.yaml: journal.block_size_mb = 0: must be in [1, 1024] (line 4)",
+            "config.yaml: journal.stop_free_mb = 256: must be < min_free_mb (128) (line 3)");
+    }
+
+    @Test
     void shouldRejectAPretouchLookaheadOutOfRange()
     {
         TestFiles.write(dir, "config.yaml", "journal:\n  pretouch_mb: 2048\n");
