@@ -119,10 +119,12 @@ public final class ConfigLoader
         final List<String> applied = applyEnvironment(trees, table, errors);
         applyOptions(trees, table);
 
-        final ConfigYaml main = ConfigYaml.read(section(ConfigFile.CONFIG, trees, errors));
-        final RiskLimits risk = RiskLimits.read(section(ConfigFile.RISK_LIMITS, trees, errors));
-        final StrategiesConfig strategies = StrategiesConfig.read(section(ConfigFile.STRATEGIES, trees, errors));
-        final ApiKeysFile apiKeys = ApiKeysFile.read(section(ConfigFile.API_KEYS, trees, errors), minKdfIterations);
+        final ConfigYaml main = ConfigYaml.read(section(ConfigFile.CONFIG, trees, defaults, errors));
+        final RiskLimits risk = RiskLimits.read(section(ConfigFile.RISK_LIMITS, trees, defaults, errors));
+        final StrategiesConfig strategies =
+            StrategiesConfig.read(section(ConfigFile.STRATEGIES, trees, defaults, errors));
+        final ApiKeysFile apiKeys =
+            ApiKeysFile.read(section(ConfigFile.API_KEYS, trees, defaults, errors), minKdfIterations);
         checkAcrossFiles(main, strategies, apiKeys, errors);
 
         if (!errors.isEmpty())
@@ -154,9 +156,12 @@ public final class ConfigLoader
     }
 
     private static Section section(
-        final ConfigFile file, final Map<ConfigFile, Map<String, Object>> trees, final Errors errors)
+        final ConfigFile file,
+        final Map<ConfigFile, Map<String, Object>> trees,
+        final Map<ConfigFile, Map<String, Object>> defaults,
+        final Errors errors)
     {
-        return new Section(file.fileName(), "", trees.get(file), errors);
+        return new Section(file.fileName(), "", trees.get(file), errors, defaults.get(file));
     }
 
     private static Map<String, Object> readFile(final Path dir, final ConfigFile file, final Errors errors)

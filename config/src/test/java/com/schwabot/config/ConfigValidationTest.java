@@ -144,6 +144,20 @@ class ConfigValidationTest
     }
 
     @Test
+    void shouldReportAListWhereAMappingBelongsOnceWithoutTheKeysTheDefaultsSupply()
+    {
+        TestFiles.write(dir, "config.yaml", "engine: [1, 2]\nvenues:\n  simulator: 5\n");
+        TestFiles.write(dir, "risk_limits.yaml", "profiles:\n  moderate: [3]\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).extracting(ConfigError::message).containsExactlyInAnyOrder(
+            "config.yaml: engine: must be a mapping",
+            "config.yaml: venues.simulator = 5: must be a mapping (line 3)",
+            "risk_limits.yaml: profiles.moderate: must be a mapping");
+    }
+
+    @Test
     void shouldRejectBadEnumListingAllowedValues()
     {
         TestFiles.write(dir, "config.yaml", "engine:\n  wait_strategy: spin\n");
