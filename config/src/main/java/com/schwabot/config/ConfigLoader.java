@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +33,7 @@ public final class ConfigLoader
 
     private Path configDir;
     private Map<String, String> environment = Map.of();
+    private final Map<String, OptionValue> options = new LinkedHashMap<>();
     private int minKdfIterations = ApiKeysFile.MIN_ITERATIONS;
 
     /**
@@ -53,6 +55,24 @@ public final class ConfigLoader
     public ConfigLoader environment(final Map<String, String> environment)
     {
         this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /**
+     * Values set by a command-line option: they override the environment and are validated like it, and an error
+     * in one names the option as the user typed it ({@code --simulator 127.0.0.1:99999:1 -> config.yaml: ...}).
+     * A later option that sets the same variable wins.
+     *
+     * @param option    the option and its argument as typed, for example {@code --simulator 127.0.0.1:9001:9002}.
+     * @param variables the keys it sets, as {@code SCHWABOT_*} variable names (see {@link EnvMapping}) to values.
+     * @return this.
+     */
+    public ConfigLoader option(final String option, final Map<String, String> variables)
+    {
+        for (final Map.Entry<String, String> entry : variables.entrySet())
+        {
+            options.put(entry.getKey(), new OptionValue(option, entry.getValue()));
+        }
         return this;
     }
 
@@ -95,12 +115,16 @@ public final class ConfigLoader
             final Map<String, Object> fromFile = readFile(dir, file, errors);
             trees.put(file, YamlTrees.merge(defaults.get(file), fromFile, EnvMapping.fileOnly(file)));
         }
-        final List<String> applied = applyEnvironment(trees, EnvMapping.table(defaults), errors);
+        final Map<String, EnvMapping.Target> table = EnvMapping.table(defaults);
+        final List<String> applied = applyEnvironment(trees, table, errors);
+        applyOptions(trees, table);
 
-        final ConfigYaml main = ConfigYaml.read(section(ConfigFile.CONFIG, trees, errors));
-        final RiskLimits risk = RiskLimits.read(section(ConfigFile.RISK_LIMITS, trees, errors));
-        final StrategiesConfig strategies = StrategiesConfig.read(section(ConfigFile.STRATEGIES, trees, errors));
-        final ApiKeysFile apiKeys = ApiKeysFile.read(section(ConfigFile.API_KEYS, trees, errors), minKdfIterations);
+        final ConfigYaml main = ConfigYaml.read(section(ConfigFile.CONFIG, trees, defaults, errors));
+        final RiskLimits risk = RiskLimits.read(section(ConfigFile.RISK_LIMITS, trees, defaults, errors));
+        final StrategiesConfig strategies =
+            StrategiesConfig.read(section(ConfigFile.STRATEGIES, trees, defaults, errors));
+        final ApiKeysFile apiKeys =
+            ApiKeysFile.read(section(ConfigFile.API_KEYS, trees, defaults, errors), minKdfIterations);
         checkAcrossFiles(main, strategies, apiKeys, errors);
 
         if (!errors.isEmpty())
@@ -108,8 +132,9 @@ public final class ConfigLoader
             LOG.debug("configuration rejected with {} errors", errors.list().size());
             throw new ConfigException(errors.list());
         }
-        LOG.info("configuration loaded from {}; environment overrides: {}",
-            null == dir ? "bundled defaults" : dir, applied.isEmpty() ? "none" : applied);
+        LOG.info("configuration loaded from {}; environment overrides: {}; command-line overrides: {}",
+            null == dir ? "bundled defaults" : dir, applied.isEmpty() ? "none" : applied,
+            options.isEmpty() ? "none" : options.keySet());
         return new SchwabotConfig(main, risk, strategies, apiKeys, dir, trees);
     }
 
@@ -131,9 +156,12 @@ public final class ConfigLoader
     }
 
     private static Section section(
-        final ConfigFile file, final Map<ConfigFile, Map<String, Object>> trees, final Errors errors)
+        final ConfigFile file,
+        final Map<ConfigFile, Map<String, Object>> trees,
+        final Map<ConfigFile, Map<String, Object>> defaults,
+        final Errors errors)
     {
-        return new Section(file.fileName(), "", trees.get(file), errors);
+        return new Section(file.fileName(), "", trees.get(file), errors, defaults.get(file));
     }
 
     private static Map<String, Object> readFile(final Path dir, final ConfigFile file, final Errors errors)
@@ -193,28 +221,57 @@ public final class ConfigLoader
                     name, 0));
                 continue;
             }
-            final Origin origin = Origin.env(target.file().fileName(), name);
-            final Object value;
-            if (target.list())
-            {
-                final List<Object> items = new ArrayList<>();
-                for (final String item : entry.getValue().split(","))
-                {
-                    if (!item.isBlank())
-                    {
-                        items.add(new Leaf(item.trim(), Leaf.Kind.UNTYPED, origin));
-                    }
-                }
-                value = items;
-            }
-            else
-            {
-                value = new Leaf(entry.getValue(), Leaf.Kind.UNTYPED, origin);
-            }
-            YamlTrees.set(trees.get(target.file()), target.path(), value);
+            set(trees, target, entry.getValue(), Origin.env(target.file().fileName(), name));
             applied.add(name);
         }
         return applied;
+    }
+
+    private void applyOptions(
+        final Map<ConfigFile, Map<String, Object>> trees, final Map<String, EnvMapping.Target> table)
+    {
+        for (final Map.Entry<String, OptionValue> entry : options.entrySet())
+        {
+            final EnvMapping.Target target = table.get(entry.getKey());
+            if (null == target)
+            {
+                throw new IllegalArgumentException(entry.getValue().option() + " sets " + entry.getKey() +
+                    ", which is not a configuration key");
+            }
+            set(trees, target, entry.getValue().value(),
+                Origin.option(target.file().fileName(), entry.getValue().option()));
+        }
+    }
+
+    private static void set(
+        final Map<ConfigFile, Map<String, Object>> trees,
+        final EnvMapping.Target target,
+        final String text,
+        final Origin origin)
+    {
+        final Object value;
+        if (target.list())
+        {
+            final List<Object> items = new ArrayList<>();
+            for (final String item : text.split(","))
+            {
+                if (!item.isBlank())
+                {
+                    items.add(new Leaf(item.trim(), Leaf.Kind.UNTYPED, origin));
+                }
+            }
+            value = items;
+        }
+        else
+        {
+            value = new Leaf(text, Leaf.Kind.UNTYPED, origin);
+        }
+        YamlTrees.set(trees.get(target.file()), target.path(), value);
+    }
+
+    /** A value set by a command-line option, and the option as typed. */
+    private record OptionValue(String option, String value)
+    {
     }
 
     /**

@@ -20,8 +20,9 @@ final class Errors
         final Origin origin = null == leaf ? null : leaf.origin();
         final String value = null == leaf ? null : shown(path, leaf.text());
         final String env = null != origin && origin.source() == ValueSource.ENV ? origin.envVar() : null;
+        final String option = null != origin && origin.source() == ValueSource.OPTION ? origin.location() : null;
         final int line = null != origin ? origin.line() : 0;
-        list.add(new ConfigError(file, path, value, problem, env, line));
+        list.add(new ConfigError(file, path, value, problem, env, line, option));
     }
 
     void add(final String file, final String path, final String problem, final int line)
@@ -34,6 +35,21 @@ final class Errors
         for (final ConfigError error : list)
         {
             if (file.equals(error.file()) && null != error.path() && error.path().startsWith(pathPrefix))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return true when an error names exactly this key.
+     */
+    boolean hasErrorAt(final String file, final String path)
+    {
+        for (final ConfigError error : list)
+        {
+            if (file.equals(error.file()) && path.equals(error.path()))
             {
                 return true;
             }

@@ -36,7 +36,8 @@ public record JournalConfig(
             s.longValue("min_free_mb", 2, MAX_FREE_MB),
             s.longValue("stop_free_mb", 1, MAX_FREE_MB),
             s.intValue("pretouch_mb", 0, MAX_PRETOUCH_MB));
-        if (!s.errors().hasErrorsUnder(s.file(), s.path() + ".") && config.stopFreeMb >= config.minFreeMb)
+        if (!s.errors().hasErrorAt(s.file(), s.childPath("min_free_mb")) &&
+            !s.errors().hasErrorAt(s.file(), s.childPath("stop_free_mb")) && config.stopFreeMb >= config.minFreeMb)
         {
             s.error("stop_free_mb", "must be < min_free_mb (" + config.minFreeMb + ")");
         }

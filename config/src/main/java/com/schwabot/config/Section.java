@@ -20,14 +20,26 @@ final class Section
     private final String path;
     private final Map<String, Object> map;
     private final Errors errors;
+    private final Map<String, Object> defaults;
     private final Set<String> known = new LinkedHashSet<>();
 
     Section(final String file, final String path, final Map<String, Object> map, final Errors errors)
+    {
+        this(file, path, map, errors, null);
+    }
+
+    /**
+     * @param defaults the bundled default's mapping at the same path, or null: what a nested mapping written with
+     *                 the wrong type is read from instead (see {@link #section(String)}).
+     */
+    Section(final String file, final String path, final Map<String, Object> map, final Errors errors,
+        final Map<String, Object> defaults)
     {
         this.file = file;
         this.path = path;
         this.map = map;
         this.errors = errors;
+        this.defaults = defaults;
     }
 
     String file()
@@ -458,16 +470,25 @@ final class Section
     }
 
     /**
-     * A nested mapping. A missing or non-mapping value is reported and an empty section returned.
+     * A nested mapping. A missing or non-mapping value is reported once: the section returned reads the bundled
+     * default's mapping instead (so the keys the defaults supply are not reported missing as well), or is empty
+     * where there is no default.
      */
-    @SuppressWarnings("unchecked")
     Section section(final String key)
+    {
+        return section(key, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Section section(final String key, final boolean fallBackToDefault)
     {
         known.add(key);
         final Object value = map.get(key);
+        final Map<String, Object> fallback = null != defaults && defaults.get(key) instanceof Map ?
+            (Map<String, Object>)defaults.get(key) : null;
         if (value instanceof Map)
         {
-            return new Section(file, childPath(key), (Map<String, Object>)value, errors);
+            return new Section(file, childPath(key), (Map<String, Object>)value, errors, fallback);
         }
         if (null == value && !map.containsKey(key))
         {
@@ -476,6 +497,10 @@ final class Section
         else
         {
             errors.add(file, childPath(key), value instanceof Leaf ? (Leaf)value : null, "must be a mapping");
+        }
+        if (fallBackToDefault && null != fallback)
+        {
+            return new Section(file, childPath(key), fallback, errors, fallback);
         }
         return new Section(file, childPath(key), new LinkedHashMap<>(), errors);
     }
@@ -521,7 +546,7 @@ final class Section
      */
     Map<String, Double> doubleMap(final String key, final double min, final double max)
     {
-        final Section inner = section(key);
+        final Section inner = section(key, false); // the user chooses the keys: the default's are no fallback
         final Map<String, Double> result = new LinkedHashMap<>();
         for (final String name : inner.map.keySet())
         {

@@ -21,13 +21,23 @@ public record StrategiesConfig(List<StrategyConfig> strategies, Ensemble ensembl
      */
     public record Ensemble(double threshold, Map<String, Double> weights)
     {
+        /** Least {@code ensemble.threshold}. */
+        public static final double MIN_THRESHOLD = 0.001;
+        /** Most {@code ensemble.threshold}. */
+        public static final double MAX_THRESHOLD = 1.0;
+        /** Least weight in {@code ensemble.weights}. */
+        public static final double MIN_WEIGHT = 0.0;
+        /** Most weight in {@code ensemble.weights}. */
+        public static final double MAX_WEIGHT = 1.0;
     }
 
     static StrategiesConfig read(final Section s)
     {
         final List<StrategyConfig> strategies = s.sections("strategies").stream().map(StrategyConfig::read).toList();
         final Section e = s.section("ensemble");
-        final Ensemble ensemble = new Ensemble(e.doubleValue("threshold", 0.001, 1.0), e.doubleMap("weights", 0, 1));
+        final Ensemble ensemble = new Ensemble(
+            e.doubleValue("threshold", Ensemble.MIN_THRESHOLD, Ensemble.MAX_THRESHOLD),
+            e.doubleMap("weights", Ensemble.MIN_WEIGHT, Ensemble.MAX_WEIGHT));
         final Set<String> names = new HashSet<>();
         for (int i = 0; i < strategies.size(); i++)
         {

@@ -24,6 +24,11 @@ public record TensorConfig(
     double learningRate,
     double tolerance)
 {
+    /** Least {@code tensor.learning_rate}. */
+    public static final double MIN_LEARNING_RATE = 0.0;
+    /** Most {@code tensor.learning_rate}. */
+    public static final double MAX_LEARNING_RATE = 1.0;
+
     static TensorConfig read(final Section s)
     {
         final TensorConfig config = new TensorConfig(
@@ -33,7 +38,7 @@ public record TensorConfig(
             s.intValue("feature_count", 1, 1024),
             s.intValue("batch_size", 1, 65_536),
             s.intValue("cuda_device", 0, 63),
-            s.doubleValue("learning_rate", 0.0, 1.0),
+            s.doubleValue("learning_rate", MIN_LEARNING_RATE, MAX_LEARNING_RATE),
             s.doubleValue("tolerance", 0.0, 0.01));
         s.finish();
         return config;

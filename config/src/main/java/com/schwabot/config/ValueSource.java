@@ -10,5 +10,7 @@ public enum ValueSource
     /** A file in the configuration directory. */
     FILE,
     /** A {@code SCHWABOT_*} environment variable. */
-    ENV
+    ENV,
+    /** A command-line option that sets a key (for example {@code schwabot run --simulator HOST:PORT:PORT}). */
+    OPTION
 }

@@ -3,7 +3,8 @@ package com.schwabot.config;
 import java.util.List;
 
 /**
- * The {@code venues} section of config.yaml.
+ * The {@code venues} section of config.yaml. At least one venue is enabled; when both are, the engine trades on the
+ * simulator.
  *
  * @param simulator the embedded exchange simulator.
  * @param binance   Binance Spot (SBE market data streams).
@@ -53,13 +54,22 @@ public record VenuesConfig(Simulator simulator, Binance binance)
                 s.intValue("reject_rate_bps", 0, 10_000),
                 s.bool("embedded"),
                 s.longValue("account", 1, Long.MAX_VALUE));
-            if (config.enabled && !config.embedded && (0 == config.marketDataPort || 0 == config.orderPort))
+            if (config.enabled && !config.embedded)
             {
-                s.error(0 == config.marketDataPort ? "market_data_port" : "order_port",
-                    "must be the port of the running simulator (not 0) when embedded is false");
+                requireRunningPort(s, "market_data_port", config.marketDataPort);
+                requireRunningPort(s, "order_port", config.orderPort);
             }
             s.finish();
             return config;
+        }
+
+        private static void requireRunningPort(final Section s, final String key, final int port)
+        {
+            // a port that is itself invalid reads as 0 and is reported once, as invalid
+            if (0 == port && !s.errors().hasErrorAt(s.file(), s.childPath(key)))
+            {
+                s.error(key, "must be the port of the running simulator (not 0) when embedded is false");
+            }
         }
     }
 
@@ -104,9 +114,15 @@ public record VenuesConfig(Simulator simulator, Binance binance)
 
     static VenuesConfig read(final Section s)
     {
-        final VenuesConfig config = new VenuesConfig(
-            Simulator.read(s.section("simulator")),
-            Binance.read(s.section("binance")));
+        final Section simulator = s.section("simulator");
+        final VenuesConfig config = new VenuesConfig(Simulator.read(simulator), Binance.read(s.section("binance")));
+        if (!config.simulator.enabled && !config.binance.enabled &&
+            !s.errors().hasErrorAt(s.file(), simulator.childPath("enabled")) &&
+            !s.errors().hasErrorAt(s.file(), s.childPath("binance.enabled")))
+        {
+            simulator.error("enabled", "must be true while venues.binance.enabled is false: enable " +
+                "venues.simulator or venues.binance, otherwise there is nothing to trade");
+        }
         s.finish();
         return config;
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ConfigValidationTest
 {
@@ -80,6 +81,44 @@ class ConfigValidationTest
     }
 
     @Test
+    void shouldNameTheCommandLineOptionThatSetAnInvalidValueOnce()
+    {
+        TestFiles.write(dir, "config.yaml", "venues:\n  simulator:\n    market_data_port: 9001\n");
+
+        final ConfigException ex = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader().configDir(dir)
+            .environment(Map.of("SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", "9002"))
+            .option("--simulator 127.0.0.1:99999:0", Map.of("SCHWABOT_VENUES_SIMULATOR_EMBEDDED", "false",
+                "SCHWABOT_VENUES_SIMULATOR_MARKET_DATA_PORT", "99999", "SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", "0"))
+            .load());
+
+        assertThat(ex.errors()).extracting(ConfigError::message).containsExactly(
+            "--simulator 127.0.0.1:99999:0 -> config.yaml: venues.simulator.market_data_port = 99999: " +
+                "must be in [0, 65535]",
+            "--simulator 127.0.0.1:99999:0 -> config.yaml: venues.simulator.order_port = 0: must be the port of " +
+                "the running simulator (not 0) when embedded is false");
+        assertThat(ex.errors()).extracting(ConfigError::envVar).containsOnlyNulls();
+        assertThat(ex.errors()).extracting(ConfigError::option).containsOnly("--simulator 127.0.0.1:99999:0");
+    }
+
+    @Test
+    void shouldRequireAVenueToTradeOn() throws ConfigException
+    {
+        TestFiles.write(dir, "config.yaml", "venues: {simulator: {enabled: false}}\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+        final ConfigException fromEnv = TestFiles.loadFails(dir, Map.of("SCHWABOT_VENUES_BINANCE_ENABLED", "false"));
+        final ConfigException badBinance = TestFiles.loadFails(dir, Map.of("SCHWABOT_VENUES_BINANCE_ENABLED", "no"));
+
+        assertThat(ex.errors()).extracting(ConfigError::message).containsExactly(
+            "config.yaml: venues.simulator.enabled = false: must be true while venues.binance.enabled is false: " +
+                "enable venues.simulator or venues.binance, otherwise there is nothing to trade (line 1)");
+        assertThat(fromEnv.errors()).hasSize(1);
+        assertThat(badBinance.errors()).extracting(ConfigError::path).containsExactly("venues.binance.enabled");
+        assertThat(TestFiles.load(dir, Map.of("SCHWABOT_VENUES_SIMULATOR_ENABLED", "true")).venues().simulator()
+            .enabled()).isTrue();
+    }
+
+    @Test
     void shouldRejectOutOfRangeNumberNamingFilePathValueAndAllowedRange()
     {
         TestFiles.write(dir, "risk_limits.yaml", "profiles:\n  moderate:\n    max_order_qty: -5\n");
@@ -102,6 +141,20 @@ class ConfigValidationTest
         assertThat(ex.getMessage())
             .contains("engine.input_ring_size = 1000: must be a power of two in [64, 16777216]")
             .contains("engine.output_ring_size = 16: must be in [64, 16777216]");
+    }
+
+    @Test
+    void shouldReportAListWhereAMappingBelongsOnceWithoutTheKeysTheDefaultsSupply()
+    {
+        TestFiles.write(dir, "config.yaml", "engine: [1, 2]\nvenues:\n  simulator: 5\n");
+        TestFiles.write(dir, "risk_limits.yaml", "profiles:\n  moderate: [3]\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).extracting(ConfigError::message).containsExactlyInAnyOrder(
+            "config.yaml: engine: must be a mapping",
+            "config.yaml: venues.simulator = 5: must be a mapping (line 3)",
+            "risk_limits.yaml: profiles.moderate: must be a mapping");
     }
 
     @Test
@@ -147,6 +200,20 @@ class ConfigValidationTest
         assertThat(ex.errors()).hasSize(1);
         assertThat(ex.getMessage())
             .contains("config.yaml: journal.stop_free_mb = 128: must be < min_free_mb (128) (line 3)");
+    }
+
+    @Test
+    void shouldRejectAJournalStopLimitNotBelowTheReserveAlongWithOtherJournalErrors()
+    {
+        TestFiles.write(dir, "config.yaml",
+            "journal:\n  min_free_mb: 128\n  stop_free_mb: 256\n  block_size_mb: 0\n  roll_cycle: weekly\n");
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).extracting(ConfigError::message).containsExactlyInAnyOrder(
+            "config.yaml: journal.roll_cycle = weekly: must be one of [minutely, hourly, daily] (line 5)",
+            "config.yaml: journal.block_size_mb = 0: must be in [1, 1024] (line 4)",
+            "config.yaml: journal.stop_free_mb = 256: must be < min_free_mb (128) (line 3)");
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.schwabot.tools;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,20 +40,28 @@ final class ConfigOptions
     }
 
     /**
-     * Load with command-line overrides given as {@code SCHWABOT_*} variables: they take the environment's place
-     * (highest precedence) and go through the same validation, so a bad value is reported like any other.
+     * Load with command-line overrides: each option (as the user typed it, e.g. {@code --simulator
+     * 127.0.0.1:9001:9002}) sets keys given as {@code SCHWABOT_*} variables. They take precedence over the
+     * environment and go through the same validation, and an error in one names the option.
+     *
+     * @param context the environment.
+     * @param options each option as typed, in command-line order, to the variables it sets.
+     * @return the validated configuration.
+     * @throws CliException with {@link ExitCodes#CONFIG} and every error, one per detail line.
      */
-    SchwabotConfig load(final CliContext context, final Map<String, String> overrides)
+    SchwabotConfig load(final CliContext context, final Map<String, Map<String, String>> options)
     {
-        final Map<String, String> environment = new HashMap<>(context.configEnvironment());
-        environment.putAll(overrides);
+        final ConfigLoader loader = new ConfigLoader()
+            .configDir(configDir)
+            .environment(context.configEnvironment())
+            .minKdfIterations(context.minKdfIterations());
+        for (final Map.Entry<String, Map<String, String>> option : options.entrySet())
+        {
+            loader.option(option.getKey(), option.getValue());
+        }
         try
         {
-            return new ConfigLoader()
-                .configDir(configDir)
-                .environment(environment)
-                .minKdfIterations(context.minKdfIterations())
-                .load();
+            return loader.load();
         }
         catch (final ConfigException ex)
         {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -234,9 +234,9 @@ public final class RunCommand implements Callable<Integer>
         return ExitCodes.OK;
     }
 
-    private Map<String, String> venueOverrides()
+    private Map<String, Map<String, String>> venueOverrides()
     {
-        final Map<String, String> overrides = new HashMap<>();
+        final Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
         if (null != venue)
         {
             final boolean binance = "binance".equalsIgnoreCase(venue);
@@ -244,8 +244,8 @@ public final class RunCommand implements Callable<Integer>
             {
                 throw new CliException(ExitCodes.USAGE, "--venue " + venue + ": must be simulator or binance");
             }
-            overrides.put("SCHWABOT_VENUES_BINANCE_ENABLED", Boolean.toString(binance));
-            overrides.put("SCHWABOT_VENUES_SIMULATOR_ENABLED", Boolean.toString(!binance));
+            overrides.put("--venue " + venue, Map.of("SCHWABOT_VENUES_BINANCE_ENABLED", Boolean.toString(binance),
+                "SCHWABOT_VENUES_SIMULATOR_ENABLED", Boolean.toString(!binance)));
         }
         if (null != simulator)
         {
@@ -256,16 +256,18 @@ public final class RunCommand implements Callable<Integer>
                 throw new CliException(ExitCodes.USAGE, "--simulator " + simulator +
                     ": must be HOST:MARKET_DATA_PORT:ORDER_PORT, e.g. 127.0.0.1:9001:9002");
             }
-            overrides.put("SCHWABOT_VENUES_BINANCE_ENABLED", "false");
-            overrides.put("SCHWABOT_VENUES_SIMULATOR_ENABLED", "true");
-            overrides.put("SCHWABOT_VENUES_SIMULATOR_EMBEDDED", "false");
-            overrides.put("SCHWABOT_VENUES_SIMULATOR_HOST", parts[0]);
-            overrides.put("SCHWABOT_VENUES_SIMULATOR_MARKET_DATA_PORT", parts[1]);
-            overrides.put("SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", parts[2]);
+            overrides.put("--simulator " + simulator, Map.of(
+                "SCHWABOT_VENUES_BINANCE_ENABLED", "false",
+                "SCHWABOT_VENUES_SIMULATOR_ENABLED", "true",
+                "SCHWABOT_VENUES_SIMULATOR_EMBEDDED", "false",
+                "SCHWABOT_VENUES_SIMULATOR_HOST", parts[0],
+                "SCHWABOT_VENUES_SIMULATOR_MARKET_DATA_PORT", parts[1],
+                "SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", parts[2]));
         }
         if (null != binanceEndpoint)
         {
-            overrides.put("SCHWABOT_VENUES_BINANCE_WS_ENDPOINT", binanceEndpoint);
+            overrides.put("--binance-endpoint " + binanceEndpoint,
+                Map.of("SCHWABOT_VENUES_BINANCE_WS_ENDPOINT", binanceEndpoint));
         }
         return overrides;
     }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -76,14 +76,16 @@ public final class SimCommand implements Callable<Integer>
      */
     public Integer call()
     {
-        final Map<String, String> overrides = new HashMap<>();
+        final Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
         if (null != marketDataPort)
         {
-            overrides.put("SCHWABOT_VENUES_SIMULATOR_MARKET_DATA_PORT", Integer.toString(marketDataPort));
+            overrides.put("--market-data-port " + marketDataPort,
+                Map.of("SCHWABOT_VENUES_SIMULATOR_MARKET_DATA_PORT", Integer.toString(marketDataPort)));
         }
         if (null != orderPort)
         {
-            overrides.put("SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", Integer.toString(orderPort));
+            overrides.put("--order-port " + orderPort,
+                Map.of("SCHWABOT_VENUES_SIMULATOR_ORDER_PORT", Integer.toString(orderPort)));
         }
         final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec), overrides);
         return run(config, runFor.duration, spec.commandLine().getOut());

@@ -87,6 +87,18 @@ class ReplaySweepCommandTest
     }
 
     @Test
+    void shouldRefuseASweepValueTheConfigurationWouldRefuse()
+    {
+        final CliRunner.Result sweep = CliRunner.run("replay", "--journal", journal.toString(), "--no-report",
+            "--sweep", "threshold=0.0005");
+
+        assertThat(sweep.status()).as(sweep.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sweep.out()).isEmpty();
+        assertThat(sweep.err()).startsWith("schwabot: --sweep threshold=0.0005: threshold=0.0005 must be in " +
+            "[0.001, 1.0], the range of strategies.yaml ensemble.threshold" + System.lineSeparator());
+    }
+
+    @Test
     void shouldRefuseABadSweepOrFeeAsUsage()
     {
         final CliRunner.Result sweep = CliRunner.run("replay", "--journal", journal.toString(), "--sweep",

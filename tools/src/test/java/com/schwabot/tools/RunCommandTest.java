@@ -304,9 +304,44 @@ class RunCommandTest
 
         assertThat(noKey.status()).as(noKey.toString()).isEqualTo(ExitCodes.CONFIG);
         assertThat(noKey.err()).contains("venues.binance.api_key_name: no api_keys.yaml entry named 'binance-main'");
-        assertThat(badEndpoint.err()).contains("env SCHWABOT_VENUES_BINANCE_WS_ENDPOINT");
+        assertThat(badEndpoint.status()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(badEndpoint.err()).contains("  --binance-endpoint ftp://nowhere -> config.yaml: " +
+            "venues.binance.ws_endpoint = ftp://nowhere: must be a ws:// or wss:// URL")
+            .doesNotContain("SCHWABOT_VENUES_BINANCE_WS_ENDPOINT");
         assertThat(unknown.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("--venue nyse: must be simulator or binance");
+    }
+
+    @Test
+    void shouldNameTheOptionNotAVariableWhenAnOptionSetsAnInvalidValue()
+    {
+        final CliRunner.Result result = CliRunner.run("run", "--simulator", "127.0.0.1:99999:1", "--duration", "1s");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines().toList()).containsExactly(
+            "schwabot: invalid configuration from the bundled defaults (1 error):",
+            "  --simulator 127.0.0.1:99999:1 -> config.yaml: venues.simulator.market_data_port = 99999: " +
+                "must be in [0, 65535]");
+    }
+
+    @Test
+    void shouldRefuseAConfigurationWithoutAVenueInConfigCheckAndInRun() throws IOException
+    {
+        final Path dir = configDir("venues: {simulator: {enabled: false}}\n");
+
+        final CliRunner.Result check = CliRunner.run("config", "check", "--config", dir.toString());
+        final CliRunner.Result run = CliRunner.run(FREE_PORT, "run", "--config", dir.toString(), "--duration", "1s",
+            "--data-dir", temp.toString());
+
+        final List<String> expected = List.of("schwabot: invalid configuration from " + dir + " (1 error):",
+            "  config.yaml: venues.simulator.enabled = false: must be true while venues.binance.enabled is false: " +
+                "enable venues.simulator or venues.binance, otherwise there is nothing to trade (line 1)");
+        assertThat(check.status()).as(check.toString()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(check.err().lines().toList()).isEqualTo(expected);
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(run.err().lines().toList()).isEqualTo(expected);
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

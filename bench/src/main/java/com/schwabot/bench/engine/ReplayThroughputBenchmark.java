@@ -71,7 +71,7 @@ public class ReplayThroughputBenchmark
     /** Variants of {@link #sweep}, the base included. */
     public static final int SWEEP_VARIANTS = 16;
     /** The sweep: 3 thresholds x 5 weight scales, plus the base. */
-    public static final List<String> SWEEP = List.of("threshold=0.3,0.45,0.6", "weight-scale=0.5:2.5:0.5");
+    public static final List<String> SWEEP = List.of("threshold=0.3,0.45,0.6", "weight-scale=0.4:2:0.4");
 
     /** Records per end-of-batch mark. */
     @Param({"64", "1"})

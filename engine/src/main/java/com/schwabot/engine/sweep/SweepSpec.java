@@ -1,6 +1,7 @@
 package com.schwabot.engine.sweep;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.config.StrategiesConfig.Ensemble;
 import com.schwabot.config.StrategyConfig;
+import com.schwabot.config.TensorConfig;
 
 /**
  * The variants of a sweep, from a grid: {@code name=values} parameters whose values are a comma-separated list
@@ -18,14 +21,15 @@ import com.schwabot.config.StrategyConfig;
  * is the cartesian product, the first parameter varying slowest; variant 0 is always the configuration as it is,
  * and the grid's points are variants 1 to N (one equal to the configuration is still run: it must agree with 0).
  * <p>
- * Parameters:
+ * Parameters, each refused outside the range of the configuration key it varies (so that any variant can be written
+ * back as the configuration):
  * <ul>
- *     <li>{@code threshold}: the ensemble threshold, in (0, 1];</li>
- *     <li>{@code weight-scale}: a factor on every strategy's initial tensor weight, finite (the learning keeps
- *     weights within +-1, so a weight scaled beyond that is clamped at the variant's first learning step);</li>
+ *     <li>{@code threshold}: the ensemble threshold, in [0.001, 1] ({@code ensemble.threshold});</li>
+ *     <li>{@code weight-scale}: a factor on every enabled strategy's initial tensor weight, at least 0 and small
+ *     enough that every scaled weight stays in [0, 1] ({@code ensemble.weights});</li>
  *     <li>{@code weight.NAME}: the initial tensor weight of the enabled strategy NAME (instead of its ensemble
- *     weight), in [-1, 1];</li>
- *     <li>{@code learning-rate}: the learning rate, in [0, 1].</li>
+ *     weight), in [0, 1] ({@code ensemble.weights.NAME});</li>
+ *     <li>{@code learning-rate}: the learning rate, in [0, 1] ({@code tensor.learning_rate}).</li>
  * </ul>
  * Ranges are computed in decimal, so {@code 0.1:0.3:0.1} is exactly 0.1, 0.2, 0.3.
  */
@@ -35,6 +39,8 @@ public final class SweepSpec
     public static final int MAX_VARIANTS = 1024;
 
     private final Map<String, List<Double>> parameters = new LinkedHashMap<>();
+    /** The {@code --sweep} string each parameter was given in, for the error messages. */
+    private final Map<String, String> given = new HashMap<>();
 
     private SweepSpec()
     {
@@ -72,6 +78,7 @@ public final class SweepSpec
                         throw new IllegalArgumentException("sweep parameter '" + name + "' given twice");
                     }
                     spec.parameters.put(name, new ArrayList<>());
+                    spec.given.put(name, text);
                     values = token.substring(eq + 1).trim();
                 }
                 else if (null == name)
@@ -85,11 +92,12 @@ public final class SweepSpec
                 final List<Double> list = spec.parameters.get(name);
                 for (final double v : values(name, values))
                 {
-                    check(name, v);
+                    check(text, name, v);
                     list.add(v);
                 }
             }
         }
+        spec.checkScaledWeights(config);
         final long count = spec.gridSize();
         if (count + 1 > MAX_VARIANTS)
         {
@@ -183,25 +191,93 @@ public final class SweepSpec
         return out;
     }
 
-    private static void check(final String name, final double v)
+    private static void check(final String text, final String name, final double v)
     {
-        final boolean ok = switch (name)
+        final double min;
+        final double max;
+        final String key;
+        switch (name)
         {
-            case "threshold" -> v > 0 && v <= 1;
-            case "weight-scale" -> Double.isFinite(v);
-            case "learning-rate" -> v >= 0 && v <= 1;
-            default -> v >= -1 && v <= 1;
-        };
-        if (!ok)
+            case "threshold" ->
+            {
+                min = Ensemble.MIN_THRESHOLD;
+                max = Ensemble.MAX_THRESHOLD;
+                key = "strategies.yaml ensemble.threshold";
+            }
+            case "learning-rate" ->
+            {
+                min = TensorConfig.MIN_LEARNING_RATE;
+                max = TensorConfig.MAX_LEARNING_RATE;
+                key = "config.yaml tensor.learning_rate";
+            }
+            case "weight-scale" ->
+            {
+                min = 0;
+                max = Double.MAX_VALUE;
+                key = null;
+            }
+            default ->
+            {
+                min = Ensemble.MIN_WEIGHT;
+                max = Ensemble.MAX_WEIGHT;
+                key = "strategies.yaml ensemble.weights." + name.substring("weight.".length());
+            }
+        }
+        if (!(v >= min && v <= max))
         {
-            throw new IllegalArgumentException("sweep " + name + "=" + Variant.format(v) + ": must be " +
-                switch (name)
-                {
-                    case "threshold" -> "in (0, 1]";
-                    case "weight-scale" -> "a finite number";
-                    case "learning-rate" -> "in [0, 1]";
-                    default -> "in [-1, 1]";
-                });
+            throw new IllegalArgumentException(prefix(text, name, v) + (null == key ?
+                "must be a number >= 0 (it scales the ensemble weights, each in [" + Ensemble.MIN_WEIGHT + ", " +
+                Ensemble.MAX_WEIGHT + "])" : "must be in [" + min + ", " + max + "], the range of " + key));
+        }
+    }
+
+    private static String prefix(final String text, final String name, final double v)
+    {
+        final String value = Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() :
+            Double.toString(v);
+        return "--sweep " + text + ": " + name + "=" + value + " ";
+    }
+
+    /**
+     * Every weight a {@code weight-scale} value scales (an enabled strategy's swept {@code weight.NAME} values, else
+     * its ensemble weight) must stay within the range of {@code ensemble.weights}.
+     */
+    private void checkScaledWeights(final SchwabotConfig config)
+    {
+        final List<Double> scales = parameters.get("weight-scale");
+        if (null == scales)
+        {
+            return;
+        }
+        BigDecimal largest = BigDecimal.ZERO;
+        String largestOf = null;
+        for (final StrategyConfig strategy : config.strategies().strategies())
+        {
+            if (!strategy.enabled())
+            {
+                continue;
+            }
+            final List<Double> swept = parameters.get("weight." + strategy.name());
+            final double weight = null == swept ? config.strategies().ensemble().weights()
+                .getOrDefault(strategy.name(), 0.0) : swept.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            if (BigDecimal.valueOf(weight).compareTo(largest) > 0)
+            {
+                largest = BigDecimal.valueOf(weight);
+                largestOf = strategy.name();
+            }
+        }
+        final BigDecimal max = BigDecimal.valueOf(Ensemble.MAX_WEIGHT);
+        for (final double scale : scales)
+        {
+            final BigDecimal scaled = largest.multiply(BigDecimal.valueOf(scale));
+            if (scaled.compareTo(max) > 0)
+            {
+                throw new IllegalArgumentException(prefix(given.get("weight-scale"), "weight-scale", scale) +
+                    "must be in [0, " + max.divide(largest, MathContext.DECIMAL64).stripTrailingZeros()
+                    .toPlainString() + "]: it scales " + largestOf + "'s weight " + largest.toPlainString() + " to " +
+                    scaled.stripTrailingZeros().toPlainString() + ", outside [" + Ensemble.MIN_WEIGHT + ", " +
+                    Ensemble.MAX_WEIGHT + "], the range of strategies.yaml ensemble.weights");
+            }
         }
     }
 
