@@ -3,8 +3,7 @@ package com.schwabot.config;
 import java.util.List;
 
 /**
- * The {@code venues} section of config.yaml. At least one venue is enabled; when both are, the engine trades on the
- * simulator.
+ * The {@code venues} section of config.yaml.
  *
  * @param simulator the embedded exchange simulator.
  * @param binance   Binance Spot (SBE market data streams).
@@ -114,15 +113,9 @@ public record VenuesConfig(Simulator simulator, Binance binance)
 
     static VenuesConfig read(final Section s)
     {
-        final Section simulator = s.section("simulator");
-        final VenuesConfig config = new VenuesConfig(Simulator.read(simulator), Binance.read(s.section("binance")));
-        if (!config.simulator.enabled && !config.binance.enabled &&
-            !s.errors().hasErrorAt(s.file(), simulator.childPath("enabled")) &&
-            !s.errors().hasErrorAt(s.file(), s.childPath("binance.enabled")))
-        {
-            simulator.error("enabled", "must be true while venues.binance.enabled is false: enable " +
-                "venues.simulator or venues.binance, otherwise there is nothing to trade");
-        }
+        final VenuesConfig config = new VenuesConfig(
+            Simulator.read(s.section("simulator")),
+            Binance.read(s.section("binance")));
         s.finish();
         return config;
     }

@@ -101,24 +101,6 @@ class ConfigValidationTest
     }
 
     @Test
-    void shouldRequireAVenueToTradeOn() throws ConfigException
-    {
-        TestFiles.write(dir, "config.yaml", "venues: {simulator: {enabled: false}}\n");
-
-        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
-        final ConfigException fromEnv = TestFiles.loadFails(dir, Map.of("SCHWABOT_VENUES_BINANCE_ENABLED", "false"));
-        final ConfigException badBinance = TestFiles.loadFails(dir, Map.of("SCHWABOT_VENUES_BINANCE_ENABLED", "no"));
-
-        assertThat(ex.errors()).extracting(ConfigError::message).containsExactly(
-            "config.yaml: venues.simulator.enabled = false: must be true while venues.binance.enabled is false: " +
-                "enable venues.simulator or venues.binance, otherwise there is nothing to trade (line 1)");
-        assertThat(fromEnv.errors()).hasSize(1);
-        assertThat(badBinance.errors()).extracting(ConfigError::path).containsExactly("venues.binance.enabled");
-        assertThat(TestFiles.load(dir, Map.of("SCHWABOT_VENUES_SIMULATOR_ENABLED", "true")).venues().simulator()
-            .enabled()).isTrue();
-    }
-
-    @Test
     void shouldRejectOutOfRangeNumberNamingFilePathValueAndAllowedRange()
     {
         TestFiles.write(dir, "risk_limits.yaml", "profiles:\n  moderate:\n    max_order_qty: -5\n");

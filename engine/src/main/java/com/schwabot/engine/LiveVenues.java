@@ -91,9 +91,8 @@ public final class LiveVenues implements Engine.VenueStarter
                 sim.embedded() ? "embedded" : "external", sim.host(), marketDataPort, sim.host(), orderPort,
                 sim.account());
         }
-        else
+        else if (config.venues().binance().enabled())
         {
-            // the configuration's validation refuses one with neither venue enabled
             feed = new MarketDataFeed(FeedContext.binance(config.venues().binance(), binanceApiKey)
                 .sink(engine.inputRing()).epochClock(engine.wallClock()));
             engine.counterMirror().feed("venue.feed", feed.counters());
@@ -101,6 +100,11 @@ public final class LiveVenues implements Engine.VenueStarter
             started.add(feed);
             LOG.warn("venue: Binance market data from {}; order entry to Binance is not implemented, so no order " +
                 "is sent (the risk gate refuses them as GATEWAY_DOWN)", config.venues().binance().wsEndpoint());
+        }
+        else
+        {
+            throw new IllegalArgumentException(
+                "config.yaml: venues: enable venues.simulator or venues.binance, otherwise there is nothing to trade");
         }
         return started;
     }

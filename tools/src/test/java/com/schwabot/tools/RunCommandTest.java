@@ -326,25 +326,6 @@ class RunCommandTest
     }
 
     @Test
-    void shouldRefuseAConfigurationWithoutAVenueInConfigCheckAndInRun() throws IOException
-    {
-        final Path dir = configDir("venues: {simulator: {enabled: false}}\n");
-
-        final CliRunner.Result check = CliRunner.run("config", "check", "--config", dir.toString());
-        final CliRunner.Result run = CliRunner.run(FREE_PORT, "run", "--config", dir.toString(), "--duration", "1s",
-            "--data-dir", temp.toString());
-
-        final List<String> expected = List.of("schwabot: invalid configuration from " + dir + " (1 error):",
-            "  config.yaml: venues.simulator.enabled = false: must be true while venues.binance.enabled is false: " +
-                "enable venues.simulator or venues.binance, otherwise there is nothing to trade (line 1)");
-        assertThat(check.status()).as(check.toString()).isEqualTo(ExitCodes.CONFIG);
-        assertThat(check.err().lines().toList()).isEqualTo(expected);
-        assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.CONFIG);
-        assertThat(run.err().lines().toList()).isEqualTo(expected);
-        assertThat(run.out()).isEmpty();
-    }
-
-    @Test
     void shouldRejectABadDuration()
     {
         final CliRunner.Result result = CliRunner.run("run", "--duration", "soon");
