@@ -59,6 +59,10 @@ final class ConfigCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         out.println("configuration OK (" + options.describeSource(context) + "; " + config.instruments().size() +
             " instruments, risk profile " + config.risk().activeProfile().label() + ")");
+        if (!RunCommand.hasVenue(config))
+        {
+            out.println("note: " + RunCommand.NO_VENUE);
+        }
         out.flush();
         return ExitCodes.OK;
     }

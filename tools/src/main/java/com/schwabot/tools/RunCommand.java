@@ -122,7 +122,27 @@ public final class RunCommand implements Callable<Integer>
     {
         final CliContext context = SchwabotCli.context(spec);
         final SchwabotConfig config = configOptions.load(context, venueOverrides());
+        if (!hasVenue(config))
+        {
+            throw new CliException(ExitCodes.CONFIG, NO_VENUE);
+        }
         return run(config, dataDir, runFor.duration, context.environment(), spec.commandLine().getOut());
+    }
+
+    /** Why a configuration with no venue enabled cannot run (valid for a backtest, an import or a replay). */
+    static final String NO_VENUE = "config.yaml: venues.simulator.enabled = false and venues.binance.enabled = " +
+        "false: run needs one of them true, otherwise there is nothing to trade (replay, import and the other " +
+        "commands need no venue)";
+
+    /**
+     * Whether a configuration enables a venue to trade on.
+     *
+     * @param config the configuration.
+     * @return true when the simulator or Binance is enabled.
+     */
+    static boolean hasVenue(final SchwabotConfig config)
+    {
+        return config.venues().simulator().enabled() || config.venues().binance().enabled();
     }
 
     /**

@@ -237,6 +237,23 @@ class RunCommandTest
     }
 
     @Test
+    void shouldRefuseToRunWithoutAVenueButLetConfigCheckPassWithANote() throws IOException
+    {
+        final Path dir = configDir("venues:\n  simulator:\n    enabled: false\n");
+
+        final CliRunner.Result run = CliRunner.run("run", "--config", dir.toString(), "--data-dir", temp.toString());
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("schwabot: " + RunCommand.NO_VENUE + System.lineSeparator());
+        assertThat(temp.resolve("data")).as("nothing started").doesNotExist();
+
+        final CliRunner.Result check = CliRunner.run("config", "check", "--config", dir.toString());
+        assertThat(check.status()).as(check.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(check.out()).startsWith("configuration OK (")
+            .endsWith("note: " + RunCommand.NO_VENUE + System.lineSeparator());
+    }
+
+    @Test
     void shouldReadTheConfigurationDirectoryFromTheEnvironment() throws IOException
     {
         final Path dir = configDir("engine:\n  input_ring_size: 1024\n");
