@@ -61,7 +61,7 @@ public record ConfigError(String file, String path, String value, String problem
         {
             sb.append(" = ").append(value);
         }
-        sb.append(": ").append(problem);
+        sb.append(sb.length() > 0 ? ": " : "").append(problem);
         if (line > 0 && null == source)
         {
             sb.append(" (line ").append(line).append(')');

@@ -148,8 +148,9 @@ public final class ConfigLoader
         }
         if (null != dir && !Files.isDirectory(dir))
         {
-            errors.add(new ConfigError(null, null, null, "configuration directory " + dir + " does not exist",
-                null == configDir ? EnvMapping.CONFIG_DIR : null, 0));
+            errors.add(new ConfigError(null, null, null, "configuration directory " + dir + (Files.exists(dir) ?
+                " is a file, not a directory" : " does not exist"), null == configDir ? EnvMapping.CONFIG_DIR : null,
+                0));
             return null;
         }
         return dir;

@@ -1,5 +1,6 @@
 package com.schwabot.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -348,7 +349,19 @@ class ConfigValidationTest
     {
         final ConfigException ex = TestFiles.loadFails(dir.resolve("absent"), Map.of());
 
-        assertThat(ex.getMessage()).contains("does not exist");
+        assertThat(ex.errors()).extracting(ConfigError::message)
+            .containsExactly("configuration directory " + dir.resolve("absent") + " does not exist");
+    }
+
+    @Test
+    void shouldRejectAFileGivenAsTheConfigDirectory() throws Exception
+    {
+        final Path file = Files.writeString(dir.resolve("config.txt"), "engine: {}\n");
+
+        final ConfigException ex = TestFiles.loadFails(file, Map.of());
+
+        assertThat(ex.errors()).extracting(ConfigError::message)
+            .containsExactly("configuration directory " + file + " is a file, not a directory");
     }
 
     @Test
