@@ -184,6 +184,7 @@ class KeysCommandTest
         assertThat(invalid.status()).isEqualTo(ExitCodes.SECRETS);
         assertThat(invalid.err()).startsWith("schwabot: " + file + " is not a valid api_keys.yaml and may hold " +
             "entries, so init leaves it alone (move it away to start afresh): ");
+        assertThat(invalid.err()).containsPattern("YAML syntax error .*\\(and \\d+ more\\)\\n$");
         assertThat(invalid.err().lines().count()).isEqualTo(1);
         assertThat(Files.readString(file)).isEqualTo("entries: [oops\n");
     }

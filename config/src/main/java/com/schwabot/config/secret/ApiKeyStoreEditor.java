@@ -78,12 +78,14 @@ public final class ApiKeyStoreEditor
             final ApiKeysFile current;
             try
             {
-                current = read();
+                current = ApiKeysFile.read(file, minIterations);
             }
-            catch (final SecretStoreException ex)
+            catch (final ConfigException ex)
             {
+                final int more = ex.errors().size() - 1;
                 throw new SecretStoreException(file + " is not a valid api_keys.yaml and may hold entries, so init " +
-                    "leaves it alone (move it away to start afresh): " + ex.getMessage(), ex);
+                    "leaves it alone (move it away to start afresh): " + ex.errors().get(0).message() +
+                    (more > 0 ? " (and " + more + " more)" : ""), ex);
             }
             if (!current.entries().isEmpty())
             {
