@@ -76,7 +76,7 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
                 "malformed request";
             refusedBeforeHandling(request, HttpResponseStatus.BAD_REQUEST.code(), reason, ctx.channel());
             final FullHttpResponse response = response(HttpResponseStatus.BAD_REQUEST, JSON, error("bad request: " +
-                reason), false);
+                reason), true);
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             return;
