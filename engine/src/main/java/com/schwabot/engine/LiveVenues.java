@@ -42,6 +42,8 @@ public final class LiveVenues implements Engine.VenueStarter
     private ExchangeSimulator simulator;
     private MarketDataFeed feed;
     private OrderGateway gateway;
+    private String feedAddress;
+    private String gatewayAddress;
 
     /**
      * Venues for a run.
@@ -79,6 +81,8 @@ public final class LiveVenues implements Engine.VenueStarter
             {
                 engine.counterMirror().simulator("sim", simulator.counters());
             }
+            feedAddress = "market data ws://" + sim.host() + ":" + marketDataPort + "/ws";
+            gatewayAddress = "order entry tcp " + sim.host() + ":" + orderPort;
             final AgentRunner runner = OrderGateway.startOnThread(gateway);
             feed.start();
             started.add(feed);
@@ -96,6 +100,7 @@ public final class LiveVenues implements Engine.VenueStarter
             feed = new MarketDataFeed(FeedContext.binance(config.venues().binance(), binanceApiKey)
                 .sink(engine.inputRing()).epochClock(engine.wallClock()));
             engine.counterMirror().feed("venue.feed", feed.counters());
+            feedAddress = "market data " + config.venues().binance().wsEndpoint();
             feed.start();
             started.add(feed);
             LOG.warn("venue: Binance market data from {}; order entry to Binance is not implemented, so no order " +
@@ -107,6 +112,28 @@ public final class LiveVenues implements Engine.VenueStarter
                 "config.yaml: venues: enable venues.simulator or venues.binance, otherwise there is nothing to trade");
         }
         return started;
+    }
+
+    /**
+     * The venue connections that were tried and never made: every attempt failed (the feed and the gateway retry
+     * with backoff for as long as the engine runs, so a venue that is down when the engine starts is reached once it
+     * is up). Read it after the run, or at any time for a snapshot.
+     *
+     * @return one entry per such connection, e.g. {@code market data ws://127.0.0.1:9001/ws (5 attempts failed)};
+     * empty when each connection was made at least once, or not yet tried.
+     */
+    public List<String> neverReached()
+    {
+        final List<String> unreached = new ArrayList<>(2);
+        if (null != feed && feed.counters().connects() == 0 && feed.counters().connectFailures() > 0)
+        {
+            unreached.add(feedAddress + " (" + feed.counters().connectFailures() + " attempts failed)");
+        }
+        if (null != gateway && gateway.counters().connects() == 0 && gateway.counters().connectFailures() > 0)
+        {
+            unreached.add(gatewayAddress + " (" + gateway.counters().connectFailures() + " attempts failed)");
+        }
+        return unreached;
     }
 
     /**

@@ -10,13 +10,17 @@ import com.schwabot.journal.JournalDamagedException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns what a command throws into a message on stderr and an exit status. User errors (configuration, secrets,
  * I/O, {@link CliException}, a journal whose files cannot be read: {@link ExitCodes#FAILURE}) print one line,
  * {@code schwabot: MESSAGE}, plus any detail lines, never a stack trace; anything else is a bug and prints its stack
- * trace with {@link ExitCodes#INTERNAL}.
+ * trace with {@link ExitCodes#INTERNAL}. A usage error (picocli's {@link ParameterException}, thrown while parsing
+ * or by a command) prints {@code schwabot: MESSAGE}, then picocli's suggestions for a mistyped name or else the
+ * command's usage, with {@link ExitCodes#USAGE}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler
 {
@@ -29,6 +33,26 @@ final class ErrorHandler implements IExecutionExceptionHandler
         final int status = report(ex, err);
         err.flush();
         return status;
+    }
+
+    /**
+     * Picocli's {@code IParameterExceptionHandler}: the default one, with the {@code schwabot: } prefix.
+     *
+     * @param ex   the usage error.
+     * @param args the command line.
+     * @return {@link ExitCodes#USAGE}.
+     */
+    static int usageError(final ParameterException ex, final String[] args)
+    {
+        final CommandLine commandLine = ex.getCommandLine();
+        final PrintWriter err = commandLine.getErr();
+        err.println(PREFIX + ex.getMessage());
+        if (!UnmatchedArgumentException.printSuggestions(ex, err))
+        {
+            commandLine.usage(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     static int report(final Exception ex, final PrintWriter err)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,14 +50,16 @@ import picocli.CommandLine.Spec;
  * A full disk under the journal: below {@code journal.min_free_mb} the engine halts trading (the status line says
  * {@code HALTED ALERTS=journal}); below {@code journal.stop_free_mb}, or when an append fails, the engine stops
  * journaling and this command stops the run as after Ctrl-C, prints the summary, and exits with {@link ExitCodes#IO}
- * and one line saying why.
+ * and one line saying why. A venue the engine tried and never reached during the whole run (the feed and the gateway
+ * retry with backoff, so the run goes on) is reported after the summary, exit {@link ExitCodes#FAILURE}.
  */
 @Command(
     name = "run",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        ExitCodes.OK_HELP, "1:the engine could not start (a port in use, a venue unreachable, the journal's disk " +
-            "below journal.stop_free_mb)", ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP,
+        ExitCodes.OK_HELP, "1:the engine could not start (a port in use, the journal's disk below " +
+            "journal.stop_free_mb), or a venue was never reached during the run (it retries until stopped)",
+        ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP,
         ExitCodes.IO + ":I/O: unusable databases, or the journal stopped while running (its disk fell below " +
             "journal.stop_free_mb, or an append failed; the journal ends on its last whole record)" },
     description = {
@@ -188,6 +191,7 @@ public final class RunCommand implements Callable<Integer>
     private int run(final SchwabotConfig config, final Path journalDir, final MonitoringOptions monitoring,
         final Duration duration, final PrintWriter out)
     {
+        final LiveVenues venues = new LiveVenues(binanceApiKey(config));
         final CountDownLatch stop = new CountDownLatch(1);
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
@@ -203,7 +207,7 @@ public final class RunCommand implements Callable<Integer>
             requireWholeJournal(journalDir);
             final long journalEnd = RunPersistence.journalEnd(journalDir); // persistence: the run starts after this
             RunPersistence.check(config, dataDir, journalDir);
-            engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()), monitoring);
+            engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()), venues, monitoring);
             persistence = RunPersistence.start(engine, config, dataDir, journalEnd);
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
                 ", engine profile " + config.engine().profile().label() +
@@ -250,6 +254,12 @@ public final class RunCommand implements Callable<Integer>
             throw new CliException(ExitCodes.IO, "the journal stopped: " + journalStop + "; the run stopped and " +
                 "the journal ends on its last whole record (check it: schwabot journal verify " +
                 journalDir + "); free space, then run again: the session continues, halted if it was (POST /resume)");
+        }
+        final List<String> unreached = venues.neverReached();
+        if (!unreached.isEmpty())
+        {
+            throw new CliException(ExitCodes.FAILURE, "the venue was never reached: " + String.join(", ", unreached) +
+                "; the engine kept retrying until it stopped (is the venue running, at that address?)");
         }
         return ExitCodes.OK;
     }
@@ -305,11 +315,11 @@ public final class RunCommand implements Callable<Integer>
     }
 
     private static Engine start(final SchwabotConfig config, final Path journalDir, final Path cacheDir,
-        final MonitoringOptions monitoring)
+        final LiveVenues venues, final MonitoringOptions monitoring)
     {
         try
         {
-            return Engine.start(config, journalDir, cacheDir, new LiveVenues(binanceApiKey(config)), monitoring);
+            return Engine.start(config, journalDir, cacheDir, venues, monitoring);
         }
         catch (final CliException ex)
         {

@@ -76,6 +76,7 @@ public final class SchwabotCli implements Callable<Integer>
     {
         final CommandLine commandLine = new CommandLine(new SchwabotCli(context));
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(ErrorHandler::usageError);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

@@ -1,6 +1,7 @@
 package com.schwabot.tools;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -151,6 +152,10 @@ public final class SimCommand implements Callable<Integer>
         try
         {
             return ExchangeSimulator.launch(ExchangeSimulator.Context.from(config));
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new CliException(ExitCodes.FAILURE, ex.getMessage()); // names the address in use
         }
         catch (final RuntimeException ex)
         {

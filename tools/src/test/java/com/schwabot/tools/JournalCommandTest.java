@@ -83,7 +83,7 @@ class JournalCommandTest
         final CliRunner.Result result = CliRunner.run("journal", "dump", sampleJournal().toString(), "--limit", "0");
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("--limit must be >= 1");
+        assertThat(result.err()).startsWith("schwabot: --limit must be >= 1");
     }
 
     @Test
@@ -203,7 +203,7 @@ class JournalCommandTest
         final CliRunner.Result result = CliRunner.run("journal", "stats");
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("Missing required parameter: 'DIR'");
+        assertThat(result.err()).startsWith("schwabot: Missing required parameter: 'DIR'\n");
     }
 
     private Path sampleJournal()

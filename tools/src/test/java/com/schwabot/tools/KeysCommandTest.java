@@ -169,6 +169,46 @@ class KeysCommandTest
     }
 
     @Test
+    void shouldInitialiseAnEmptyFileAndRefuseAnInvalidOneInOneLine() throws Exception
+    {
+        final Path dir = Files.createDirectories(temp.resolve("config"));
+        final Path file = Files.createFile(dir.resolve("api_keys.yaml"));
+
+        final CliRunner.Result empty = CliRunner.run(env(PASSPHRASE), "keys", "init", "--iterations", ITERATIONS);
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(empty.out()).startsWith("initialised " + file);
+        assertThat(CliRunner.run(env(PASSPHRASE), "keys", "list", "--check").status()).isEqualTo(ExitCodes.OK);
+
+        Files.writeString(file, "entries: [oops\n");
+        final CliRunner.Result invalid = CliRunner.run(env(PASSPHRASE), "keys", "init", "--iterations", ITERATIONS);
+        assertThat(invalid.status()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(invalid.err()).startsWith("schwabot: " + file + " is not a valid api_keys.yaml and may hold " +
+            "entries, so init leaves it alone (move it away to start afresh): ");
+        assertThat(invalid.err()).containsPattern("YAML syntax error .*\\(and \\d+ more\\)\\n$");
+        assertThat(invalid.err().lines().count()).isEqualTo(1);
+        assertThat(Files.readString(file)).isEqualTo("entries: [oops\n");
+    }
+
+    @Test
+    void shouldSayThatAKeyFileIsMissingOrADirectory() throws Exception
+    {
+        storeWithOneEntry();
+        final Path missing = temp.resolve("nokey");
+        final Path directory = Files.createDirectories(temp.resolve("keydir"));
+        final Map<String, String> env = new HashMap<>(env(PASSPHRASE));
+
+        env.put("SCHWABOT_KEY_FILE", missing.toString());
+        final CliRunner.Result none = CliRunner.run(env, "keys", "list", "--check");
+        env.put("SCHWABOT_KEY_FILE", directory.toString());
+        final CliRunner.Result dir = CliRunner.run(env, "keys", "list", "--check");
+
+        assertThat(none.status()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(none.err()).isEqualTo("schwabot: key file: " + missing + " does not exist\n");
+        assertThat(dir.status()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(dir.err()).isEqualTo("schwabot: key file: " + directory + " is a directory, not a file\n");
+    }
+
+    @Test
     void shouldRequireASecretOnStandardInput() throws IOException
     {
         storeWithOneEntry();
@@ -212,7 +252,7 @@ class KeysCommandTest
         final CliRunner.Result result = CliRunner.run(env(PASSPHRASE), "keys", "init", "--iterations", "10");
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("--iterations must be at least " + CliRunner.TEST_ITERATIONS);
+        assertThat(result.err()).contains("schwabot: --iterations must be at least " + CliRunner.TEST_ITERATIONS);
     }
 
     @Test

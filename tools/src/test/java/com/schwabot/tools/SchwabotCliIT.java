@@ -158,7 +158,7 @@ class SchwabotCliIT
      * The venue outlives the engine: {@code schwabot sim} in one process, {@code schwabot run --simulator} in
      * another, killed with SIGKILL twice at seeded random moments and restarted while the simulator runs on. A last
      * run without market data (so it sends nothing) takes whatever the venue still has for it; its positions and fills
-     * are then the account's as the simulator prints them.
+     * are then the account's as the simulator prints them, and it exits 1 saying its market data was never reached.
      */
     @Test
     void shouldResumeFromTheVenueAfterSigkillsWhileTheSimulatorRuns() throws Exception
@@ -186,9 +186,12 @@ class SchwabotCliIT
             final CliRunner.Result settled = ChildCli.jar(temp, RunCommandTest.FREE_PORT, "", "run", "--duration",
                 "3s", "--data-dir", dataDir, "--simulator", parts[0] + ":" + unusedPort() + ":" + parts[2]);
 
+            assertThat(restarted.status()).as(restarted.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(settled.status()).as("its market data never reached: " + settled).isEqualTo(ExitCodes.FAILURE);
+            assertThat(settled.err()).contains("schwabot: the venue was never reached: market data ws://" + parts[0] +
+                ":").doesNotContain("order entry");
             for (final CliRunner.Result result : List.of(restarted, settled))
             {
-                assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
                 assertThat(result.out()).containsPattern("# recovered the session begun at journal sequence 1: " +
                     "\\d+ events .*; the venue resends its reports after exec id \\d+\\n");
             }

@@ -64,7 +64,8 @@ class SchwabotCliTest
         final CliRunner.Result result = CliRunner.run();
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("missing command: run, replay, import, persist, config, journal or keys")
+        assertThat(result.err())
+            .startsWith("schwabot: missing command: run, replay, import, persist, config, journal or keys")
             .contains("Usage:");
         assertThat(result.out()).isEmpty();
     }
@@ -72,9 +73,9 @@ class SchwabotCliTest
     @Test
     void shouldExitWithTheUsageCodeForAGroupWithoutASubcommand()
     {
-        assertThat(CliRunner.run("journal").err()).startsWith("missing subcommand: dump, verify or stats");
-        assertThat(CliRunner.run("keys").err()).startsWith("missing subcommand: init, add, list or rotate");
-        assertThat(CliRunner.run("config").err()).startsWith("missing subcommand: show or check");
+        assertThat(CliRunner.run("journal").err()).startsWith("schwabot: missing subcommand: dump, verify or stats");
+        assertThat(CliRunner.run("keys").err()).startsWith("schwabot: missing subcommand: init, add, list or rotate");
+        assertThat(CliRunner.run("config").err()).startsWith("schwabot: missing subcommand: show or check");
         assertThat(CliRunner.run("config").status()).isEqualTo(ExitCodes.USAGE);
     }
 
@@ -85,9 +86,26 @@ class SchwabotCliTest
         final CliRunner.Result option = CliRunner.run("run", "--fast");
 
         assertThat(command.status()).isEqualTo(ExitCodes.USAGE);
-        assertThat(command.err()).contains("Unmatched argument at index 0: 'trade'");
+        assertThat(command.err()).startsWith("schwabot: Unmatched argument at index 0: 'trade'\n");
         assertThat(option.status()).isEqualTo(ExitCodes.USAGE);
-        assertThat(option.err()).contains("Unknown option: '--fast'");
+        assertThat(option.err()).startsWith("schwabot: Unknown option: '--fast'\n");
+    }
+
+    @Test
+    void shouldPrefixEveryUsageErrorWithTheProgramNameOnItsOwnLineThenShowTheUsage()
+    {
+        final CliRunner.Result missing = CliRunner.run("import", "--journal", "j");
+        final CliRunner.Result checked = CliRunner.run("journal", "dump", "--from", "-5", "j");
+        final CliRunner.Result typo = CliRunner.run("replya");
+
+        assertThat(missing.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).startsWith("schwabot: Missing required parameter: 'FILE'\nUsage: schwabot import ");
+        assertThat(checked.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(checked.err()).startsWith("schwabot: --from must be >= 0, was -5\nUsage: schwabot journal dump ");
+        assertThat(typo.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.err()).startsWith("schwabot: Unmatched argument at index 0: 'replya'\nDid you mean: ")
+            .contains("replay");
+        assertThat(missing.out() + checked.out() + typo.out()).isEmpty();
     }
 
     @Test

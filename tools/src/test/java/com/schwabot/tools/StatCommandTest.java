@@ -70,7 +70,7 @@ class StatCommandTest
         final CliRunner.Result result = CliRunner.run("stat", "--count", "0", "--dir", temp.toString());
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("--count must be at least 1");
+        assertThat(result.err()).startsWith("schwabot: --count must be at least 1");
     }
 
     private EngineCounters counters(final long startMs) throws IOException

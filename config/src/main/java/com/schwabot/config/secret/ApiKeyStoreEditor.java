@@ -63,7 +63,8 @@ public final class ApiKeyStoreEditor
     }
 
     /**
-     * Write a new, empty store with a fresh random salt. Refuses to replace a file that has entries.
+     * Write a new, empty store with a fresh random salt. Replaces a file without entries (also an empty one);
+     * refuses to replace a file that has entries, or one that is not a valid store (it may hold entries).
      *
      * @param source     the passphrase or key file the store will be opened with.
      * @param iterations PBKDF2 iterations ({@link ApiKeysFile#DEFAULT_ITERATIONS} outside tests).
@@ -72,13 +73,50 @@ public final class ApiKeyStoreEditor
      */
     public ApiKeysFile init(final KeySource source, final int iterations) throws SecretStoreException
     {
-        if (Files.exists(file) && !read().entries().isEmpty())
+        if (Files.exists(file) && !isBlank())
         {
-            throw new SecretStoreException(file + " already holds entries; use rotate to change the key");
+            final ApiKeysFile current;
+            try
+            {
+                current = ApiKeysFile.read(file, minIterations);
+            }
+            catch (final ConfigException ex)
+            {
+                final int more = ex.errors().size() - 1;
+                throw new SecretStoreException(file + " is not a valid api_keys.yaml and may hold entries, so init " +
+                    "leaves it alone (move it away to start afresh): " + ex.errors().get(0).message() +
+                    (more > 0 ? " (and " + more + " more)" : ""), ex);
+            }
+            if (!current.entries().isEmpty())
+            {
+                throw new SecretStoreException(file + " already holds entries; use rotate to change the key");
+            }
         }
         final ApiKeysFile result = withNewKey(source, iterations, new ArrayList<>(), null);
         write(result);
         return result;
+    }
+
+    /** Whether the file holds nothing but white space (e.g. created empty, by {@code touch}). */
+    private boolean isBlank() throws SecretStoreException
+    {
+        final byte[] content;
+        try
+        {
+            content = Files.readAllBytes(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new SecretStoreException("cannot read " + file + ": " + ex.getMessage(), ex);
+        }
+        for (final byte b : content)
+        {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -2,6 +2,7 @@ package com.schwabot.config.secret;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -24,10 +25,15 @@ public final class FilePermissions
     /**
      * @param file the file.
      * @return null when the file is private to its owner (or permissions are not supported), else a one-line
-     * message saying what is wrong and how to fix it.
+     * message saying what is wrong and how to fix it: the file does not exist, is a directory, or is accessible by
+     * group or others.
      */
     public static String ownerOnlyProblem(final Path file)
     {
+        if (Files.isDirectory(file))
+        {
+            return file + " is a directory, not a file";
+        }
         final Set<PosixFilePermission> permissions;
         try
         {
@@ -36,6 +42,10 @@ public final class FilePermissions
         catch (final UnsupportedOperationException ex)
         {
             return null;
+        }
+        catch (final NoSuchFileException ex)
+        {
+            return file + " does not exist";
         }
         catch (final IOException ex)
         {

@@ -12,7 +12,8 @@ import com.schwabot.engine.json.JsonWriter;
 
 /**
  * POST /halt and /resume: checks the bearer token, publishes the {@link AdminAction} into the input ring and writes
- * every action, accepted or refused, to the {@link AuditLog} (with the remote address, never the token).
+ * every action, accepted or refused, to the {@link AuditLog} (with the remote address, never the token), also one
+ * the server refused before the token check ({@link #refused}).
  * <ul>
  *     <li>no token configured (or no audit log): 403, nothing published;</li>
  *     <li>no or wrong {@code Authorization: Bearer ...}: 401, nothing published;</li>
@@ -93,6 +94,20 @@ public final class AdminEndpoint
         return new Outcome(202, new JsonWriter().beginObject()
             .field("action", name).field("accepted", true).field("commandId", commandId).endObject().toString(),
             commandId);
+    }
+
+    /**
+     * Audit an admin request the server refused before its token was looked at: a wrong method, a malformed or
+     * oversized request. Nothing is published.
+     *
+     * @param action halt or resume.
+     * @param status the HTTP status answered.
+     * @param reason why, never what the request carried.
+     * @param remote the client's address.
+     */
+    void refused(final AdminAction action, final int status, final String reason, final String remote)
+    {
+        refuse(action.name().toLowerCase(java.util.Locale.ROOT), status, reason, remote, clock.nanoTime());
     }
 
     private Outcome refuse(

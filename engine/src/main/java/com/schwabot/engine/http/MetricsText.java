@@ -1,5 +1,7 @@
 package com.schwabot.engine.http;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 
 import org.agrona.concurrent.status.CountersReader;
 
+import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.monitor.LatencySummary;
 import com.schwabot.engine.monitor.MonitorSnapshot;
@@ -20,9 +23,11 @@ import com.schwabot.engine.monitor.MonitorSnapshot;
  * (a reason, a status, a symbol) becomes a labelled sample of its family: {@code risk.reject.ORDER_RATE} is
  * {@code schwabot_risk_reject_total{reason="ORDER_RATE"}}, {@code status.position.BTCUSDT} is
  * {@code schwabot_status_position{symbol="BTCUSDT"}}; {@code alert.NAME.WHAT} is
- * {@code schwabot_alert_WHAT{alert="NAME"}}; a {@code .micros} value is divided into units. Latency is two
- * summaries in seconds: quantiles over the monitor's window, count and sum since start. Stateless; allocates (HTTP
- * thread only).
+ * {@code schwabot_alert_WHAT{alert="NAME"}}; a {@code .micros} value is divided into units. A position is
+ * published as the instrument's quantity mantissa and exported in units of the instrument (the mantissa scaled by its
+ * quantity exponent: {@code -100} at exponent -4 is {@code -0.0100}, the quantity {@code /status} shows). Latency is
+ * two summaries in seconds: quantiles over the monitor's window, count and sum since start. Stateless; allocates
+ * (HTTP thread only).
  */
 final class MetricsText
 {
@@ -31,6 +36,7 @@ final class MetricsText
 
     private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999, 1.0};
     private static final String PREFIX = "schwabot_";
+    private static final String POSITION = "status.position.";
 
     private MetricsText()
     {
@@ -43,11 +49,12 @@ final class MetricsText
     /**
      * Render a scrape.
      *
-     * @param reader   the counters.
-     * @param snapshot the monitor's last sample.
+     * @param reader      the counters.
+     * @param snapshot    the monitor's last sample.
+     * @param instruments the instruments, whose quantity exponents scale the positions.
      * @return the text.
      */
-    static String render(final CountersReader reader, final MonitorSnapshot snapshot)
+    static String render(final CountersReader reader, final MonitorSnapshot snapshot, final InstrumentTable instruments)
     {
         final Map<String, Family> families = new LinkedHashMap<>();
         family(families, "up", "gauge", "1 while the engine serves this endpoint").samples().add(PREFIX + "up 1");
@@ -57,7 +64,7 @@ final class MetricsText
         {
             if (typeId != EngineCounters.TYPE_LATENCY)
             {
-                addCounter(families, typeId, label, reader.getCounterValue(counterId));
+                addCounter(families, typeId, label, reader.getCounterValue(counterId), instruments);
             }
         });
         final StringBuilder out = new StringBuilder(16 * 1024);
@@ -77,8 +84,8 @@ final class MetricsText
         return out.toString();
     }
 
-    private static void addCounter(
-        final Map<String, Family> families, final int typeId, final String label, final long value)
+    private static void addCounter(final Map<String, Family> families, final int typeId, final String label,
+        final long value, final InstrumentTable instruments)
     {
         final boolean gauge = typeId == EngineCounters.TYPE_GAUGE;
         final boolean micros = label.endsWith(".micros");
@@ -98,8 +105,36 @@ final class MetricsText
         }
         final String name = PREFIX + sanitize(family) + (gauge ? "" : "_total");
         final Family f = family(families, name.substring(PREFIX.length()), gauge ? "gauge" : "counter",
-            (gauge ? "Engine gauge " : "Engine counter ") + family + (micros ? " (quote currency)" : ""));
-        f.samples().add(name + labels + " " + (micros ? format(value / 1_000_000.0) : Long.toString(value)));
+            help(family, gauge, micros));
+        f.samples().add(name + labels + " " + sample(label, value, micros, instruments));
+    }
+
+    private static String help(final String family, final boolean gauge, final boolean micros)
+    {
+        final String unit = switch (family)
+        {
+            case "status.position" -> " (net quantity, in units of the instrument)";
+            case "alert.value" -> " (in the alert's unit: drawdown and reject_rate bps, p99_latency us, stale_feed " +
+                "ms, free_disk and journal MB)";
+            default -> micros ? " (quote currency)" : "";
+        };
+        return (gauge ? "Engine gauge " : "Engine counter ") + family + unit;
+    }
+
+    private static String sample(
+        final String label, final long value, final boolean micros, final InstrumentTable instruments)
+    {
+        if (micros)
+        {
+            return format(value / 1_000_000.0);
+        }
+        final int instrument = label.startsWith(POSITION) ?
+            instruments.indexOf(label.substring(POSITION.length())) : InstrumentTable.UNKNOWN;
+        if (instrument != InstrumentTable.UNKNOWN)
+        {
+            return new BigDecimal(BigInteger.valueOf(value), -instruments.qtyExponent(instrument)).toPlainString();
+        }
+        return Long.toString(value);
     }
 
     private static Family family(

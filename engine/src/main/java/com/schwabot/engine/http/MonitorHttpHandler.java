@@ -5,16 +5,23 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -29,15 +36,18 @@ import com.schwabot.engine.json.JsonWriter;
  * Routes the monitoring server's requests:
  * <pre>
  * GET  /, /dashboard   the live dashboard (HTML, inline CSS/JS/SVG)
- * GET  /health         200 when live and ready, else 503; JSON with the checks
- * GET  /health/live    200 while the business thread makes progress, else 503
+ * GET  /health         200 and status UP when live and ready, else 503 and DOWN; JSON with the checks
+ * GET  /health/live    200 and status UP while the business thread makes progress, else 503 and DOWN
  * GET  /metrics        Prometheus text format
  * GET  /status         JSON: positions, P&amp;L, risk, orders, feed and gateway, events, latency, alerts
  * POST /halt, /resume  admin actions, bearer token required (see {@link AdminEndpoint})
  * </pre>
- * Anything else is 404; a known path with another method is 405 with {@code Allow}. Responses are never cached and
- * carry no CORS headers, so other origins cannot read them or send the token. Stateless and shared by every
- * connection; runs on the server's event loop.
+ * HEAD is answered on every GET resource like GET, without the body. Anything else is 404; a known path with
+ * another method is 405 with {@code Allow}. Every request to an admin path is audited, also one refused before its
+ * token is looked at: a wrong method (405), a malformed request or one whose line or headers are too large (400),
+ * a body over the limit (413, see {@link #aggregator(int)}); the audit line says why, never what was sent. Responses
+ * are never cached and carry no CORS headers, so other origins cannot read them or send the token. Stateless and
+ * shared by every connection; runs on the server's event loop.
  */
 @ChannelHandler.Sharable
 final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
@@ -61,17 +71,24 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     {
         if (!request.decoderResult().isSuccess())
         {
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, JSON, error("bad request"));
+            final Throwable cause = request.decoderResult().cause();
+            final String reason = cause instanceof TooLongFrameException ? "request line or headers too large" :
+                "malformed request";
+            refusedBeforeHandling(request, HttpResponseStatus.BAD_REQUEST.code(), reason, ctx.channel());
+            final FullHttpResponse response = response(HttpResponseStatus.BAD_REQUEST, JSON, error("bad request: " +
+                reason), true);
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         final String path = new QueryStringDecoder(request.uri()).path();
         switch (path)
         {
             case "/", "/dashboard" -> get(ctx, request, HTML, dashboard);
-            case "/health" -> health(ctx, request, StatusJson.live(sources) && StatusJson.ready(sources));
-            case "/health/live" -> health(ctx, request, StatusJson.live(sources));
+            case "/health" -> health(ctx, request, StatusJson.live(sources) && StatusJson.ready(sources), false);
+            case "/health/live" -> health(ctx, request, StatusJson.live(sources), true);
             case "/metrics" -> get(ctx, request, MetricsText.CONTENT_TYPE,
-                MetricsText.render(sources.counters().reader(), sources.snapshot().get())
+                MetricsText.render(sources.counters().reader(), sources.snapshot().get(), sources.instruments())
                     .getBytes(StandardCharsets.UTF_8));
             case "/status" -> get(ctx, request, JSON, utf8(StatusJson.status(sources)));
             case "/halt" -> admin(ctx, request, AdminAction.HALT);
@@ -88,39 +105,105 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         ctx.close();
     }
 
+    /**
+     * A per-connection aggregator of requests up to {@code maxBytes} that audits a refused admin request: its body
+     * is over the limit (413).
+     *
+     * @param maxBytes the largest request body.
+     * @return a new aggregator for one connection's pipeline.
+     */
+    HttpObjectAggregator aggregator(final int maxBytes)
+    {
+        final String reason = "request body larger than " + maxBytes + " bytes";
+        return new HttpObjectAggregator(maxBytes)
+        {
+            protected Object newContinueResponse(
+                final HttpMessage start, final int maxContentLength, final ChannelPipeline pipeline)
+            {
+                final Object answer = super.newContinueResponse(start, maxContentLength, pipeline);
+                if (answer instanceof HttpResponse response && start instanceof HttpRequest request &&
+                    response.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code())
+                {
+                    refusedBeforeHandling(request, response.status().code(), reason, pipeline.channel());
+                }
+                return answer;
+            }
+
+            protected void handleOversizedMessage(final ChannelHandlerContext ctx, final HttpMessage oversized)
+                throws Exception
+            {
+                if (oversized instanceof HttpRequest request)
+                {
+                    refusedBeforeHandling(request, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code(), reason,
+                        ctx.channel());
+                }
+                super.handleOversizedMessage(ctx, oversized);
+            }
+        };
+    }
+
+    /** Audit a request to an admin path refused before its token was looked at; other paths are not audited. */
+    private void refusedBeforeHandling(
+        final HttpRequest request, final int status, final String reason, final Channel channel)
+    {
+        final AdminAction action = adminAction(new QueryStringDecoder(request.uri()).path());
+        if (null != action)
+        {
+            admin.refused(action, status, reason, remote(channel.remoteAddress()));
+        }
+    }
+
+    private static AdminAction adminAction(final String path)
+    {
+        return switch (path)
+        {
+            case "/halt" -> AdminAction.HALT;
+            case "/resume" -> AdminAction.RESUME;
+            default -> null;
+        };
+    }
+
     private void get(final ChannelHandlerContext ctx, final FullHttpRequest request, final String type,
         final byte[] body)
     {
-        if (!HttpMethod.GET.equals(request.method()))
+        if (!isGetOrHead(request))
         {
-            notAllowed(ctx, request, "GET");
+            notAllowed(ctx, request, "GET, HEAD");
             return;
         }
         respond(ctx, request, HttpResponseStatus.OK, type, body);
     }
 
-    private void health(final ChannelHandlerContext ctx, final FullHttpRequest request, final boolean ok)
+    private void health(
+        final ChannelHandlerContext ctx, final FullHttpRequest request, final boolean ok, final boolean liveness)
     {
-        if (!HttpMethod.GET.equals(request.method()))
+        if (!isGetOrHead(request))
         {
-            notAllowed(ctx, request, "GET");
+            notAllowed(ctx, request, "GET, HEAD");
             return;
         }
         respond(ctx, request, ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, JSON,
-            utf8(StatusJson.health(sources)));
+            utf8(StatusJson.health(sources, liveness)));
+    }
+
+    private static boolean isGetOrHead(final FullHttpRequest request)
+    {
+        return HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method());
     }
 
     private void admin(final ChannelHandlerContext ctx, final FullHttpRequest request, final AdminAction action)
     {
         if (!HttpMethod.POST.equals(request.method()))
         {
+            admin.refused(action, HttpResponseStatus.METHOD_NOT_ALLOWED.code(),
+                "method " + request.method() + " not allowed", remote(ctx.channel().remoteAddress()));
             notAllowed(ctx, request, "POST");
             return;
         }
         final AdminEndpoint.Outcome outcome = admin.handle(action,
             request.headers().get(HttpHeaderNames.AUTHORIZATION), remote(ctx.channel().remoteAddress()));
         final FullHttpResponse response = response(HttpResponseStatus.valueOf(outcome.status()), JSON,
-            utf8(outcome.body()));
+            utf8(outcome.body()), true);
         if (outcome.status() == 401)
         {
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"schwabot\"");
@@ -131,7 +214,8 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private void notAllowed(final ChannelHandlerContext ctx, final FullHttpRequest request, final String allow)
     {
         final FullHttpResponse response = response(HttpResponseStatus.METHOD_NOT_ALLOWED, JSON,
-            error("method " + request.method() + " not allowed: use " + allow));
+            error("method " + request.method() + " not allowed: use " + allow),
+            !HttpMethod.HEAD.equals(request.method()));
         response.headers().set(HttpHeaderNames.ALLOW, allow);
         send(ctx, request, response);
     }
@@ -139,13 +223,15 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static void respond(final ChannelHandlerContext ctx, final FullHttpRequest request,
         final HttpResponseStatus status, final String type, final byte[] body)
     {
-        send(ctx, request, response(status, type, body));
+        send(ctx, request, response(status, type, body, !HttpMethod.HEAD.equals(request.method())));
     }
 
-    private static FullHttpResponse response(final HttpResponseStatus status, final String type, final byte[] body)
+    /** A response; without the body (but with its length) when {@code withBody} is false: the answer to HEAD. */
+    private static FullHttpResponse response(
+        final HttpResponseStatus status, final String type, final byte[] body, final boolean withBody)
     {
         final FullHttpResponse response = new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+            HttpVersion.HTTP_1_1, status, withBody ? Unpooled.wrappedBuffer(body) : Unpooled.EMPTY_BUFFER);
         response.headers()
             .set(HttpHeaderNames.CONTENT_TYPE, type)
             .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)

@@ -15,7 +15,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -82,7 +81,7 @@ public final class MonitorHttpServer implements AutoCloseable
                         ch.pipeline()
                             .addLast(new ReadTimeoutHandler(IDLE_TIMEOUT_SECONDS))
                             .addLast(new HttpServerCodec())
-                            .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                            .addLast(handler.aggregator(MAX_REQUEST_BYTES))
                             .addLast(handler);
                     }
                 })

@@ -53,14 +53,22 @@ final class StatusJson
             sources.snapshot().get().journal().state() != JournalSpaceGuard.State.STOPPED;
     }
 
-    static String health(final MonitorSources sources)
+    /**
+     * The health JSON: {@code status} UP or DOWN, live, ready and the checks.
+     *
+     * @param sources  the sources.
+     * @param liveness true for {@code /health/live}: UP while live, whether ready or not; else UP when live and
+     *                 ready.
+     * @return the JSON.
+     */
+    static String health(final MonitorSources sources, final boolean liveness)
     {
         final StatusPublisher status = sources.status();
         final boolean live = live(sources);
         final boolean ready = ready(sources);
         final RiskReason reason = status.haltReason();
         return new JsonWriter().beginObject()
-            .field("status", live && ready ? "UP" : "DOWN")
+            .field("status", live && (ready || liveness) ? "UP" : "DOWN")
             .field("live", live)
             .field("ready", ready)
             .name("checks").beginObject()

@@ -53,7 +53,13 @@ class AdminHaltTest
             final long refusedBefore = counters.risk(RiskReason.HALTED).get();
             RunningEngine.waitUntil("orders refused while halted",
                 () -> counters.risk(RiskReason.HALTED).get() > refusedBefore + 2, 30_000);
-            assertThat(running.get("/health").statusCode()).as("halted: not ready").isEqualTo(503);
+            final HttpResponse<String> health = running.get("/health");
+            final HttpResponse<String> live = running.get("/health/live");
+            assertThat(health.statusCode()).as("halted: not ready").isEqualTo(503);
+            assertThat(Json.object(health.body())).containsEntry("status", "DOWN").containsEntry("ready", false);
+            assertThat(live.statusCode()).as("halted: still alive").isEqualTo(200);
+            assertThat(Json.object(live.body())).containsEntry("status", "UP").containsEntry("live", true)
+                .containsEntry("ready", false);
 
             final HttpResponse<String> resume = running.post("/resume", "bearer " + RunningEngine.TOKEN);
             assertThat(resume.statusCode()).as(resume.body()).isEqualTo(202);

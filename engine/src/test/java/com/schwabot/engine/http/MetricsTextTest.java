@@ -1,11 +1,15 @@
 package com.schwabot.engine.http;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.schwabot.codecs.sbe.RiskReason;
+import com.schwabot.config.Instrument;
+import com.schwabot.config.VenueKind;
+import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.monitor.JournalSpaceGuard;
@@ -17,6 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MetricsTextTest
 {
     private static final long T0 = 1_700_000_000_000L;
+    /** Positions are published as quantity mantissas: BTCUSDT at exponent -5, ETHUSDT at -4. */
+    private static final InstrumentTable INSTRUMENTS = new InstrumentTable(List.of(
+        new Instrument("BTCUSDT", 1, -2, -5, new BigDecimal("0.01"), new BigDecimal("0.00001"), VenueKind.SIMULATOR,
+            null),
+        new Instrument("ETHUSDT", 2, -2, -4, new BigDecimal("0.01"), new BigDecimal("0.0001"), VenueKind.SIMULATOR,
+            null)));
 
     @Test
     void shouldRenderCountersGaugesLabelsAndSummariesAsPrometheusText()
@@ -25,19 +35,23 @@ class MetricsTextTest
         counters.get(EngineCounter.ORDERS_SENT).set(12);
         counters.risk(RiskReason.ORDER_RATE).set(3);
         counters.newGauge("status.position.BTCUSDT").set(-150);
+        counters.newGauge("status.position.ETHUSDT").set(-100);
         counters.newGauge("status.pnl.micros").set(-1_250_000);
         counters.newGauge("alert.stale_feed.active").set(1);
         counters.newCounter("alert.stale_feed.raised").set(2);
         counters.newLatencyGauge("latency.event.p99_ns").set(5_000);
         final LatencySummary latency = new LatencySummary(100, 2_000_000, 10, 10_000, 20_000, 30_000, 40_000, 50_000);
 
-        final String text = MetricsText.render(counters.reader(), snapshot(latency, LatencySummary.EMPTY));
+        final String text = MetricsText.render(counters.reader(), snapshot(latency, LatencySummary.EMPTY),
+            INSTRUMENTS);
         final PrometheusText.Scrape scrape = PrometheusText.parse(text);
 
         assertThat(scrape.value("schwabot_orders_sent_total")).isEqualTo(12);
         assertThat(scrape.value("schwabot_risk_reject_total", "reason", "ORDER_RATE")).isEqualTo(3);
         assertThat(scrape.value("schwabot_risk_reject_total", "reason", "HALTED")).isZero();
-        assertThat(scrape.value("schwabot_status_position", "symbol", "BTCUSDT")).isEqualTo(-150);
+        assertThat(scrape.value("schwabot_status_position", "symbol", "BTCUSDT")).isEqualTo(-0.0015);
+        assertThat(text).contains("schwabot_status_position{symbol=\"ETHUSDT\"} -0.0100\n",
+            "# HELP schwabot_status_position Engine gauge status.position (net quantity, in units of the instrument)");
         assertThat(scrape.value("schwabot_status_pnl")).isEqualTo(-1.25);
         assertThat(scrape.value("schwabot_alert_active", "alert", "stale_feed")).isEqualTo(1);
         assertThat(scrape.value("schwabot_alert_raised_total", "alert", "stale_feed")).isEqualTo(2);

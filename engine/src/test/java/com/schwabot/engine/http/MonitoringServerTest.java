@@ -148,7 +148,61 @@ class MonitoringServerTest
         assertThat(getHalt.statusCode()).isEqualTo(405);
         assertThat(getHalt.headers().firstValue("Allow")).hasValue("POST");
         assertThat(postStatus.statusCode()).isEqualTo(405);
-        assertThat(postStatus.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(postStatus.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
+    void shouldAnswerHeadLikeGetWithoutTheBody() throws Exception
+    {
+        for (final String path : List.of("/status", "/metrics", "/health", "/health/live", "/", "/dashboard"))
+        {
+            final String get = running.raw("GET " + path + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n", true);
+            final String head = running.raw("HEAD " + path + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
+                true);
+
+            assertThat(head).as(path).startsWith(get.substring(0, get.indexOf("\r\n")) + "\r\n").endsWith("\r\n\r\n")
+                .containsPattern("(?i)content-length: [1-9]\\d*\r\n")
+                .contains(headerLine(get, "content-type"));
+        }
+    }
+
+    @Test
+    void shouldAuditAdminRequestsRefusedBeforeTheTokenCheckWithoutWhatTheyCarried() throws Exception
+    {
+        final Path auditLog = running.dir().resolve("logs/audit.log");
+        final int before = Files.readAllLines(auditLog).size();
+        final String filler = "q".repeat(100_000);
+
+        final String body = running.raw("POST /resume HTTP/1.1\r\nHost: t\r\nConnection: close\r\n" +
+            "Content-Length: 20000000\r\n\r\n", false);
+        final String expect = running.raw("POST /halt HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\n" +
+            "Content-Length: 20000000\r\n\r\n", false);
+        final String header = running.raw("POST /resume HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + filler +
+            "\r\n\r\n", false);
+        final HttpResponse<String> get = running.get("/halt");
+
+        assertThat(body).startsWith("HTTP/1.1 413 ");
+        assertThat(expect).startsWith("HTTP/1.1 413 ");
+        assertThat(header).startsWith("HTTP/1.1 400 ")
+            .endsWith("\r\n\r\n{\"error\":\"bad request: request line or headers too large\"}");
+        assertThat(get.statusCode()).isEqualTo(405);
+        final List<String> audit = Files.readAllLines(auditLog);
+        final List<Map<String, Object>> added = audit.subList(before, audit.size()).stream().map(Json::object).toList();
+        assertThat(added).extracting((line) -> line.get("action") + " " + line.get("outcome") + " " +
+            line.get("status") + " " + line.get("detail")).containsExactly(
+            "resume refused 413.0 request body larger than " + MonitorHttpServer.MAX_REQUEST_BYTES + " bytes",
+            "halt refused 413.0 request body larger than " + MonitorHttpServer.MAX_REQUEST_BYTES + " bytes",
+            "resume refused 400.0 request line or headers too large",
+            "halt refused 405.0 method GET not allowed");
+        assertThat(added).allSatisfy((line) -> assertThat((String)line.get("remote")).startsWith("127.0.0.1:"));
+        assertThat(String.join("\n", audit)).doesNotContain("qqqq", "Bearer", RunningEngine.TOKEN);
+        assertThat(running.engine().core().status().halted()).isFalse();
+    }
+
+    private static String headerLine(final String response, final String name)
+    {
+        return response.lines().filter((line) -> line.toLowerCase(java.util.Locale.ROOT).startsWith(name + ":"))
+            .findFirst().orElseThrow();
     }
 
     @Test
@@ -158,6 +212,8 @@ class MonitoringServerTest
         final long adminBefore = engine.counters().value(EngineCounter.ADMIN_COMMANDS);
         final long haltsBefore = engine.counters().value(EngineCounter.HALTS);
         final long ticks = engine.counters().value(EngineCounter.TIMER_TICKS);
+        final Path auditLog = running.dir().resolve("logs/audit.log");
+        final int before = Files.exists(auditLog) ? Files.readAllLines(auditLog).size() : 0;
 
         final HttpResponse<String> none = running.post("/halt", null);
         final HttpResponse<String> wrong = running.post("/halt", "Bearer wrong-token-0123456789abcdef");
@@ -174,7 +230,8 @@ class MonitoringServerTest
         assertThat(engine.counters().value(EngineCounter.ADMIN_COMMANDS)).isEqualTo(adminBefore);
         assertThat(engine.counters().value(EngineCounter.HALTS)).isEqualTo(haltsBefore);
         assertThat(engine.core().status().halted()).isFalse();
-        final List<String> audit = Files.readAllLines(running.dir().resolve("logs/audit.log"));
+        final List<String> all = Files.readAllLines(auditLog);
+        final List<String> audit = all.subList(before, all.size()); // other tests of this engine audit too
         assertThat(audit).hasSize(3).allSatisfy((line) -> assertThat(Json.object(line))
             .containsEntry("outcome", "refused").containsEntry("status", 401.0)
             .hasEntrySatisfying("remote", (r) -> assertThat((String)r).startsWith("127.0.0.1:")));

@@ -1,6 +1,9 @@
 package com.schwabot.engine.http;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +14,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.schwabot.config.ConfigException;
 import com.schwabot.config.ConfigLoader;
@@ -160,6 +165,43 @@ public final class RunningEngine implements AutoCloseable
             request.header("Authorization", authorization);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Send raw bytes on a new loopback connection and read one response: the head, then as many body bytes as its
+     * {@code Content-Length} says, or everything until the server closes when {@code toEof}.
+     *
+     * @param request the request, head and any body.
+     * @param toEof   read until the connection closes (a HEAD response must end at its head).
+     * @return the response as ISO-8859-1 text.
+     * @throws IOException on I/O failure.
+     */
+    public String raw(final String request, final boolean toEof) throws IOException
+    {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), engine.httpServer().port()))
+        {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            final InputStream in = socket.getInputStream();
+            if (toEof)
+            {
+                return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
+            final StringBuilder head = new StringBuilder();
+            while (head.indexOf("\r\n\r\n") < 0)
+            {
+                final int b = in.read();
+                if (b < 0)
+                {
+                    return head.toString();
+                }
+                head.append((char)b);
+            }
+            final Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+            final int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+            return head + new String(in.readNBytes(bodyLength), StandardCharsets.ISO_8859_1);
+        }
     }
 
     /**

@@ -91,6 +91,7 @@ public final class ExchangeSimulator implements AutoCloseable
      *
      * @return this.
      * @throws IllegalStateException when already started or closed.
+     * @throws java.io.UncheckedIOException when a port cannot be bound (in use, ...): the message names the address.
      */
     public synchronized ExchangeSimulator start()
     {
@@ -109,8 +110,8 @@ public final class ExchangeSimulator implements AutoCloseable
         orderEntry.core(core);
         try
         {
-            marketData.bind(group, epoll).syncUninterruptibly();
-            orderEntry.bind(group, epoll).syncUninterruptibly();
+            Listening.await(marketData.bind(group, epoll), "market data", context.host(), context.marketDataPort());
+            Listening.await(orderEntry.bind(group, epoll), "order entry", context.host(), context.orderEntryPort());
         }
         catch (final RuntimeException ex)
         {
