@@ -1,7 +1,10 @@
 package com.schwabot.tools;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -331,8 +334,42 @@ public final class RunCommand implements Callable<Integer>
         }
         catch (final Exception ex)
         {
+            final IOException io = ioCause(ex);
+            if (null != io)
+            {
+                throw new CliException(ExitCodes.IO, "the engine could not start: " + (io.getMessage().equals(
+                    ex.getMessage()) ? "" : ex.getMessage() + ": ") + describe(io));
+            }
             throw new CliException(ExitCodes.FAILURE, "the engine could not start: " + ex.getMessage());
         }
+    }
+
+    /**
+     * The file or directory the engine could not create, read or write, if that is why it could not start.
+     */
+    private static IOException ioCause(final Throwable ex)
+    {
+        for (Throwable t = ex; null != t; t = t.getCause() == t ? null : t.getCause())
+        {
+            if (t instanceof IOException io && null != io.getMessage())
+            {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(final IOException io)
+    {
+        if (io instanceof NoSuchFileException)
+        {
+            return io.getMessage() + ": no such file or directory (or a parent of it cannot be created)";
+        }
+        if (io instanceof AccessDeniedException)
+        {
+            return io.getMessage() + ": permission denied";
+        }
+        return io.getClass().getSimpleName() + ": " + io.getMessage();
     }
 
     /**

@@ -254,6 +254,20 @@ class RunCommandTest
     }
 
     @Test
+    void shouldSayWhichDirectoryItCouldNotCreateWithTheIoCode() throws IOException
+    {
+        final Path file = Files.writeString(temp.resolve("afile"), "x");
+
+        final CliRunner.Result result = CliRunner.run(FREE_PORT, "run", "--duration", "2s", "--data-dir",
+            file.resolve("sub").toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).isEqualTo("schwabot: the engine could not start: FileSystemException: " +
+            file.resolve("sub/data") + ": Not a directory" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
     void shouldReadTheConfigurationDirectoryFromTheEnvironment() throws IOException
     {
         final Path dir = configDir("engine:\n  input_ring_size: 1024\n");
