@@ -1,9 +1,9 @@
 package com.schwabot.tools;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -334,7 +334,7 @@ public final class RunCommand implements Callable<Integer>
         }
         catch (final Exception ex)
         {
-            final IOException io = ioCause(ex);
+            final FileSystemException io = fileSystemCause(ex);
             if (null != io)
             {
                 throw new CliException(ExitCodes.IO, "the engine could not start: " + (io.getMessage().equals(
@@ -345,13 +345,14 @@ public final class RunCommand implements Callable<Integer>
     }
 
     /**
-     * The file or directory the engine could not create, read or write, if that is why it could not start.
+     * The file or directory the engine could not create, read or write, if that is why it could not start (a port
+     * in use or a disk below the journal's stop limit are other I/O exceptions, and exit 1).
      */
-    private static IOException ioCause(final Throwable ex)
+    private static FileSystemException fileSystemCause(final Throwable ex)
     {
         for (Throwable t = ex; null != t; t = t.getCause() == t ? null : t.getCause())
         {
-            if (t instanceof IOException io && null != io.getMessage())
+            if (t instanceof FileSystemException io && null != io.getMessage())
             {
                 return io;
             }
@@ -359,7 +360,7 @@ public final class RunCommand implements Callable<Integer>
         return null;
     }
 
-    private static String describe(final IOException io)
+    private static String describe(final FileSystemException io)
     {
         if (io instanceof NoSuchFileException)
         {
