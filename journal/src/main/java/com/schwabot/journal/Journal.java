@@ -45,7 +45,7 @@ public final class Journal implements AutoCloseable
         this.queue = queue;
         this.view = view;
         this.maxFrameLength = maxFrameLength(context, queue);
-        this.lastSequenceAtOpen = null != view && !view.damage().isEmpty() ?
+        this.lastSequenceAtOpen = !damageFound().isEmpty() ?
             lastSequenceByScan() : lastSequenceAtOpen(context, queue);
     }
 
@@ -301,8 +301,7 @@ public final class Journal implements AutoCloseable
     {
         ensureOpen();
         PayloadChecksum.ensureAvailable();
-        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength)
-            .verify(null == view ? List.of() : view.damage());
+        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength).verify(damageFound());
     }
 
     /**
@@ -355,7 +354,12 @@ public final class Journal implements AutoCloseable
      */
     public List<String> damage()
     {
-        return null == view ? List.of() : view.damage().stream().map(ReadOnlyView.Damage::detail).toList();
+        return damageFound().stream().map(ReadOnlyView.Damage::detail).toList();
+    }
+
+    private List<ReadOnlyView.Damage> damageFound()
+    {
+        return null == view ? List.of() : view.damage();
     }
 
     /**

@@ -156,6 +156,16 @@ public final class JournalStats
     }
 
     /**
+     * Whether the read took in every excerpt as records: none skipped, none failing its checksum, none out of reach.
+     *
+     * @return true for a journal read whole.
+     */
+    public boolean readWhole()
+    {
+        return skippedRecords == 0 && checksumFailures == 0 && unreadFromIndex < 0;
+    }
+
+    /**
      * Counts per (schemaId, templateId), sorted by schema then template.
      *
      * @return the counts.

@@ -207,13 +207,6 @@ public final class JournalTailer implements AutoCloseable
                 while ((next = records.next()) > 0)
                 {
                     final RecordHeader header = records.header();
-                    if ((header.flags() & RecordHeader.FLAG_CHECKSUM) != 0 && header.checksum() !=
-                        PayloadChecksum.compute(records.frame().addressOffset(), RecordHeader.LENGTH,
-                        next - RecordHeader.LENGTH))
-                    {
-                        checksumFailures++;
-                        continue;
-                    }
                     final long sequence = header.sequence();
                     if (skipBelowSequence > 0)
                     {
@@ -225,6 +218,13 @@ public final class JournalTailer implements AutoCloseable
                         {
                             skipBelowSequence = 0;
                         }
+                    }
+                    if ((header.flags() & RecordHeader.FLAG_CHECKSUM) != 0 && header.checksum() !=
+                        PayloadChecksum.compute(records.frame().addressOffset(), RecordHeader.LENGTH,
+                        next - RecordHeader.LENGTH))
+                    {
+                        checksumFailures++;
+                        continue;
                     }
                     lastSequence = sequence;
                     delivered++;

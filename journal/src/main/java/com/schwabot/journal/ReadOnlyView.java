@@ -110,25 +110,16 @@ final class ReadOnlyView implements AutoCloseable
             for (final Path file : files)
             {
                 final Path name = file.getFileName();
-                final String foreign = notQueueHeader(file, window);
-                if (null != foreign)
-                {
-                    damage.add(new Damage(ProblemKind.NOT_A_QUEUE_FILE, name + " is not a Chronicle queue file: " +
-                        foreign + "; it is left out"));
-                    continue;
-                }
-                final Cut cut = findCut(file, window);
-                if (null == cut)
+                final Finding finding = find(file, window);
+                if (null == finding)
                 {
                     Files.createSymbolicLink(view.resolve(name), file.toAbsolutePath());
+                    continue;
                 }
-                else
+                damage.add(finding.damage(true));
+                if (null != finding.cut() && finding.cut().records())
                 {
-                    damage.add(new Damage(ProblemKind.TRUNCATED_FILE, name + " is cut short: " + cut.describe()));
-                    if (cut.records())
-                    {
-                        padCopy(file, cut.position(), view.resolve(name));
-                    }
+                    padCopy(file, finding.cut().position(), view.resolve(name));
                 }
             }
             return new ReadOnlyView(view, rollCycleNaming(files), Collections.unmodifiableList(damage));
@@ -160,18 +151,10 @@ final class ReadOnlyView implements AutoCloseable
         {
             for (final Path file : list(journal))
             {
-                final String foreign = notQueueHeader(file, window);
-                final Cut cut = null == foreign ? findCut(file, window) : null;
-                if (null != foreign)
+                final Finding finding = find(file, window);
+                if (null != finding)
                 {
-                    damage.add(new Damage(ProblemKind.NOT_A_QUEUE_FILE,
-                        file.getFileName() + " is not a Chronicle queue file: " + foreign));
-                }
-                else if (null != cut)
-                {
-                    damage.add(new Damage(ProblemKind.TRUNCATED_FILE,
-                        file.getFileName() + " is cut short: " + cut.size() + " bytes, but the excerpt at byte " +
-                        cut.position() + " runs to byte " + cut.end()));
+                    damage.add(finding.damage(false));
                 }
             }
         }
@@ -180,6 +163,34 @@ final class ReadOnlyView implements AutoCloseable
             throw new UncheckedIOException("cannot read the queue files of " + journal, ex);
         }
         return damage;
+    }
+
+    /**
+     * What a queue file holds that a reader must not map as it is: a start that is not Chronicle's header, or an
+     * excerpt that runs past the file's end.
+     *
+     * @param file    the file.
+     * @param foreign what it begins with instead of Chronicle's header, or null.
+     * @param cut     where it is cut, or null (always null when foreign).
+     */
+    private record Finding(Path file, String foreign, Cut cut)
+    {
+        Damage damage(final boolean reader)
+        {
+            final Path name = file.getFileName();
+            return null != foreign ?
+                new Damage(ProblemKind.NOT_A_QUEUE_FILE, name + " is not a Chronicle queue file: " + foreign +
+                    (reader ? "; it is left out" : "")) :
+                new Damage(ProblemKind.TRUNCATED_FILE, name + " is cut short: " +
+                    (reader ? cut.describe() : cut.where()));
+        }
+    }
+
+    private static Finding find(final Path file, final ByteBuffer window) throws IOException
+    {
+        final String foreign = notQueueHeader(file, window);
+        final Cut cut = null == foreign ? findCut(file, window) : null;
+        return null == foreign && null == cut ? null : new Finding(file, foreign, cut);
     }
 
     /**
@@ -268,9 +279,14 @@ final class ReadOnlyView implements AutoCloseable
      */
     record Cut(long size, long position, long end, boolean records)
     {
+        String where()
+        {
+            return size + " bytes, but the excerpt at byte " + position + " runs to byte " + end;
+        }
+
         String describe()
         {
-            return size + " bytes, but the excerpt at byte " + position + " runs to byte " + end + (records ?
+            return where() + (records ?
                 "; read as if the file ended at byte " + position :
                 "; the cut is before its first record (in Chronicle's header or index), so it is left out");
         }

@@ -2,6 +2,7 @@ package com.schwabot.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,8 +13,9 @@ import java.time.temporal.ChronoField;
 import java.util.stream.Stream;
 
 import com.schwabot.journal.Journal;
-import com.schwabot.journal.JournalStats;
 import com.schwabot.journal.JournalContext;
+import com.schwabot.journal.JournalDamagedException;
+import com.schwabot.journal.JournalStats;
 
 /**
  * Opening a journal for the {@code journal} commands, with one-line errors for the usual mistakes (a missing
@@ -99,6 +101,26 @@ final class JournalFiles
         }
         warnings.flush();
         return journal;
+    }
+
+    /**
+     * Refuse a journal with a queue file cut short or one that is not a queue file ({@link Journal#requireWhole}),
+     * before it is written to or read in place.
+     *
+     * @param dir    the journal directory.
+     * @param prefix put before the message, e.g. what could not start; empty for none.
+     * @throws CliException with {@link ExitCodes#IO} naming each damaged file.
+     */
+    static void requireWhole(final Path dir, final String prefix)
+    {
+        try
+        {
+            Journal.requireWhole(dir);
+        }
+        catch (final JournalDamagedException | UncheckedIOException ex)
+        {
+            throw new CliException(ExitCodes.IO, prefix + ex.getMessage());
+        }
     }
 
     /**

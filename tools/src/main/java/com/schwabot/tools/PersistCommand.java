@@ -1,7 +1,6 @@
 package com.schwabot.tools;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +10,6 @@ import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.persist.PersistenceAgent;
 import com.schwabot.engine.persist.PersistenceContext;
 import com.schwabot.engine.persist.PersistenceException;
-import com.schwabot.journal.Journal;
-import com.schwabot.journal.JournalDamagedException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,14 +62,7 @@ public final class PersistCommand implements Callable<Integer>
     {
         final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec));
         JournalFiles.openReadOnly(journalDir).close();
-        try
-        {
-            Journal.requireWhole(journalDir); // the databases are built by a reader in place, which damage would stop
-        }
-        catch (final JournalDamagedException | UncheckedIOException ex)
-        {
-            throw new CliException(ExitCodes.IO, ex.getMessage());
-        }
+        JournalFiles.requireWhole(journalDir, ""); // the databases are built by a reader in place, which damage stops
         final PersistenceContext context = PersistenceContext.of(config.persistence(), dataDir, journalDir);
         if (null != sqliteDir)
         {

@@ -137,7 +137,7 @@ public final class ReplayCommand implements Callable<Integer>
             final BacktestReports.Run run = BacktestReports.replay(config, backend, counters, journal, stats,
                 simulated, fillSettings, !noReport, progress());
             final ReplayResult result = run.result();
-            print(out, result, counters, isWhole(stats));
+            print(out, result, counters, stats.readWhole());
             if (!noReport)
             {
                 final ReportFiles files = BacktestReports.write(BacktestReports.report(run, stats), reportsDir);
@@ -156,11 +156,6 @@ public final class ReplayCommand implements Callable<Integer>
     private static boolean isLiveRun(final JournalStats stats)
     {
         return Replayer.isLiveRun(stats);
-    }
-
-    private static boolean isWhole(final JournalStats stats)
-    {
-        return stats.skippedRecords() == 0 && stats.checksumFailures() == 0 && stats.unreadFromIndex() < 0;
     }
 
     private static void print(

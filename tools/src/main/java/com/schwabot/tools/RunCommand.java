@@ -1,7 +1,6 @@
 package com.schwabot.tools;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -30,7 +29,6 @@ import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.monitor.StatusLine;
 import com.schwabot.engine.persist.PersistenceService;
 import com.schwabot.engine.stage.OrderStage;
-import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalDamagedException;
 
 import picocli.CommandLine.Command;
@@ -207,7 +205,7 @@ public final class RunCommand implements Callable<Integer>
         PersistenceService persistence = null;
         try
         {
-            requireWholeJournal(journalDir);
+            JournalFiles.requireWhole(journalDir, "the engine could not start: ");
             final long journalEnd = RunPersistence.journalEnd(journalDir); // persistence: the run starts after this
             RunPersistence.check(config, dataDir, journalDir);
             engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()), venues, monitoring);
@@ -303,18 +301,6 @@ public final class RunCommand implements Callable<Integer>
                 Map.of("SCHWABOT_VENUES_BINANCE_WS_ENDPOINT", binanceEndpoint));
         }
         return overrides;
-    }
-
-    private static void requireWholeJournal(final Path journalDir)
-    {
-        try
-        {
-            Journal.requireWhole(journalDir);
-        }
-        catch (final JournalDamagedException | UncheckedIOException ex)
-        {
-            throw new CliException(ExitCodes.IO, "the engine could not start: " + ex.getMessage());
-        }
     }
 
     private static Engine start(final SchwabotConfig config, final Path journalDir, final Path cacheDir,
