@@ -1,6 +1,7 @@
 package com.schwabot.engine.http;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.agrona.concurrent.EpochNanoClock;
@@ -71,7 +72,7 @@ public final class AdminEndpoint
      */
     Outcome handle(final AdminAction action, final String authorization, final String remote)
     {
-        final String name = action.name().toLowerCase(java.util.Locale.ROOT);
+        final String name = action.name().toLowerCase(Locale.ROOT);
         final long nowNanos = clock.nanoTime();
         if (null == token || null == audit)
         {
@@ -107,7 +108,7 @@ public final class AdminEndpoint
      */
     void refused(final AdminAction action, final int status, final String reason, final String remote)
     {
-        refuse(action.name().toLowerCase(java.util.Locale.ROOT), status, reason, remote, clock.nanoTime());
+        refuse(action.name().toLowerCase(Locale.ROOT), status, reason, remote, clock.nanoTime());
     }
 
     private Outcome refuse(
