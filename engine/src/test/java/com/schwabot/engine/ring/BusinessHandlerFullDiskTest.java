@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.schwabot.codecs.sbe.Channel;
@@ -21,6 +22,7 @@ import com.schwabot.journal.Tmpfs;
 import com.schwabot.journal.VerifyReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The defensive path: the business thread's handler appending to a journal on a real file system that is full, with
@@ -33,6 +35,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the engine runs) in the next append, so the event whose append returned last, and which was acted on, is the torn
  * record (see the journal's {@code JournalFullDiskTest}); verify reports it at the last index. That is why the journal
  * space guard stops the journal with room to spare instead of relying on this path.
+ * <p>
+ * The JVM raises that error asynchronously, at the thread's next check for it, which can lie after the handler has
+ * returned: two full builds in six saw it raised in the market's random number generator, outside any catch. A yield
+ * inside the handler's try gives the check a place there, as the journal's {@code JournalFullDiskTest} does, and an
+ * error raised later still is caught around the whole step, as the Disruptor's processor catches around its whole
+ * batch loop ({@link #step}). Neither makes the test deterministic: when the fault's page lies at the end of a mapped
+ * block, the next append moves to the next block and Chronicle releases the old one, whose native call raises the
+ * error inside Chronicle's resource releaser, which logs it ("Failed in release/close") and goes on; and where the
+ * error lands inside the JDK's file channel code, closing the journal hangs for good (twice in two runs of 400
+ * repetitions, 2026-12-07). Hence the journal space guard, and hence this test runs only when asked
+ * ({@code -Pfuzz}, or {@code -Dschwabot.fulldisk.unguarded=true}) under a time limit; {@code BusinessHandlerFaultTest}
+ * checks the same handling, deterministically, in every build.
  */
 class BusinessHandlerFullDiskTest
 {
@@ -51,8 +65,11 @@ class BusinessHandlerFullDiskTest
     private long ringSequence;
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shouldStopJournalingAtTheFirstFailedAppendAndRefuseEveryEventAfterIt() throws Exception
     {
+        assumeTrue(Boolean.getBoolean("schwabot.fulldisk.unguarded"), "the unguarded full-disk test can hang in the " +
+            "JDK (see its javadoc): it runs with -Pfuzz or -Dschwabot.fulldisk.unguarded=true");
         try (Tmpfs disk = Tmpfs.mount(dir.resolve("disk"), 16))
         {
             final Path journalDir = disk.directory().resolve("journal");
@@ -70,7 +87,7 @@ class BusinessHandlerFullDiskTest
                 disk.fillTo(256 * 1024);
                 for (int i = 0; i < MOST_STEPS && gate.isOpen(); i++)
                 {
-                    market.run(1, this::feed);
+                    step(market);
                 }
                 assertThat(gate.isOpen()).as("the disk filled up within %d steps", MOST_STEPS).isFalse();
                 assertThat(gate.failure()).as(gate.cause()).isInstanceOf(InternalError.class);
@@ -104,6 +121,22 @@ class BusinessHandlerFullDiskTest
     }
 
     /**
+     * One step of the market, caught as the Disruptor's batch loop catches: an error the JVM delivers late, after the
+     * handler returned, still reaches the exception handler (against the last event handed over).
+     */
+    private void step(final SyntheticMarket market)
+    {
+        try
+        {
+            market.run(1, this::feed);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            errors.handleEventException(ex, ringSequence - 1, slot);
+        }
+    }
+
+    /**
      * One event as the Disruptor delivers it: a throwable that escapes the handler goes to the exception handler.
      */
     private void feed(final DirectBuffer buffer, final int length, final long nanos)
@@ -114,6 +147,7 @@ class BusinessHandlerFullDiskTest
         try
         {
             handler.onEvent(slot, sequence, true);
+            Thread.yield();
         }
         catch (final RuntimeException | Error ex)
         {
