@@ -49,6 +49,7 @@ import com.schwabot.engine.stage.OrderStage;
 import com.schwabot.engine.venue.Sources;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalContext;
+import com.schwabot.journal.JournalDamagedException;
 import com.schwabot.journal.JournalRollCycle;
 import com.schwabot.tensor.TensorBackend;
 
@@ -330,6 +331,12 @@ public final class Engine implements AutoCloseable
         try
         {
             recoveredEvents = Recovery.replay(journal, from, core.pipeline());
+        }
+        catch (final JournalDamagedException ex)
+        {
+            throw new JournalDamagedException("cannot recover the session begun at journal sequence " + from +
+                ", so the engine would not hold what the last run held: " + ex.getMessage() +
+                ". Set engine.recover_on_start: false to begin a new session on this journal, or move it aside");
         }
         finally
         {

@@ -7,6 +7,7 @@ import com.schwabot.engine.replay.SessionStarts;
 import com.schwabot.engine.ring.JournalFlags;
 import com.schwabot.engine.stage.Pipeline;
 import com.schwabot.journal.Journal;
+import com.schwabot.journal.JournalDamagedException;
 
 /**
  * Crash recovery. Before a live engine goes live on an existing journal, the journal's last session (the last run
@@ -74,11 +75,13 @@ final class Recovery
      * @param from     the session's first sequence.
      * @param pipeline the fresh core's pipeline (its orders must go to a shut {@link Gate}).
      * @return the inbound records fed.
+     * @throws JournalDamagedException when a record of the session cannot be read (a failed checksum, a damaged
+     *                                 excerpt): the core would not hold what the last run held.
      */
     static long replay(final Journal journal, final long from, final Pipeline pipeline)
     {
         final long[] fed = { 0 };
-        journal.replay(from, (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
+        journal.replayWhole(from, (sequence, ingressNanos, source, flags, buffer, offset, length, index) ->
         {
             if ((flags & JournalFlags.OUTBOUND) == 0)
             {

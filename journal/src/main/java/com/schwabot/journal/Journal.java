@@ -274,6 +274,37 @@ public final class Journal implements AutoCloseable
     }
 
     /**
+     * Deliver every record from a sequence to the end of the journal as it is now, and say so when one could not be
+     * read: for a reader that must see every record (the engine recovering its last session), where
+     * {@link #replay(long, RecordHandler)} leaves out and counts what it cannot read. The records that could be read
+     * are delivered first.
+     *
+     * @param fromSequence first sequence to deliver, as for {@link #replay(long, RecordHandler)}.
+     * @param handler      receiving the records.
+     * @return the number of records delivered.
+     * @throws JournalDamagedException when, from the record of that sequence on, a record failed its CRC32C, an
+     *                                 excerpt was not a record, or a damaged excerpt header ended the read early.
+     */
+    public long replayWhole(final long fromSequence, final RecordHandler handler)
+    {
+        try (JournalTailer tailer = tailer())
+        {
+            tailer.moveToSequence(fromSequence);
+            final long delivered = tailer.drain(handler);
+            final long unread = unreadFrom(tailer);
+            if (tailer.checksumFailures() > 0 || tailer.skippedRecords() > 0 || unread >= 0)
+            {
+                throw new JournalDamagedException("journal " + context.directory() + " cannot be read whole from " +
+                    "sequence " + fromSequence + ": " + tailer.checksumFailures() + " record(s) failed their " +
+                    "checksum, " + tailer.skippedRecords() + " excerpt(s) were not records" +
+                    (unread >= 0 ? ", and reading stopped at index 0x" + Long.toHexString(unread) +
+                    ", before the last excerpt" : "") + " (`schwabot journal verify` names each)");
+            }
+            return delivered;
+        }
+    }
+
+    /**
      * Deliver every record from a Chronicle index to the end of the journal as it is now.
      *
      * @param fromIndex Chronicle index of the first record to deliver.

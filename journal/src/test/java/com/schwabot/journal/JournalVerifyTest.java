@@ -4,6 +4,7 @@
 package com.schwabot.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -84,6 +85,28 @@ class JournalVerifyTest
     }
 
     @Test
+    void shouldDeliverWhatCanBeReadAndThenRefuseAWholeReadOverARecordThatFailsItsChecksum()
+    {
+        writeRecords();
+        QueueFiles.flip(QueueFiles.findRecord(dir, 37), RecordHeader.LENGTH + SbeHeader.LENGTH + 5);
+
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            final List<Long> read = new ArrayList<>();
+            assertThatThrownBy(() -> journal.replayWhole(10, (sequence, ingressNanos, source, flags, buffer, offset,
+                length, index) -> read.add(sequence)))
+                .isInstanceOf(JournalDamagedException.class)
+                .hasMessage("journal " + dir + " cannot be read whole from sequence 10: 1 record(s) failed their " +
+                    "checksum, 0 excerpt(s) were not records (`schwabot journal verify` names each)");
+            assertThat(read).as("every record from 10 but the damaged one").hasSize(RECORDS - 10)
+                .doesNotContain(37L).contains(10L, 36L, 38L, (long)RECORDS);
+
+            assertThat(journal.replayWhole(38, (sequence, ingressNanos, source, flags, buffer, offset, length,
+                index) -> { })).as("from after the damaged record").isEqualTo(RECORDS - 37);
+        }
+    }
+
+    @Test
     void shouldSayWhereEveryReadStopsBeforeTheLastExcerptWhenAnExcerptHeaderIsDamaged()
     {
         writeRecords();
@@ -106,6 +129,10 @@ class JournalVerifyTest
                 tailer.drain((sequence, ingressNanos, source, flags, buffer, offset, length, index) -> { });
                 assertThat(journal.unreadFrom(tailer)).isEqualTo(indexOf[60]);
             }
+            assertThatThrownBy(() -> journal.replayWhole(1, (sequence, ingressNanos, source, flags, buffer, offset,
+                length, index) -> { })).isInstanceOf(JournalDamagedException.class)
+                .hasMessageContaining("0 record(s) failed their checksum, 0 excerpt(s) were not records, and reading " +
+                    "stopped at index 0x" + Long.toHexString(indexOf[60]) + ", before the last excerpt");
             assertThat(journal.verify().hasProblem(ProblemKind.SCAN_STOPPED_EARLY)).isTrue();
         }
     }

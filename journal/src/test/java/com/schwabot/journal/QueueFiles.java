@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Finds and damages records in a closed journal's queue files on disk, as a bad disk or a stray write would.
+ * Finds and damages records in a closed journal's queue files on disk, as a bad disk or a stray write would. Shared
+ * with the engine's tests through the journal's test-jar.
  */
-final class QueueFiles
+public final class QueueFiles
 {
     private QueueFiles()
     {
@@ -31,7 +32,7 @@ final class QueueFiles
      * @param file     the .cq4 file.
      * @param position of the record header in the file.
      */
-    record Location(Path file, long position)
+    public record Location(Path file, long position)
     {
     }
 
@@ -53,8 +54,23 @@ final class QueueFiles
      */
     static Location findRecord(final Path dir, final long sequence)
     {
+        return findRecord(dir, sequence, TestRecords.ingressNanos(sequence), TestRecords.source(sequence));
+    }
+
+    /**
+     * Find the header of the record of a sequence, ingress time and source (together unique in any journal the
+     * engine writes).
+     *
+     * @param dir          the journal directory.
+     * @param sequence     the record's sequence.
+     * @param ingressNanos its ingress time.
+     * @param source       its source.
+     * @return where its header starts.
+     */
+    public static Location findRecord(final Path dir, final long sequence, final long ingressNanos, final long source)
+    {
         final ByteBuffer pattern = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        pattern.putLong(sequence).putLong(TestRecords.ingressNanos(sequence)).putLong(TestRecords.source(sequence));
+        pattern.putLong(sequence).putLong(ingressNanos).putLong(source);
         final byte[] bytes = pattern.array();
         for (final Path file : cycleFiles(dir))
         {
@@ -121,8 +137,11 @@ final class QueueFiles
 
     /**
      * Invert the bits of one byte of a record.
+     *
+     * @param location where the record's header starts.
+     * @param offset   of the byte from there.
      */
-    static void flip(final Location location, final int offset)
+    public static void flip(final Location location, final int offset)
     {
         write(location, offset, new byte[] {(byte)~read(location, offset)});
     }
