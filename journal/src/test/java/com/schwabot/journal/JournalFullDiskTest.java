@@ -4,11 +4,13 @@
 package com.schwabot.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  * there besides, whole or torn (rare: of about 200 tries here, one JVM crashed in
  * the CRC32C stub while verifying on the still-full disk, which only such a record explains); verify then reports
  * that record.
+ * <p>
+ * Not deterministic, so it runs only when asked ({@code -Pfuzz}, or {@code -Dschwabot.fulldisk.unguarded=true}) under
+ * a time limit: when the faulting page ends a mapped block, the next append's move to the next block raises the error
+ * inside Chronicle's resource releaser, which logs it ("Failed in release/close") and goes on, and where it lands
+ * inside the JDK's file channel code, closing the journal hangs for good (it did within a run of 200 repetitions,
+ * 2026-12-07).
+ * The engine's journal space guard stops appending before the disk is full for that reason.
  */
 class JournalFullDiskTest
 {
@@ -38,8 +47,11 @@ class JournalFullDiskTest
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[TestRecords.MAX_PAYLOAD_LENGTH]);
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shouldThrowOnAFullDiskAndLeaveAJournalThatVerifiesAndReplaysEveryRecordAppended() throws Exception
     {
+        assumeTrue(Boolean.getBoolean("schwabot.fulldisk.unguarded"), "the unguarded full-disk test can hang in the " +
+            "JDK (see its javadoc): it runs with -Pfuzz or -Dschwabot.fulldisk.unguarded=true");
         try (Tmpfs disk = Tmpfs.mount(dir.resolve("disk"), DISK_MB))
         {
             final Path journalDir = disk.directory().resolve("journal");
