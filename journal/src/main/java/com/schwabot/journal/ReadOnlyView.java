@@ -111,7 +111,7 @@ final class ReadOnlyView implements AutoCloseable
             {
                 final Path name = file.getFileName();
                 final Finding finding = find(file, window);
-                if (null == finding)
+                if (null == finding || finding.readable())
                 {
                     Files.createSymbolicLink(view.resolve(name), file.toAbsolutePath());
                     continue;
@@ -166,31 +166,53 @@ final class ReadOnlyView implements AutoCloseable
     }
 
     /**
-     * What a queue file holds that a reader must not map as it is: a start that is not Chronicle's header, or an
-     * excerpt that runs past the file's end.
+     * What a queue file holds that a reader must not map as it is (a start that is not Chronicle's header, or an
+     * excerpt that runs past the file's end), or that a writer must not append after (an excerpt header marked
+     * incomplete with complete excerpts after it: no reader gets past it, so whatever is appended is lost to them).
      *
      * @param file    the file.
      * @param foreign what it begins with instead of Chronicle's header, or null.
      * @param cut     where it is cut, or null (always null when foreign).
+     * @param stuckAt the byte of an incomplete excerpt header that complete excerpts follow, or -1.
      */
-    private record Finding(Path file, String foreign, Cut cut)
+    private record Finding(Path file, String foreign, Cut cut, long stuckAt)
     {
+        /**
+         * Whether a reader may map the file as it is (it stops at the incomplete header, and says so).
+         */
+        boolean readable()
+        {
+            return null == foreign && null == cut;
+        }
+
         Damage damage(final boolean reader)
         {
             final Path name = file.getFileName();
-            return null != foreign ?
-                new Damage(ProblemKind.NOT_A_QUEUE_FILE, name + " is not a Chronicle queue file: " + foreign +
-                    (reader ? "; it is left out" : "")) :
-                new Damage(ProblemKind.TRUNCATED_FILE, name + " is cut short: " +
+            if (null != foreign)
+            {
+                return new Damage(ProblemKind.NOT_A_QUEUE_FILE, name + " is not a Chronicle queue file: " + foreign +
+                    (reader ? "; it is left out" : ""));
+            }
+            if (null != cut)
+            {
+                return new Damage(ProblemKind.TRUNCATED_FILE, name + " is cut short: " +
                     (reader ? cut.describe() : cut.where()));
+            }
+            return new Damage(ProblemKind.SCAN_STOPPED_EARLY, name + " has an excerpt header marked incomplete at " +
+                "byte " + stuckAt + " with complete excerpts after it (a damaged header): no reader gets past it");
         }
     }
 
     private static Finding find(final Path file, final ByteBuffer window) throws IOException
     {
         final String foreign = notQueueHeader(file, window);
-        final Cut cut = null == foreign ? findCut(file, window) : null;
-        return null == foreign && null == cut ? null : new Finding(file, foreign, cut);
+        if (null != foreign)
+        {
+            return new Finding(file, foreign, null, -1);
+        }
+        final long[] stuckAt = { -1 };
+        final Cut cut = findCut(file, window, stuckAt);
+        return null == cut && stuckAt[0] < 0 ? null : new Finding(file, null, cut, stuckAt[0]);
     }
 
     /**
@@ -364,11 +386,18 @@ final class ReadOnlyView implements AutoCloseable
      */
     static Cut findCut(final Path file)
     {
-        return findCut(file, ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN));
+        return findCut(file, ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN), new long[1]);
     }
 
-    private static Cut findCut(final Path file, final ByteBuffer window)
+    /**
+     * Walk a queue file's excerpt headers to the end of its data: a zero header, or one marked incomplete. A live
+     * writer's excerpt in progress is always the last one, and its header holds no length until it is complete, so an
+     * incomplete header whose length leads to another complete excerpt was damaged (a flipped bit), and is reported
+     * in {@code stuckAt}.
+     */
+    private static Cut findCut(final Path file, final ByteBuffer window, final long[] stuckAt)
     {
+        stuckAt[0] = -1;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
             final long size = channel.size();
@@ -396,6 +425,10 @@ final class ReadOnlyView implements AutoCloseable
                 final int header = window.getInt((int)(position - windowStart));
                 if (header == 0 || (header & NOT_COMPLETE) != 0)
                 {
+                    if ((header & LENGTH_MASK) != 0 && completeExcerptAt(channel, size, next(position, header)))
+                    {
+                        stuckAt[0] = position;
+                    }
                     return null;
                 }
                 final long end = position + Integer.BYTES + (header & LENGTH_MASK);
@@ -404,13 +437,35 @@ final class ReadOnlyView implements AutoCloseable
                     return new Cut(size, position, end, records);
                 }
                 records |= (header & META_DATA) == 0;
-                position = (end + Integer.BYTES - 1) & -Integer.BYTES;
+                position = next(position, header);
             }
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot read " + file, ex);
         }
+    }
+
+    private static long next(final long position, final int header)
+    {
+        return (position + Integer.BYTES + (header & LENGTH_MASK) + Integer.BYTES - 1) & -Integer.BYTES;
+    }
+
+    private static boolean completeExcerptAt(final FileChannel channel, final long size, final long position)
+        throws IOException
+    {
+        if (position + Integer.BYTES > size)
+        {
+            return false;
+        }
+        final ByteBuffer four = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        while (four.hasRemaining() && channel.read(four, position + four.position()) > 0)
+        {
+            // until the header is read
+        }
+        final int header = four.flip().remaining() == Integer.BYTES ? four.getInt(0) : 0;
+        return header != 0 && (header & NOT_COMPLETE) == 0 &&
+            position + Integer.BYTES + (header & LENGTH_MASK) <= size;
     }
 
     /**

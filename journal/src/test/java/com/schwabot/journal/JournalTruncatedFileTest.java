@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import net.openhft.chronicle.core.time.SetTimeProvider;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,30 @@ class JournalTruncatedFileTest
                         assertThat(sequences(reader)).hasSize(i + 1);
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void shouldReportNoDamageForAnExcerptBeingWritten()
+    {
+        try (Journal writer = Journal.open(TestRecords.context(dir, clock)))
+        {
+            for (int i = 0; i < 10; i++)
+            {
+                TestRecords.appendNext(writer.appender(), scratch);
+            }
+            try (ExcerptAppender raw = writer.queue().createAppender();
+                DocumentContext inProgress = raw.writingDocument())
+            {
+                inProgress.wire().bytes().writeInt(0x70).writeLong(0x0102030405060708L).writeLong(-1L);
+                Journal.requireWhole(dir);
+                try (Journal reader = Journal.openReadOnly(dir))
+                {
+                    assertThat(reader.damage()).as("a writer's excerpt in progress is not damage").isEmpty();
+                    assertThat(sequences(reader)).hasSize(10);
+                }
+                inProgress.rollbackOnClose();
             }
         }
     }

@@ -117,7 +117,12 @@ class JournalVerifyTest
         final QueueFiles.Location record = QueueFiles.findRecord(dir, 60);
         final QueueFiles.Location excerptHeader =
             new QueueFiles.Location(record.file(), record.position() - Integer.BYTES);
-        QueueFiles.write(excerptHeader, 0, new byte[] {0, 0, 0, (byte)0x80}); // "not complete", as a torn write leaves
+        final byte[] headerBytes = new byte[Integer.BYTES];
+        for (int i = 0; i < headerBytes.length; i++)
+        {
+            headerBytes[i] = QueueFiles.read(excerptHeader, i);
+        }
+        QueueFiles.write(excerptHeader, 3, new byte[] {(byte)(headerBytes[3] | 0x80)}); // its "not complete" bit set
 
         try (Journal journal = Journal.openReadOnly(dir))
         {
@@ -134,6 +139,16 @@ class JournalVerifyTest
                 .hasMessageContaining("0 record(s) failed their checksum, 0 excerpt(s) were not records, and reading " +
                     "stopped at index 0x" + Long.toHexString(indexOf[60]) + ", before the last excerpt");
             assertThat(journal.verify().hasProblem(ProblemKind.SCAN_STOPPED_EARLY)).isTrue();
+        }
+        assertThatThrownBy(() -> Journal.open(TestRecords.context(dir, clock)))
+            .as("a writer would append where no reader gets").isInstanceOf(JournalDamagedException.class)
+            .hasMessageContaining(record.file().getFileName() + " has an excerpt header marked incomplete at byte " +
+                excerptHeader.position() + " with complete excerpts after it");
+        QueueFiles.write(excerptHeader, 0, headerBytes);
+        try (Journal journal = Journal.open(TestRecords.context(dir, clock)))
+        {
+            assertThat(journal.lastSequence()).as("mended, it opens").isEqualTo(RECORDS);
+            assertThat(journal.verify().ok()).isTrue();
         }
     }
 

@@ -104,8 +104,8 @@ final class JournalFiles
     }
 
     /**
-     * Refuse a journal with a queue file cut short or one that is not a queue file ({@link Journal#requireWhole}),
-     * before it is written to or read in place.
+     * Refuse a journal with a queue file cut short, one that is not a queue file, or an excerpt header damaged to read
+     * "incomplete" before further excerpts ({@link Journal#requireWhole}), before it is written to or read in place.
      *
      * @param dir    the journal directory.
      * @param prefix put before the message, e.g. what could not start; empty for none.
