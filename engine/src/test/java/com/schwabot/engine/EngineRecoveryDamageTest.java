@@ -34,7 +34,8 @@ class EngineRecoveryDamageTest
     {
         final Path journalDir = dir.resolve("journal");
         final SchwabotConfig config = TestCores.defaults();
-        runOnce(config, journalDir);
+        final Engine first = LoopbackVenue.runToEnd(config, journalDir, 4, 3_000);
+        assertThat(first.counters().value(EngineCounter.INBOUND_FRAMES)).isGreaterThan(1_000);
 
         final long damaged;
         final long last;
@@ -75,28 +76,5 @@ class EngineRecoveryDamageTest
         {
             assertThat(journal.lastSequence()).as("the new session's first records").isGreaterThan(last);
         }
-    }
-
-    private static void runOnce(final SchwabotConfig config, final Path journalDir) throws Exception
-    {
-        final LoopbackVenue[] venue = new LoopbackVenue[1];
-        final Engine engine = Engine.start(config, journalDir, (e) ->
-        {
-            venue[0] = new LoopbackVenue(e, 4, 3_000).start();
-            return List.of(venue[0]);
-        });
-        try
-        {
-            final long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!venue[0].isDone() && System.nanoTime() < deadline)
-            {
-                Thread.sleep(20);
-            }
-        }
-        finally
-        {
-            engine.close();
-        }
-        assertThat(engine.counters().value(EngineCounter.INBOUND_FRAMES)).isGreaterThan(1_000);
     }
 }

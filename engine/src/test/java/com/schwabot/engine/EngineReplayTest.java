@@ -40,8 +40,8 @@ class EngineReplayTest
     void shouldReplayEachRunOfAJournalFromAFreshCore() throws Exception
     {
         final SchwabotConfig config = TestCores.defaults(Map.of("SCHWABOT_ENGINE_RECOVER_ON_START", "false"));
-        final Engine first = runOnce(config, dir.resolve("journal"), 4, 15_000);
-        final Engine second = runOnce(config, dir.resolve("journal"), 5, 15_000);
+        final Engine first = LoopbackVenue.runToEnd(config, dir.resolve("journal"), 4, 15_000);
+        final Engine second = LoopbackVenue.runToEnd(config, dir.resolve("journal"), 5, 15_000);
         assertThat(second.counters().value(EngineCounter.ORDERS_SENT)).isGreaterThan(0);
 
         final ReplayResult replay = new Replayer(config, new CpuTensorBackend(new TensorCapacity(64, 16, 1, 1, 1)),
@@ -66,7 +66,7 @@ class EngineReplayTest
         for (int seed = 4; seed < 12 && null == journalDir; seed++)
         {
             final Path candidate = dir.resolve("journal-" + seed);
-            final Engine run = runOnce(config, candidate, seed, 15_000);
+            final Engine run = LoopbackVenue.runToEnd(config, candidate, seed, 15_000);
             final long[] held = positions(run);
             if (!Arrays.equals(held, new long[held.length]))
             {
@@ -90,11 +90,7 @@ class EngineReplayTest
         });
         try
         {
-            final long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!venue[0].isDone() && System.nanoTime() < deadline)
-            {
-                Thread.sleep(20);
-            }
+            venue[0].awaitDone();
         }
         finally
         {
@@ -126,30 +122,6 @@ class EngineReplayTest
         return positions;
     }
 
-    private static Engine runOnce(
-        final SchwabotConfig config, final Path journalDir, final long seed, final int steps) throws Exception
-    {
-        final LoopbackVenue[] venue = new LoopbackVenue[1];
-        final Engine engine = Engine.start(config, journalDir, (e) ->
-        {
-            venue[0] = new LoopbackVenue(e, seed, steps).start();
-            return List.of(venue[0]);
-        });
-        try
-        {
-            final long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!venue[0].isDone() && System.nanoTime() < deadline)
-            {
-                Thread.sleep(20);
-            }
-        }
-        finally
-        {
-            engine.close();
-        }
-        return engine;
-    }
-
     @Test
     void shouldReproduceTheLiveDigestByReplayingTheJournalTwice() throws Exception
     {
@@ -167,11 +139,7 @@ class EngineReplayTest
         });
         try
         {
-            final long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!venue[0].isDone() && System.nanoTime() < deadline)
-            {
-                Thread.sleep(20);
-            }
+            venue[0].awaitDone();
             assertThat(venue[0].isDone()).isTrue();
             engine.close();
             liveDigest = engine.core().digest().hex();

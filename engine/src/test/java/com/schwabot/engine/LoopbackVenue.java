@@ -1,5 +1,8 @@
 package com.schwabot.engine;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -11,6 +14,7 @@ import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.codecs.sbe.NewOrderDecoder;
 import com.schwabot.codecs.sbe.RejectReason;
+import com.schwabot.config.SchwabotConfig;
 import com.schwabot.engine.ring.InputRing;
 import com.schwabot.engine.ring.OutboundEvent;
 import com.schwabot.engine.venue.Sources;
@@ -55,6 +59,50 @@ final class LoopbackVenue implements AutoCloseable
     boolean isDone()
     {
         return done;
+    }
+
+    /**
+     * Wait until the venue has published its whole market and the business thread has taken it (a minute at most).
+     *
+     * @throws InterruptedException when interrupted.
+     */
+    void awaitDone() throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!done && System.nanoTime() < deadline)
+        {
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Start an engine on a journal with a venue of this kind, run the venue's market to its end and close the engine.
+     *
+     * @param config     the engine's configuration.
+     * @param journalDir its journal.
+     * @param seed       of the synthetic market.
+     * @param steps      of the synthetic market.
+     * @return the closed engine, for its counters and core.
+     * @throws Exception when the engine cannot start.
+     */
+    static Engine runToEnd(final SchwabotConfig config, final Path journalDir, final long seed, final int steps)
+        throws Exception
+    {
+        final LoopbackVenue[] venue = new LoopbackVenue[1];
+        final Engine engine = Engine.start(config, journalDir, (e) ->
+        {
+            venue[0] = new LoopbackVenue(e, seed, steps).start();
+            return List.of(venue[0]);
+        });
+        try
+        {
+            venue[0].awaitDone();
+        }
+        finally
+        {
+            engine.close();
+        }
+        return engine;
     }
 
     private void run()

@@ -2,13 +2,9 @@ package com.schwabot.engine.ring;
 
 import java.nio.file.Path;
 
-import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.schwabot.codecs.sbe.Channel;
-import com.schwabot.engine.Engine;
 import com.schwabot.engine.SyntheticMarket;
 import com.schwabot.engine.TestCores;
 import com.schwabot.engine.TradingCore;
@@ -35,29 +31,27 @@ class BusinessHandlerFaultTest
     @TempDir
     Path dir;
 
-    private final InboundEvent slot = InboundEvent.standalone(Engine.SLOT_CAPACITY);
-    private final EngineCounters counters = new EngineCounters();
-    private final JournalGate gate = new JournalGate();
-    private final BusinessExceptionHandler errors = new BusinessExceptionHandler(gate, counters);
+    private final HandlerDriver driver = new HandlerDriver(false);
+    private final EngineCounters counters = driver.counters();
+    private final JournalGate gate = driver.gate();
     private final SyntheticMarket market = new SyntheticMarket(7, T0);
-    private BusinessHandler handler;
-    private long ringSequence;
 
     @Test
     void shouldStopAtAnAppendThatThrowsAndRefuseEveryLaterEvent()
     {
         final TradingCore core = TestCores.core((buffer, offset, length, id, destination) -> true, counters);
         final Journal journal = Journal.open(new JournalContext().directory(dir.resolve("journal")));
-        handler = new BusinessHandler(null, journal.appender(), core.pipeline(), counters, EventLatency.NONE, gate);
-        connect();
-        market.run(1_000, this::feed);
+        driver.drive(new BusinessHandler(null, journal.appender(), core.pipeline(), counters, EventLatency.NONE,
+            gate));
+        driver.connect(T0);
+        market.run(1_000, driver::feed);
         assertThat(gate.isOpen()).isTrue();
         final long handled = counters.value(EngineCounter.INBOUND_FRAMES);
         final long journaled = journal.appender().lastSequence();
         assertThat(journaled).isEqualTo(handled);
 
         journal.close();
-        market.run(1, this::feed);
+        market.run(1, driver::feed);
 
         assertThat(gate.isOpen()).isFalse();
         assertThat(gate.cause()).contains("an append to the journal");
@@ -82,12 +76,12 @@ class BusinessHandlerFaultTest
         final TradingCore core = TestCores.core(faulting, counters);
         try (Journal journal = Journal.open(new JournalContext().directory(dir.resolve("journal"))))
         {
-            handler = new BusinessHandler(null, journal.appender(), core.pipeline(), counters, EventLatency.NONE,
-                gate);
-            connect();
+            driver.drive(new BusinessHandler(null, journal.appender(), core.pipeline(), counters,
+                EventLatency.NONE, gate));
+            driver.connect(T0);
             for (int i = 0; i < 200_000 && 0 == sent[0]; i++)
             {
-                market.run(1, this::feed);
+                market.run(1, driver::feed);
             }
             assertThat(sent[0]).as("the core decided to send an order").isOne();
 
@@ -108,33 +102,8 @@ class BusinessHandlerFaultTest
     private void assertRefusesEverything(final long handled)
     {
         final long refused = counters.value(EngineCounter.JOURNAL_REFUSED);
-        market.run(1_000, this::feed);
+        market.run(1_000, driver::feed);
         assertThat(counters.value(EngineCounter.INBOUND_FRAMES)).as("nothing acted on").isEqualTo(handled);
         assertThat(counters.value(EngineCounter.JOURNAL_REFUSED)).isGreaterThanOrEqualTo(refused + 1_000);
-    }
-
-    private void connect()
-    {
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
-        feed(buffer, TestCores.connection(buffer, Channel.MARKET_DATA, true, T0), T0);
-        feed(buffer, TestCores.connection(buffer, Channel.ORDER_ENTRY, true, T0), T0);
-    }
-
-    /**
-     * One event as the Disruptor delivers it: a throwable that escapes the handler goes to the exception handler.
-     */
-    private void feed(final DirectBuffer buffer, final int length, final long nanos)
-    {
-        slot.buffer().putBytes(0, buffer, 0, length);
-        slot.set(length, nanos, TestCores.DESTINATION);
-        final long sequence = ringSequence++;
-        try
-        {
-            handler.onEvent(slot, sequence, true);
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            errors.handleEventException(ex, sequence, slot);
-        }
     }
 }

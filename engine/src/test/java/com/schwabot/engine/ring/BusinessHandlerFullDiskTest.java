@@ -2,14 +2,10 @@ package com.schwabot.engine.ring;
 
 import java.nio.file.Path;
 
-import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.schwabot.codecs.sbe.Channel;
-import com.schwabot.engine.Engine;
 import com.schwabot.engine.SyntheticMarket;
 import com.schwabot.engine.TestCores;
 import com.schwabot.engine.TradingCore;
@@ -40,9 +36,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * returned: two full builds in six saw it raised in the market's random number generator, outside any catch. A yield
  * inside the handler's try gives the check a place there, as the journal's {@code JournalFullDiskTest} does, and an
  * error raised later still is caught around the whole step, as the Disruptor's processor catches around its whole
- * batch loop ({@link #step}). Neither makes the test deterministic: when the fault's page lies at the end of a mapped
- * block, the next append moves to the next block and Chronicle releases the old one, whose native call raises the
- * error inside Chronicle's resource releaser, which logs it ("Failed in release/close") and goes on; and where the
+ * batch loop ({@link HandlerDriver}). Neither makes the test deterministic: when the fault's page lies at the end of a
+ * mapped block, the next append moves to the next block and Chronicle releases the old one, whose native call raises
+ * the error inside Chronicle's resource releaser, which logs it ("Failed in release/close") and goes on; and where the
  * error lands inside the JDK's file channel code, closing the journal hangs for good (twice in two runs of 400
  * repetitions, 2026-12-07). Hence the journal space guard, and hence this test runs only when asked
  * ({@code -Pfuzz}, or {@code -Dschwabot.fulldisk.unguarded=true}) under a time limit; {@code BusinessHandlerFaultTest}
@@ -56,13 +52,9 @@ class BusinessHandlerFullDiskTest
     @TempDir
     Path dir;
 
-    private final InboundEvent slot =
-        InboundEvent.standalone(Engine.SLOT_CAPACITY);
-    private final EngineCounters counters = new EngineCounters();
-    private final JournalGate gate = new JournalGate();
-    private final BusinessExceptionHandler errors = new BusinessExceptionHandler(gate, counters);
-    private BusinessHandler handler;
-    private long ringSequence;
+    private final HandlerDriver driver = new HandlerDriver(true);
+    private final EngineCounters counters = driver.counters();
+    private final JournalGate gate = driver.gate();
 
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -78,16 +70,16 @@ class BusinessHandlerFullDiskTest
             final long journaled;
             try (Journal journal = Journal.open(new JournalContext().directory(journalDir)))
             {
-                handler = new BusinessHandler(null, journal.appender(), core.pipeline(), counters, EventLatency.NONE,
-                    gate);
-                connect(T0);
-                market.run(1_000, this::feed);
+                driver.drive(new BusinessHandler(null, journal.appender(), core.pipeline(), counters,
+                    EventLatency.NONE, gate));
+                driver.connect(T0);
+                market.run(1_000, driver::feed);
                 assertThat(gate.isOpen()).isTrue();
 
                 disk.fillTo(256 * 1024);
                 for (int i = 0; i < MOST_STEPS && gate.isOpen(); i++)
                 {
-                    step(market);
+                    driver.step(market);
                 }
                 assertThat(gate.isOpen()).as("the disk filled up within %d steps", MOST_STEPS).isFalse();
                 assertThat(gate.failure()).as(gate.cause()).isInstanceOf(InternalError.class);
@@ -96,7 +88,7 @@ class BusinessHandlerFullDiskTest
 
                 final long handled = counters.value(EngineCounter.INBOUND_FRAMES);
                 final long refused = counters.value(EngineCounter.JOURNAL_REFUSED);
-                market.run(100, this::feed);
+                market.run(100, driver::feed);
                 assertThat(counters.value(EngineCounter.INBOUND_FRAMES)).as("nothing acted on").isEqualTo(handled);
                 assertThat(counters.value(EngineCounter.JOURNAL_REFUSED)).isGreaterThanOrEqualTo(refused + 100);
                 journaled = journal.appender().lastSequence();
@@ -110,48 +102,6 @@ class BusinessHandlerFullDiskTest
                 assertThat(report.problems()).as("at most the record in flight, torn")
                     .allMatch((problem) -> problem.index() == journal.lastIndex()).hasSizeLessThanOrEqualTo(1);
             }
-        }
-    }
-
-    private void connect(final long nanos)
-    {
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
-        feed(buffer, TestCores.connection(buffer, Channel.MARKET_DATA, true, nanos), nanos);
-        feed(buffer, TestCores.connection(buffer, Channel.ORDER_ENTRY, true, nanos), nanos);
-    }
-
-    /**
-     * One step of the market, caught as the Disruptor's batch loop catches: an error the JVM delivers late, after the
-     * handler returned, still reaches the exception handler (against the last event handed over).
-     */
-    private void step(final SyntheticMarket market)
-    {
-        try
-        {
-            market.run(1, this::feed);
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            errors.handleEventException(ex, ringSequence - 1, slot);
-        }
-    }
-
-    /**
-     * One event as the Disruptor delivers it: a throwable that escapes the handler goes to the exception handler.
-     */
-    private void feed(final DirectBuffer buffer, final int length, final long nanos)
-    {
-        slot.buffer().putBytes(0, buffer, 0, length);
-        slot.set(length, nanos, TestCores.DESTINATION);
-        final long sequence = ringSequence++;
-        try
-        {
-            handler.onEvent(slot, sequence, true);
-            Thread.yield();
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            errors.handleEventException(ex, sequence, slot);
         }
     }
 }
