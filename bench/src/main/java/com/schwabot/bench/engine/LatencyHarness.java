@@ -43,15 +43,16 @@ import com.schwabot.tensor.TensorBackend;
 
 /**
  * In-process latency and CPU cost of the engine's threads at a fixed arrival rate, coordinated omission corrected,
- * under a thread profile ({@code engine.profile}, {@code --profile}). A producer thread (this one) publishes
- * generated market frames into the engine's {@link InputRing} on a fixed schedule ({@code --rate} per second; 0: none,
- * to measure what idle waiting costs), stamping each with its intended send time ({@code System.nanoTime()}) as the
- * ingress time; it busy-waits between sends, and while it waits it plays the venue's part, answering each order with
- * an execution report ({@link AnsweringVenue}). The business thread runs the engine's {@link BusinessHandler}
- * (journal to a real queue under {@code bench.dir}, then every stage) wrapped in {@link LatencyHandler}, on the
- * profile's wait strategy (or {@code --wait}); its orders go, as in the engine, through an {@link OutputRingSender}
- * (journaled) onto the output ring, which a gateway thread ({@link GatewayDrain}, the profile's gateway idle strategy)
- * drains; the timer ticks as in the engine. Recorded, for events intended after the warm-up:
+ * under a thread profile ({@code engine.profile}, {@code --profile}). A producer thread (this one) publishes generated
+ * market frames into the engine's {@link InputRing} on a fixed schedule ({@code --rate} per second; 0: none, to measure
+ * what idle waiting costs), stamping each with its intended send time ({@code System.nanoTime()}) as the ingress time;
+ * it busy-waits between sends (or yields, {@code --producer yield}), and while it waits it plays the venue's part,
+ * answering each order with an execution report ({@link AnsweringVenue}). The business thread runs the engine's
+ * {@link BusinessHandler} (journal to a real queue under {@code bench.dir}, then every stage) wrapped in
+ * {@link LatencyHandler}, on the profile's wait strategy (or {@code --wait}); its orders go, as in the engine, through
+ * an {@link OutputRingSender} (journaled) onto the output ring, which a gateway thread ({@link GatewayDrain}, the
+ * profile's gateway idle strategy) drains; the timer ticks as in the engine. Recorded, for events intended after the
+ * warm-up:
  * <ul>
  *     <li>event latency: intended time to handler done, per market-data event;</li>
  *     <li>tick-to-order: intended time of the market-data event whose batch made the decision to the moment the
@@ -282,7 +283,14 @@ public final class LatencyHarness
             {
                 if (0 == venue.answer(lastIntended))
                 {
-                    Thread.onSpinWait();
+                    if (options.producerYields)
+                    {
+                        Thread.yield();
+                    }
+                    else
+                    {
+                        Thread.onSpinWait();
+                    }
                 }
             }
             if (intended >= measureStart)
@@ -309,12 +317,13 @@ public final class LatencyHarness
         final RiskProfile profile = config.risk().active();
         out.printf("engine latency harness: %,d events/s for %d s after %d s of warm-up; threads: %s; " +
             "ring %,d slots; timer %d ms; risk profile %s (max_orders_per_second %d, max_open_orders %d); " +
-            "%,d frames per lap, %.1f bytes per frame on average; journal under %s, pretouch %d MiB; %d CPUs%n",
+            "%,d frames per lap, %.1f bytes per frame on average; journal under %s, pretouch %d MiB; %d CPUs; " +
+            "the producer %s between events%n",
             options.rate, options.durationSeconds, options.warmupSeconds, config.engine().describeThreads(),
             config.engine().inputRingSize(), options.timerMs, config.risk().activeProfile().label(),
             profile.maxOrdersPerSecond(), profile.maxOpenOrders(), frames.count(),
             frames.totalBytes() / (double)frames.count(), dir.getParent(), config.journal().pretouchMb(),
-            Runtime.getRuntime().availableProcessors());
+            Runtime.getRuntime().availableProcessors(), options.producerYields ? "yields" : "spins");
         out.printf("events: %,d market-data events measured, %,d dropped (ring full), %,d frames handled in all, " +
             "%,d execution reports, %,d timer ticks, %,d validation rejects%n",
             latency.getTotalCount(), dropped, counters.value(EngineCounter.INBOUND_FRAMES),

@@ -25,6 +25,9 @@ final class LatencyOptions
         "  --max-orders N     max_orders_per_second of the active risk profile (default: the configuration's)",
         "  --timer-ms N       timer tick interval, 0 for none (default 100, as the engine)",
         "  --frames N         generated frames per lap (default 262144)",
+        "  --producer W       how the producer waits for each event's intended time: spin (Thread.onSpinWait,",
+        "                     a core of its own) | yield (Thread.yield: the engine's threads may run meanwhile,",
+        "                     as they may while a real feed thread waits in epoll); default spin",
         "  --config-dir DIR   configuration directory (default: SCHWABOT_CONFIG_DIR, else the bundled defaults)");
 
     long rate = 100_000;
@@ -35,6 +38,7 @@ final class LatencyOptions
     Integer maxOrdersPerSecond;
     long timerMs = 100;
     int frames = 1 << 18;
+    boolean producerYields;
     Path configDir;
 
     /**
@@ -69,6 +73,7 @@ final class LatencyOptions
                 case "--timer-ms" -> options.timerMs = Long.parseLong(value);
                 case "--frames" -> options.frames = (int)positive(args[i], value);
                 case "--config-dir" -> options.configDir = Path.of(value);
+                case "--producer" -> options.producerYields = producerYields(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -100,6 +105,16 @@ final class LatencyOptions
             env.put("SCHWABOT_ENGINE_WAIT_STRATEGY", wait);
         }
         return env;
+    }
+
+    private static boolean producerYields(final String value)
+    {
+        return switch (value)
+        {
+            case "spin" -> false;
+            case "yield" -> true;
+            default -> throw new IllegalArgumentException("--producer must be spin or yield: " + value);
+        };
     }
 
     private static long notNegative(final String name, final String value)
