@@ -156,9 +156,9 @@ public final class Journal implements AutoCloseable
      * Refuse a journal directory that a writer must not append to. A writer appends after the last excerpt Chronicle
      * finds: behind a queue file cut short, one that is not a queue file, or an excerpt header damaged to read
      * "incomplete" with complete excerpts after it, whatever it appends would be out of every reader's reach (they
-     * stop at the damage), and recovery would read past the end of a mapped file. So a
-     * journal opened to write must be whole; {@link #open} checks it, and an owner that reads the journal before
-     * opening it to write can check it first.
+     * stop at the damage), and recovery would read past the end of a mapped file. So a journal opened to write must
+     * be whole; {@link #open} checks it, and an owner that reads the journal before opening it to write can check it
+     * first.
      *
      * @param directory the journal directory (nothing to check when it does not exist).
      * @throws JournalDamagedException naming each damaged file and what to do.
