@@ -155,8 +155,10 @@ public final class Journal implements AutoCloseable
     /**
      * Refuse a journal directory that a writer must not append to. A writer appends after the last excerpt Chronicle
      * finds: behind a queue file cut short, or one that is not a queue file, whatever it appends would be out of
-     * every reader's reach (they stop at the damage), and recovery would read past the end of a mapped file. So a
-     * journal opened to write must be whole; {@link #open} checks it, and an owner that reads the journal before
+     * every reader's reach (they stop at the damage), and recovery would read past the end of a mapped file; behind
+     * files out of cycle order (a file copied or renamed under another cycle's name), the appender would continue
+     * from the wrong file's last sequence and readers would stop before what it appends. So a journal opened to write
+     * must be whole; {@link #open} checks it, and an owner that reads the journal before
      * opening it to write can check it first.
      *
      * @param directory the journal directory (nothing to check when it does not exist).
@@ -315,7 +317,8 @@ public final class Journal implements AutoCloseable
         try (JournalTailer tailer = tailer())
         {
             tailer.drain(collector);
-            return collector.toStats(tailer.skippedRecords(), tailer.checksumFailures(), unreadFrom(tailer));
+            return collector.toStats(
+                tailer.skippedRecords(), tailer.checksumFailures(), unreadFrom(tailer), damage());
         }
     }
 
@@ -347,8 +350,12 @@ public final class Journal implements AutoCloseable
      * left out when the cut is before its first record), so that no read touches a page past the end of a mapped file
      * (which the JVM reports asynchronously, at a point that cannot be caught reliably); and queue files that do not
      * begin with Chronicle's queue header (zeros, another kind of file), which are left out. Verify reports them as
-     * {@link ProblemKind#TRUNCATED_FILE} and {@link ProblemKind#NOT_A_QUEUE_FILE}. Empty for a journal opened to write
-     * or read in place ({@link JournalContext#readInPlace(boolean)}), which are not checked.
+     * {@link ProblemKind#TRUNCATED_FILE} and {@link ProblemKind#NOT_A_QUEUE_FILE}. Also queue files out of their place
+     * (a file copied or renamed under another cycle's name), which are read as Chronicle reads them: one without the
+     * end-of-file mark before other files, where every reader stops ({@link ProblemKind#NO_END_OF_FILE_MARK}), and one
+     * whose sequences all come at or before those an earlier file holds ({@link ProblemKind#FILE_OUT_OF_ORDER}).
+     * Empty for a journal opened to write or read in place ({@link JournalContext#readInPlace(boolean)}), which are
+     * not checked.
      *
      * @return one line per such file naming it and what was found; empty for a whole journal.
      */
