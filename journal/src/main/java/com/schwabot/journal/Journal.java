@@ -114,8 +114,9 @@ public final class Journal implements AutoCloseable
         }
         final boolean check = context.readOnly() && !context.readInPlace() && Files.isDirectory(context.directory());
         final ReadOnlyView view = check ? ReadOnlyView.of(context.directory()) : null;
-        final JournalRollCycle rollCycle = null == view || null == view.rollCycle() ?
-            context.rollCycle() : view.rollCycle();
+        final JournalRollCycle named = null != view ?
+            view.rollCycle() : ReadOnlyView.rollCycleNaming(context.directory());
+        final JournalRollCycle rollCycle = null == named ? context.rollCycle() : named;
         final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder
             .binary(null == view ? context.directory() : view.directory())
             .rollCycle(rollCycle.chronicleRollCycle())
@@ -178,6 +179,20 @@ public final class Journal implements AutoCloseable
                 " (schwabot journal verify " + directory + " says what it holds; move the damaged file out of the " +
                 "directory, or start a new journal)");
         }
+    }
+
+    /**
+     * The roll cycle of an existing journal: the one its queue files are named by. {@link #open} opens a journal with
+     * it whatever the context says (the context's roll cycle is for a new journal), so that Chronicle neither warns
+     * that it overrides the roll cycle from its metadata file nor, without that file, starts files named otherwise.
+     *
+     * @param directory the journal directory.
+     * @return the roll cycle, or null when there is no journal there (or its files' names match no single roll
+     *         cycle).
+     */
+    public static JournalRollCycle rollCycleOf(final Path directory)
+    {
+        return ReadOnlyView.rollCycleNaming(directory);
     }
 
     /**
@@ -303,7 +318,8 @@ public final class Journal implements AutoCloseable
     {
         ensureOpen();
         PayloadChecksum.ensureAvailable();
-        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength).verify(damageFound());
+        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength)
+            .verify(damageFound(), lastFileCut());
     }
 
     /**
@@ -327,10 +343,16 @@ public final class Journal implements AutoCloseable
      * header (a flipped bit in its length) ends what any tailer can read, and only verify would say so.
      *
      * @param tailer a tailer of this journal that found no more excerpts.
-     * @return the index the tailer stopped at, or -1 when it read to the last excerpt.
+     * @return the index the tailer stopped at, or -1 when it read to the last excerpt (or the last queue file is cut
+     *         short: the read ends at the cut, which {@link #damage()} names, and Chronicle cannot tell its last
+     *         excerpt).
      */
     public long unreadFrom(final JournalTailer tailer)
     {
+        if (lastFileCut())
+        {
+            return -1;
+        }
         final long last;
         try
         {
@@ -362,6 +384,16 @@ public final class Journal implements AutoCloseable
     public List<String> damage()
     {
         return damageFound().stream().map(ReadOnlyView.Damage::detail).toList();
+    }
+
+    /**
+     * Whether the last queue file is read from a padded copy: its header and index name excerpts past the cut, so
+     * Chronicle cannot find the last excerpt from them (asked, it warns and winds back to the start), and the read
+     * ends at the cut, which {@link #damage()} names.
+     */
+    private boolean lastFileCut()
+    {
+        return null != view && view.lastFileCut();
     }
 
     private List<ReadOnlyView.Damage> damageFound()

@@ -68,6 +68,7 @@ final class ReadOnlyView implements AutoCloseable
     private final Path directory;
     private final JournalRollCycle rollCycle;
     private final List<Damage> damage;
+    private final boolean lastFileCut;
 
     /**
      * A queue file read from a padded copy, left out, or read where its name puts it although it does not belong
@@ -81,11 +82,13 @@ final class ReadOnlyView implements AutoCloseable
     {
     }
 
-    private ReadOnlyView(final Path directory, final JournalRollCycle rollCycle, final List<Damage> damage)
+    private ReadOnlyView(
+        final Path directory, final JournalRollCycle rollCycle, final List<Damage> damage, final boolean lastFileCut)
     {
         this.directory = directory;
         this.rollCycle = rollCycle;
         this.damage = damage;
+        this.lastFileCut = lastFileCut;
     }
 
     /**
@@ -103,6 +106,7 @@ final class ReadOnlyView implements AutoCloseable
         {
             final List<Finding> findings = find(files);
             view = Files.createTempDirectory("schwabot-journal-view-");
+            boolean lastFileCut = false;
             for (final Path file : files)
             {
                 final Path name = file.getFileName();
@@ -112,6 +116,7 @@ final class ReadOnlyView implements AutoCloseable
                 {
                     continue;
                 }
+                lastFileCut = null != cut;
                 if (null != cut)
                 {
                     padCopy(file, cut.position(), view.resolve(name));
@@ -122,7 +127,7 @@ final class ReadOnlyView implements AutoCloseable
                 }
             }
             final List<Damage> damage = findings.stream().map((f) -> f.damage(true)).toList();
-            return new ReadOnlyView(view, rollCycleNaming(files), damage);
+            return new ReadOnlyView(view, rollCycleNaming(files), damage, lastFileCut);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -237,6 +242,18 @@ final class ReadOnlyView implements AutoCloseable
         return found;
     }
 
+    /**
+     * The roll cycle a journal directory's queue files are named by.
+     *
+     * @param journal directory of the journal.
+     * @return the roll cycle, or null when the directory does not exist, holds no queue file, or no single roll cycle
+     *         matches.
+     */
+    static JournalRollCycle rollCycleNaming(final Path journal)
+    {
+        return Files.isDirectory(journal) ? rollCycleNaming(list(journal)) : null;
+    }
+
     private static boolean parses(final DateTimeFormatter format, final String text)
     {
         try
@@ -278,6 +295,14 @@ final class ReadOnlyView implements AutoCloseable
     List<Damage> damage()
     {
         return damage;
+    }
+
+    /**
+     * @return whether the last queue file of the view is a padded copy of a file cut short.
+     */
+    boolean lastFileCut()
+    {
+        return lastFileCut;
     }
 
     /**
