@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -89,8 +90,20 @@ public record ApiKeysFile(Kdf kdf, List<Entry> entries)
     }
 
     /**
+     * What a file with nothing in it holds (empty, white space or comments only, as {@code touch} or an editor
+     * leaves it): no entries and no key yet, like the bundled default before {@code keys init}, which initialises
+     * such a file.
+     *
+     * @return a store with no entries, not initialised.
+     */
+    public static ApiKeysFile blank()
+    {
+        return new ApiKeysFile(new Kdf(PBKDF2, "", DEFAULT_ITERATIONS, ""), List.of());
+    }
+
+    /**
      * Read and validate a standalone api_keys.yaml (for the {@code keys} commands). The file must not be
-     * readable by group or others when it holds entries.
+     * readable by group or others when it holds entries. A file with nothing in it reads as {@link #blank()}.
      *
      * @param file          the file.
      * @param minIterations fewest PBKDF2 iterations accepted ({@link #MIN_ITERATIONS} outside tests).
@@ -110,9 +123,12 @@ public record ApiKeysFile(Kdf kdf, List<Entry> entries)
         {
             errors.add(name, null, "cannot read " + file + ": " + ex.getMessage(), 0);
         }
-        final Section section = new Section(
-            name, "", YamlTrees.parse(content, name, file.toString(), ValueSource.FILE, errors), errors);
-        final ApiKeysFile keys = read(section, minIterations);
+        final Map<String, Object> tree = YamlTrees.parse(content, name, file.toString(), ValueSource.FILE, errors);
+        if (tree.isEmpty() && errors.isEmpty())
+        {
+            return blank();
+        }
+        final ApiKeysFile keys = read(new Section(name, "", tree, errors), minIterations);
         if (!keys.entries.isEmpty())
         {
             final String problem = com.schwabot.config.secret.FilePermissions.ownerOnlyProblem(file);

@@ -114,8 +114,9 @@ public final class Journal implements AutoCloseable
         }
         final boolean check = context.readOnly() && !context.readInPlace() && Files.isDirectory(context.directory());
         final ReadOnlyView view = check ? ReadOnlyView.of(context.directory()) : null;
-        final JournalRollCycle rollCycle = null == view || null == view.rollCycle() ?
-            context.rollCycle() : view.rollCycle();
+        final JournalRollCycle named = null != view ?
+            view.rollCycle() : ReadOnlyView.rollCycleNaming(context.directory());
+        final JournalRollCycle rollCycle = null == named ? context.rollCycle() : named;
         final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder
             .binary(null == view ? context.directory() : view.directory())
             .rollCycle(rollCycle.chronicleRollCycle())
@@ -156,9 +157,10 @@ public final class Journal implements AutoCloseable
      * Refuse a journal directory that a writer must not append to. A writer appends after the last excerpt Chronicle
      * finds: behind a queue file cut short, one that is not a queue file, or an excerpt header damaged to read
      * "incomplete" with complete excerpts after it, whatever it appends would be out of every reader's reach (they
-     * stop at the damage), and recovery would read past the end of a mapped file. So a journal opened to write must
-     * be whole; {@link #open} checks it, and an owner that reads the journal before opening it to write can check it
-     * first.
+     * stop at the damage), and recovery would read past the end of a mapped file; behind files out of cycle order (a
+     * file copied or renamed under another cycle's name), the appender would continue from the wrong file's last
+     * sequence and readers would stop before what it appends. So a journal opened to write must be whole;
+     * {@link #open} checks it, and an owner that reads the journal before opening it to write can check it first.
      *
      * @param directory the journal directory (nothing to check when it does not exist).
      * @throws JournalDamagedException naming each damaged file and what to do.
@@ -177,6 +179,20 @@ public final class Journal implements AutoCloseable
                 " (schwabot journal verify " + directory + " says what it holds; move the damaged file out of the " +
                 "directory, or start a new journal)");
         }
+    }
+
+    /**
+     * The roll cycle of an existing journal: the one its queue files are named by. {@link #open} opens a journal with
+     * it whatever the context says (the context's roll cycle is for a new journal), so that Chronicle neither warns
+     * that it overrides the roll cycle from its metadata file nor, without that file, starts files named otherwise.
+     *
+     * @param directory the journal directory.
+     * @return the roll cycle, or null when there is no journal there (or its files' names match no single roll
+     *         cycle).
+     */
+    public static JournalRollCycle rollCycleOf(final Path directory)
+    {
+        return ReadOnlyView.rollCycleNaming(directory);
     }
 
     /**
@@ -333,7 +349,8 @@ public final class Journal implements AutoCloseable
     {
         ensureOpen();
         PayloadChecksum.ensureAvailable();
-        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength).verify(damageFound());
+        return new JournalVerifier(queue, context.maxReportedProblems(), maxFrameLength)
+            .verify(damageFound(), lastFileCut());
     }
 
     /**
@@ -347,7 +364,8 @@ public final class Journal implements AutoCloseable
         try (JournalTailer tailer = tailer())
         {
             tailer.drain(collector);
-            return collector.toStats(tailer.skippedRecords(), tailer.checksumFailures(), unreadFrom(tailer));
+            return collector.toStats(
+                tailer.skippedRecords(), tailer.checksumFailures(), unreadFrom(tailer), damage());
         }
     }
 
@@ -356,10 +374,16 @@ public final class Journal implements AutoCloseable
      * header (a flipped bit in its length) ends what any tailer can read, and only verify would say so.
      *
      * @param tailer a tailer of this journal that found no more excerpts.
-     * @return the index the tailer stopped at, or -1 when it read to the last excerpt.
+     * @return the index the tailer stopped at, or -1 when it read to the last excerpt (or the last queue file is cut
+     *         short: the read ends at the cut, which {@link #damage()} names, and Chronicle cannot tell its last
+     *         excerpt).
      */
     public long unreadFrom(final JournalTailer tailer)
     {
+        if (lastFileCut())
+        {
+            return -1;
+        }
         final long last;
         try
         {
@@ -379,14 +403,28 @@ public final class Journal implements AutoCloseable
      * left out when the cut is before its first record), so that no read touches a page past the end of a mapped file
      * (which the JVM reports asynchronously, at a point that cannot be caught reliably); and queue files that do not
      * begin with Chronicle's queue header (zeros, another kind of file), which are left out. Verify reports them as
-     * {@link ProblemKind#TRUNCATED_FILE} and {@link ProblemKind#NOT_A_QUEUE_FILE}. Empty for a journal opened to write
-     * or read in place ({@link JournalContext#readInPlace(boolean)}), which are not checked.
+     * {@link ProblemKind#TRUNCATED_FILE} and {@link ProblemKind#NOT_A_QUEUE_FILE}. Also queue files out of their place
+     * (a file copied or renamed under another cycle's name), which are read as Chronicle reads them: one without the
+     * end-of-file mark before other files, where every reader stops ({@link ProblemKind#NO_END_OF_FILE_MARK}), and one
+     * whose sequences all come at or before those an earlier file holds ({@link ProblemKind#FILE_OUT_OF_ORDER}).
+     * Empty for a journal opened to write or read in place ({@link JournalContext#readInPlace(boolean)}), which are
+     * not checked.
      *
      * @return one line per such file naming it and what was found; empty for a whole journal.
      */
     public List<String> damage()
     {
         return damageFound().stream().map(ReadOnlyView.Damage::detail).toList();
+    }
+
+    /**
+     * Whether the last queue file is read from a padded copy: its header and index name excerpts past the cut, so
+     * Chronicle cannot find the last excerpt from them (asked, it warns and winds back to the start), and the read
+     * ends at the cut, which {@link #damage()} names.
+     */
+    private boolean lastFileCut()
+    {
+        return null != view && view.lastFileCut();
     }
 
     private List<ReadOnlyView.Damage> damageFound()

@@ -25,6 +25,7 @@ public final class JournalStats
     private final long skippedRecords;
     private final long checksumFailures;
     private final long unreadFromIndex;
+    private final List<String> damagedFiles;
     private final List<TemplateCount> templates;
 
     /**
@@ -40,26 +41,23 @@ public final class JournalStats
     }
 
     JournalStats(
-        final long recordCount,
-        final long payloadBytes,
-        final long firstSequence,
-        final long lastSequence,
-        final long firstIngressNanos,
-        final long lastIngressNanos,
+        final Collector records,
         final long skippedRecords,
         final long checksumFailures,
         final long unreadFromIndex,
+        final List<String> damagedFiles,
         final List<TemplateCount> templates)
     {
-        this.recordCount = recordCount;
-        this.payloadBytes = payloadBytes;
-        this.firstSequence = firstSequence;
-        this.lastSequence = lastSequence;
-        this.firstIngressNanos = firstIngressNanos;
-        this.lastIngressNanos = lastIngressNanos;
+        this.recordCount = records.recordCount;
+        this.payloadBytes = records.payloadBytes;
+        this.firstSequence = records.firstSequence;
+        this.lastSequence = records.lastSequence;
+        this.firstIngressNanos = records.firstIngressNanos;
+        this.lastIngressNanos = records.lastIngressNanos;
         this.skippedRecords = skippedRecords;
         this.checksumFailures = checksumFailures;
         this.unreadFromIndex = unreadFromIndex;
+        this.damagedFiles = List.copyOf(damagedFiles);
         this.templates = Collections.unmodifiableList(templates);
     }
 
@@ -156,13 +154,25 @@ public final class JournalStats
     }
 
     /**
-     * Whether the read took in every excerpt as records: none skipped, none failing its checksum, none out of reach.
+     * The queue files found damaged or out of their place when the journal was opened, one line each naming the file
+     * and what was found ({@link Journal#damage()}).
+     *
+     * @return the lines; empty when every file is whole and in its place.
+     */
+    public List<String> damagedFiles()
+    {
+        return damagedFiles;
+    }
+
+    /**
+     * Whether the read took in every excerpt as records, in the journal's own order: none skipped, none failing its
+     * checksum, none out of reach, and no queue file damaged or out of its place.
      *
      * @return true for a journal read whole.
      */
     public boolean readWhole()
     {
-        return skippedRecords == 0 && checksumFailures == 0 && unreadFromIndex < 0;
+        return skippedRecords == 0 && checksumFailures == 0 && unreadFromIndex < 0 && damagedFiles.isEmpty();
     }
 
     /**
@@ -246,7 +256,11 @@ public final class JournalStats
             counts[1] += length;
         }
 
-        JournalStats toStats(final long skippedRecords, final long checksumFailures, final long unreadFromIndex)
+        JournalStats toStats(
+            final long skippedRecords,
+            final long checksumFailures,
+            final long unreadFromIndex,
+            final List<String> damagedFiles)
         {
             final List<TemplateCount> templates = new ArrayList<>();
             if (noHeaderCount > 0)
@@ -258,16 +272,7 @@ public final class JournalStats
             templates.sort((a, b) -> a.schemaId() != b.schemaId() ?
                 Integer.compare(a.schemaId(), b.schemaId()) : Integer.compare(a.templateId(), b.templateId()));
             return new JournalStats(
-                recordCount,
-                payloadBytes,
-                firstSequence,
-                lastSequence,
-                firstIngressNanos,
-                lastIngressNanos,
-                skippedRecords,
-                checksumFailures,
-                unreadFromIndex,
-                templates);
+                this, skippedRecords, checksumFailures, unreadFromIndex, damagedFiles, templates);
         }
     }
 }

@@ -42,7 +42,16 @@ final class JournalVerifier
         this.maxFrameLength = maxFrameLength;
     }
 
-    VerifyReport verify(final List<ReadOnlyView.Damage> damagedFiles)
+    /**
+     * Scan the journal.
+     *
+     * @param damagedFiles the queue files found damaged when it was opened, reported first.
+     * @param lastFileCut  whether the last queue file is read from a padded copy: its header and index name excerpts
+     *                     past the cut, so Chronicle cannot find the last excerpt (it warns, and winds back to the
+     *                     start), and the cut, already reported, is where the scan ends.
+     * @return the report.
+     */
+    VerifyReport verify(final List<ReadOnlyView.Damage> damagedFiles, final boolean lastFileCut)
     {
         for (final ReadOnlyView.Damage damage : damagedFiles)
         {
@@ -79,6 +88,10 @@ final class JournalVerifier
             problem(ProblemKind.UNREADABLE_EXCERPT, rollCycle.toCycle(Math.max(0, lastScannedIndex)),
                 lastScannedIndex, JournalProblem.UNKNOWN_SEQUENCE,
                 "scan failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return new VerifyReport(recordCount, validRecordCount, problems, problemsNotListed);
+        }
+        if (lastFileCut)
+        {
             return new VerifyReport(recordCount, validRecordCount, problems, problemsNotListed);
         }
         final long lastIndex;

@@ -40,6 +40,19 @@ public enum ProblemKind
      * was left out; the detail names the file and what it begins with.
      */
     NOT_A_QUEUE_FILE,
+    /**
+     * A queue file other than the last has no end-of-file mark (Chronicle's appender writes one into every file it
+     * rolls from; only a journal's last file lacks it): readers stop at its end and never read the files after it. A
+     * journal's last file copied or renamed under an earlier cycle's name, or another file under a later one, does
+     * this; the detail names the file and those after it.
+     */
+    NO_END_OF_FILE_MARK,
+    /**
+     * A queue file holds only sequences at or before one that a file of an earlier cycle already holds: a copy of
+     * another cycle's file, or a file renamed under another cycle's name (Chronicle's file header does not name the
+     * cycle; the sequences tell). It is read where its name puts it; the detail names both files.
+     */
+    FILE_OUT_OF_ORDER,
     /** The scan ended before the last excerpt Chronicle knows of. */
     SCAN_STOPPED_EARLY
 }

@@ -8,15 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +44,11 @@ import java.util.stream.Stream;
  * Chronicle's own header or index, metadata excerpts) is left out (Chronicle would wait for a writer to complete
  * its header). A file that does not begin with Chronicle's header document (zeros, another kind of file) is left out
  * too: Chronicle would wait a minute for a header and then read it as empty.
+ * <p>
+ * The files a reader reads are also checked against each other ({@link CycleOrder}): a file copied or renamed under
+ * another cycle's name (Chronicle's header does not name its cycle) shows as a file other than the last without
+ * Chronicle's end-of-file mark (readers stop at its end), or as a file whose sequences do not come after those of
+ * the files before it. Such a file is read where its name puts it, and reported.
  */
 final class ReadOnlyView implements AutoCloseable
 {
@@ -60,35 +65,30 @@ final class ReadOnlyView implements AutoCloseable
     private static final int WINDOW = 1 << 20;
     private static final int PAGE = 4096;
 
-    /** Bytes of a queue file's start read to find Chronicle's header document and its type. */
-    private static final int HEADER_PROBE = 256;
-    /** The type of the header document Chronicle writes at the start of every queue file. */
-    private static final byte[] STORE_TYPE = "SCQStore".getBytes(StandardCharsets.US_ASCII);
-    /**
-     * Bytes from the file's start within which Chronicle's header names its type (it does at byte 10): a file cut
-     * shorter than that is reported by {@link #findCut} as cut, not as another kind of file.
-     */
-    private static final int TYPE_WITHIN = 32;
-
     private final Path directory;
     private final JournalRollCycle rollCycle;
     private final List<Damage> damage;
+    private final boolean lastFileCut;
 
     /**
-     * A queue file read from a padded copy or left out, and why.
+     * A queue file read from a padded copy, left out, or read where its name puts it although it does not belong
+     * there, and why.
      *
-     * @param kind   {@link ProblemKind#TRUNCATED_FILE} or {@link ProblemKind#NOT_A_QUEUE_FILE}.
+     * @param kind   {@link ProblemKind#TRUNCATED_FILE}, {@link ProblemKind#NOT_A_QUEUE_FILE},
+     *               {@link ProblemKind#NO_END_OF_FILE_MARK} or {@link ProblemKind#FILE_OUT_OF_ORDER}.
      * @param detail the file's name and what was found.
      */
     record Damage(ProblemKind kind, String detail)
     {
     }
 
-    private ReadOnlyView(final Path directory, final JournalRollCycle rollCycle, final List<Damage> damage)
+    private ReadOnlyView(
+        final Path directory, final JournalRollCycle rollCycle, final List<Damage> damage, final boolean lastFileCut)
     {
         this.directory = directory;
         this.rollCycle = rollCycle;
         this.damage = damage;
+        this.lastFileCut = lastFileCut;
     }
 
     /**
@@ -101,28 +101,34 @@ final class ReadOnlyView implements AutoCloseable
     static ReadOnlyView of(final Path journal)
     {
         final List<Path> files = list(journal);
-        final List<Damage> damage = new ArrayList<>();
-        final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN);
         Path view = null;
         try
         {
+            final List<Finding> findings = find(files);
             view = Files.createTempDirectory("schwabot-journal-view-");
+            boolean lastFileCut = false;
             for (final Path file : files)
             {
                 final Path name = file.getFileName();
-                final Finding finding = find(file, window);
-                if (null == finding || finding.readable())
+                final List<Finding> found = findings.stream().filter((f) -> f.file().equals(file)).toList();
+                final Cut cut = found.stream().map(Finding::padTo).filter(Objects::nonNull).findFirst().orElse(null);
+                if (found.stream().anyMatch(Finding::leftOut))
                 {
-                    Files.createSymbolicLink(view.resolve(name), file.toAbsolutePath());
                     continue;
                 }
-                damage.add(finding.damage(true));
-                if (null != finding.cut() && finding.cut().records())
+                lastFileCut = null != cut;
+                if (null != cut)
                 {
-                    padCopy(file, finding.cut().position(), view.resolve(name));
+                    padCopy(file, cut.position(), view.resolve(name));
+                }
+                else
+                {
+                    Files.createSymbolicLink(view.resolve(name), file.toAbsolutePath());
                 }
             }
-            return new ReadOnlyView(view, rollCycleNaming(files), Collections.unmodifiableList(damage));
+            final List<Damage> damage = findings.stream().filter((f) -> !f.writers()).map((f) -> f.damage(true))
+                .toList();
+            return new ReadOnlyView(view, rollCycleNaming(files), damage, lastFileCut);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -136,8 +142,9 @@ final class ReadOnlyView implements AutoCloseable
     }
 
     /**
-     * The queue files of a journal directory that a reader would read from a padded copy or leave out, found as
-     * {@link #of} finds them but with no view made: a writer must not append after such a file.
+     * The queue files of a journal directory that a reader would read from a padded copy or leave out, or that are
+     * not in cycle order, found as {@link #of} finds them but with no view made: a writer must not append after such
+     * a file.
      *
      * @param journal directory of the journal.
      * @return one entry per damaged file; empty for a whole journal.
@@ -145,74 +152,86 @@ final class ReadOnlyView implements AutoCloseable
      */
     static List<Damage> inspect(final Path journal)
     {
-        final List<Damage> damage = new ArrayList<>();
-        final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN);
         try
         {
-            for (final Path file : list(journal))
-            {
-                final Finding finding = find(file, window);
-                if (null != finding)
-                {
-                    damage.add(finding.damage(false));
-                }
-            }
+            return find(list(journal)).stream().map((f) -> f.damage(false)).toList();
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot read the queue files of " + journal, ex);
         }
-        return damage;
     }
 
     /**
-     * What a queue file holds that a reader must not map as it is (a start that is not Chronicle's header, or an
-     * excerpt that runs past the file's end), or that a writer must not append after (an excerpt header marked
-     * incomplete with complete excerpts after it: no reader gets past it, so whatever is appended is lost to them).
+     * What a queue file holds that a reader must not map as it is (a start that is not Chronicle's header, an
+     * excerpt that runs past the file's end), or that puts it out of its place among the others.
      *
      * @param file    the file.
-     * @param foreign what it begins with instead of Chronicle's header, or null.
-     * @param cut     where it is cut, or null (always null when foreign).
-     * @param stuckAt the byte of an incomplete excerpt header that complete excerpts follow, or -1.
+     * @param kind    what kind of damage.
+     * @param what    what was found, after the file's name.
+     * @param howRead how a reader reads it, added to what a reader reports; may be empty.
+     * @param padTo   where its padded copy ends, or null when it is not read from one.
+     * @param leftOut whether readers leave it out.
+     * @param writers whether it concerns writers only: readers map the file as it is and say themselves where they
+     *                stopped ({@link Journal#unreadFrom}), so it is not among the reader's damage.
      */
-    private record Finding(Path file, String foreign, Cut cut, long stuckAt)
+    record Finding(Path file, ProblemKind kind, String what, String howRead, Cut padTo, boolean leftOut,
+        boolean writers)
     {
-        /**
-         * Whether a reader may map the file as it is (it stops at the incomplete header, and says so).
-         */
-        boolean readable()
+        Finding(final Path file, final ProblemKind kind, final String what, final String howRead, final Cut padTo,
+            final boolean leftOut)
         {
-            return null == foreign && null == cut;
+            this(file, kind, what, howRead, padTo, leftOut, false);
         }
 
         Damage damage(final boolean reader)
         {
-            final Path name = file.getFileName();
-            if (null != foreign)
-            {
-                return new Damage(ProblemKind.NOT_A_QUEUE_FILE, name + " is not a Chronicle queue file: " + foreign +
-                    (reader ? "; it is left out" : ""));
-            }
-            if (null != cut)
-            {
-                return new Damage(ProblemKind.TRUNCATED_FILE, name + " is cut short: " +
-                    (reader ? cut.describe() : cut.where()));
-            }
-            return new Damage(ProblemKind.SCAN_STOPPED_EARLY, name + " has an excerpt header marked incomplete at " +
-                "byte " + stuckAt + " with complete excerpts after it (a damaged header): no reader gets past it");
+            return new Damage(kind, file.getFileName() + what + (reader ? howRead : ""));
         }
     }
 
-    private static Finding find(final Path file, final ByteBuffer window) throws IOException
+    /**
+     * Scan each file, then check the files a reader would read against each other ({@link CycleOrder}).
+     *
+     * @return the findings, in the order of the files' names.
+     */
+    private static List<Finding> find(final List<Path> files) throws IOException
     {
-        final String foreign = notQueueHeader(file, window);
-        if (null != foreign)
+        final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN);
+        final List<Finding> findings = new ArrayList<>();
+        final List<QueueFileScan> read = new ArrayList<>();
+        for (final Path file : files)
         {
-            return new Finding(file, foreign, null, -1);
+            final QueueFileScan scan = QueueFileScan.scan(file, window);
+            final Cut cut = scan.cut();
+            if (null != scan.foreign())
+            {
+                findings.add(new Finding(file, ProblemKind.NOT_A_QUEUE_FILE,
+                    " is not a Chronicle queue file: " + scan.foreign(), "; it is left out", null, true));
+                continue;
+            }
+            if (null != cut)
+            {
+                findings.add(new Finding(file, ProblemKind.TRUNCATED_FILE, " is cut short: " + cut.where(),
+                    cut.howRead(), cut.records() ? cut : null, !cut.records()));
+            }
+            if (scan.stuckAt() >= 0)
+            {
+                findings.add(new Finding(file, ProblemKind.SCAN_STOPPED_EARLY, " has an excerpt header marked " +
+                    "incomplete at byte " + scan.stuckAt() + " with complete excerpts after it (a damaged header): " +
+                    "no reader gets past it", "", null, false, true));
+            }
+            if (null == cut || cut.records())
+            {
+                read.add(scan);
+            }
         }
-        final long[] stuckAt = { -1 };
-        final Cut cut = findCut(file, window, stuckAt);
-        return null == cut && stuckAt[0] < 0 ? null : new Finding(file, null, cut, stuckAt[0]);
+        if (null != rollCycleNaming(files))
+        {
+            findings.addAll(CycleOrder.check(read));
+        }
+        findings.sort(Comparator.comparing(Finding::file));
+        return findings;
     }
 
     /**
@@ -237,6 +256,18 @@ final class ReadOnlyView implements AutoCloseable
             }
         }
         return found;
+    }
+
+    /**
+     * The roll cycle a journal directory's queue files are named by.
+     *
+     * @param journal directory of the journal.
+     * @return the roll cycle, or null when the directory does not exist, holds no queue file, or no single roll cycle
+     *         matches.
+     */
+    static JournalRollCycle rollCycleNaming(final Path journal)
+    {
+        return Files.isDirectory(journal) ? rollCycleNaming(list(journal)) : null;
     }
 
     private static boolean parses(final DateTimeFormatter format, final String text)
@@ -283,6 +314,14 @@ final class ReadOnlyView implements AutoCloseable
     }
 
     /**
+     * @return whether the last queue file of the view is a padded copy of a file cut short.
+     */
+    boolean lastFileCut()
+    {
+        return lastFileCut;
+    }
+
+    /**
      * Delete the temporary directory. The queue opened on it must be closed first.
      */
     public void close()
@@ -306,75 +345,12 @@ final class ReadOnlyView implements AutoCloseable
             return size + " bytes, but the excerpt at byte " + position + " runs to byte " + end;
         }
 
-        String describe()
+        String howRead()
         {
-            return where() + (records ?
+            return records ?
                 "; read as if the file ended at byte " + position :
-                "; the cut is before its first record (in Chronicle's header or index), so it is left out");
+                "; the cut is before its first record (in Chronicle's header or index), so it is left out";
         }
-    }
-
-    /**
-     * Whether a file starts as every queue file Chronicle writes does: a complete metadata excerpt at byte 0 (its
-     * header document) that names Chronicle's store type. A file that does not (zeros where a writer crashed before
-     * its header reached the disk, a file of something else, bytes overwritten) would make a reader wait for a
-     * header that never comes (a minute in Chronicle's own timeouts) and then read it as empty. A file that ends
-     * before its header could have named the type is left to {@link #findCut}: it was cut, not overwritten.
-     *
-     * @return null when it does (or may, having been cut), else what was found instead.
-     */
-    private static String notQueueHeader(final Path file, final ByteBuffer window) throws IOException
-    {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
-        {
-            window.clear().limit(HEADER_PROBE);
-            while (window.hasRemaining() && channel.read(window) > 0)
-            {
-                // until the probe is full or the file ends
-            }
-            window.flip();
-            final int read = window.limit();
-            if (read < Integer.BYTES)
-            {
-                return null;
-            }
-            final int header = window.getInt(0);
-            if (0 == header)
-            {
-                return "it starts with zeros where Chronicle's header is";
-            }
-            if ((header & NOT_COMPLETE) != 0 || (header & META_DATA) == 0)
-            {
-                return "its first excerpt header (0x" + Integer.toHexString(header) +
-                    ") is not a complete metadata excerpt, as Chronicle's header is";
-            }
-            final int end = (int)Math.min(read, Integer.BYTES + (long)(header & LENGTH_MASK));
-            for (int at = Integer.BYTES; at + STORE_TYPE.length <= end; at++)
-            {
-                if (matches(window, at))
-                {
-                    return null;
-                }
-            }
-            if (end < TYPE_WITHIN)
-            {
-                return null;
-            }
-            return "its first excerpt does not name Chronicle's store type (" +
-                new String(STORE_TYPE, StandardCharsets.US_ASCII) + ")";
-        }
-    }
-
-    private static boolean matches(final ByteBuffer window, final int at)
-    {
-        for (int i = 0; i < STORE_TYPE.length; i++)
-        {
-            if (window.get(at + i) != STORE_TYPE[i])
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -386,86 +362,7 @@ final class ReadOnlyView implements AutoCloseable
      */
     static Cut findCut(final Path file)
     {
-        return findCut(file, ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN), new long[1]);
-    }
-
-    /**
-     * Walk a queue file's excerpt headers to the end of its data: a zero header, or one marked incomplete. A live
-     * writer's excerpt in progress is always the last one, and its header holds no length until it is complete, so an
-     * incomplete header whose length leads to another complete excerpt was damaged (a flipped bit), and is reported
-     * in {@code stuckAt}.
-     */
-    private static Cut findCut(final Path file, final ByteBuffer window, final long[] stuckAt)
-    {
-        stuckAt[0] = -1;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
-        {
-            final long size = channel.size();
-            long windowStart = 0;
-            window.limit(0);
-            long position = 0;
-            boolean records = false;
-            while (true)
-            {
-                if (position + Integer.BYTES > size)
-                {
-                    return new Cut(size, position, position + Integer.BYTES, records);
-                }
-                if (position < windowStart || position + Integer.BYTES > windowStart + window.limit())
-                {
-                    windowStart = position;
-                    window.clear();
-                    while (window.position() < Integer.BYTES &&
-                        channel.read(window, windowStart + window.position()) > 0)
-                    {
-                        // until the header is in the window
-                    }
-                    window.flip();
-                }
-                final int header = window.getInt((int)(position - windowStart));
-                if (header == 0 || (header & NOT_COMPLETE) != 0)
-                {
-                    if ((header & LENGTH_MASK) != 0 && completeExcerptAt(channel, size, next(position, header)))
-                    {
-                        stuckAt[0] = position;
-                    }
-                    return null;
-                }
-                final long end = position + Integer.BYTES + (header & LENGTH_MASK);
-                if (end > size)
-                {
-                    return new Cut(size, position, end, records);
-                }
-                records |= (header & META_DATA) == 0;
-                position = next(position, header);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot read " + file, ex);
-        }
-    }
-
-    private static long next(final long position, final int header)
-    {
-        return (position + Integer.BYTES + (header & LENGTH_MASK) + Integer.BYTES - 1) & -Integer.BYTES;
-    }
-
-    private static boolean completeExcerptAt(final FileChannel channel, final long size, final long position)
-        throws IOException
-    {
-        if (position + Integer.BYTES > size)
-        {
-            return false;
-        }
-        final ByteBuffer four = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        while (four.hasRemaining() && channel.read(four, position + four.position()) > 0)
-        {
-            // until the header is read
-        }
-        final int header = four.flip().remaining() == Integer.BYTES ? four.getInt(0) : 0;
-        return header != 0 && (header & NOT_COMPLETE) == 0 &&
-            position + Integer.BYTES + (header & LENGTH_MASK) <= size;
+        return QueueFileScan.findCut(file, ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN));
     }
 
     /**

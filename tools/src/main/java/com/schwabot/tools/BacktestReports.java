@@ -2,6 +2,11 @@ package com.schwabot.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import com.schwabot.codecs.sbe.CancelOrderDecoder;
@@ -111,8 +116,66 @@ final class BacktestReports
         }
         catch (final IOException ex)
         {
-            throw new CliException(ExitCodes.IO, "cannot write the report to " + dir + ": " + ex.getMessage());
+            throw new CliException(ExitCodes.IO, "cannot write the report to " + dir + ": " + reason(ex));
         }
+    }
+
+    /**
+     * Refuse, before a replay, a reports directory the report cannot be written into: a path that is a file, or under
+     * a file, or in a directory that is not writable (what can be told without writing; {@link #write} says why if
+     * writing fails all the same). Nothing is created.
+     *
+     * @param dir the reports directory, as given.
+     * @throws CliException with {@link ExitCodes#IO} naming the path and why.
+     */
+    static void requireWritable(final Path dir)
+    {
+        Path existing = dir;
+        while (null != existing && !Files.exists(existing))
+        {
+            existing = existing.getParent();
+        }
+        final Path found = null == existing ? Path.of("").toAbsolutePath() : existing;
+        final boolean itself = found.equals(dir);
+        String why = null;
+        if (!Files.isDirectory(found))
+        {
+            why = (itself ? "it is" : found + " is") + " a file, not a directory (--reports names the directory the " +
+                "report's two files go into)";
+        }
+        else if (!Files.isWritable(found))
+        {
+            why = itself ? "permission denied: the directory is not writable" :
+                "permission denied: " + found + " is not writable, so the directory cannot be created in it";
+        }
+        if (null != why)
+        {
+            throw new CliException(ExitCodes.IO, "cannot write the report to " + dir + ": " + why);
+        }
+    }
+
+    /**
+     * What went wrong writing a file, naming the path: the message of a {@link FileSystemException} is only its path.
+     */
+    static String reason(final IOException ex)
+    {
+        if (ex instanceof FileAlreadyExistsException io)
+        {
+            return io.getFile() + " exists and is not a directory";
+        }
+        if (ex instanceof AccessDeniedException io)
+        {
+            return io.getFile() + ": permission denied";
+        }
+        if (ex instanceof NoSuchFileException io)
+        {
+            return io.getFile() + ": no such file or directory";
+        }
+        if (ex instanceof FileSystemException io)
+        {
+            return io.getFile() + ": " + (null == io.getReason() ? io.getClass().getSimpleName() : io.getReason());
+        }
+        return ex.getClass().getSimpleName() + ": " + ex.getMessage();
     }
 
     /**

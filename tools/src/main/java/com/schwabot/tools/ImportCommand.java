@@ -110,6 +110,7 @@ public final class ImportCommand implements Callable<Integer>
             }
         }
         final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec));
+        JournalFiles.warnRollCycle(journalDir, config.journal().rollCycle(), spec.commandLine().getErr());
         final ImportResult result;
         try
         {

@@ -10,11 +10,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.Locale;
 import java.util.stream.Stream;
 
+import com.schwabot.config.RollCycle;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalContext;
 import com.schwabot.journal.JournalDamagedException;
+import com.schwabot.journal.JournalRollCycle;
 import com.schwabot.journal.JournalStats;
 
 /**
@@ -172,6 +175,27 @@ final class JournalFiles
             warnings.println("warning: journal " + dir + ": left out " + skippedExcerpts +
                 " excerpts that are not valid records and " + checksumFailures +
                 " records whose payload fails its CRC32C (`schwabot journal verify` names them)");
+            warnings.flush();
+        }
+    }
+
+    /**
+     * Say on a stream that an existing journal rolls by another cycle than the configuration's: it keeps the one its
+     * files are named by ({@link Journal#rollCycleOf}), and {@code journal.roll_cycle} applies to a new journal only
+     * (nothing when there is no journal yet, or they agree).
+     *
+     * @param dir        the journal directory.
+     * @param configured {@code journal.roll_cycle}.
+     * @param warnings   where to say it, one "warning:" line.
+     */
+    static void warnRollCycle(final Path dir, final RollCycle configured, final PrintWriter warnings)
+    {
+        final JournalRollCycle existing = Journal.rollCycleOf(dir);
+        if (null != existing && !existing.name().equals(configured.name()))
+        {
+            warnings.println("warning: journal " + dir + " rolls " + existing.name().toLowerCase(Locale.ROOT) +
+                ", as its files are named: config.yaml journal.roll_cycle = " + configured.label() +
+                " applies to a new journal only");
             warnings.flush();
         }
     }

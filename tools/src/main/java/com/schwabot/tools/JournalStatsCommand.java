@@ -67,7 +67,11 @@ final class JournalStatsCommand implements Callable<Integer>
         if (stats.unreadFromIndex() >= 0)
         {
             out.println("unread         from index 0x" + Long.toHexString(stats.unreadFromIndex()) +
-                " (no read gets past a damaged excerpt there; journal verify says why)");
+                " (no read gets past it; journal verify says why)");
+        }
+        for (final String damage : stats.damagedFiles())
+        {
+            out.println("damaged file   " + damage);
         }
         if (!stats.templates().isEmpty())
         {

@@ -50,7 +50,8 @@ final class KeysListCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         if (keys.entries().isEmpty())
         {
-            out.println("no entries in " + file);
+            out.println("no entries in " + file + (keys.kdf().initialised() ? "" :
+                " (not initialised: schwabot keys init sets it up)"));
         }
         for (final ApiKeysFile.Entry entry : keys.entries())
         {

@@ -122,6 +122,10 @@ public final class ReplayCommand implements Callable<Integer>
             return BacktestOptions.sweep(config, journalDir, fills == Fills.RECORDED, sweep, top, fillSettings, out,
                 spec.commandLine().getErr());
         }
+        if (!noReport)
+        {
+            BacktestReports.requireWritable(reportsDir);
+        }
         final EngineCounters counters = new EngineCounters();
         try (Journal journal = JournalFiles.openReadOnly(journalDir, spec.commandLine().getErr());
             TensorBackend backend = TradingCore.backend(config))

@@ -71,6 +71,7 @@ public final class ReportCommand implements Callable<Integer>
         final CliContext context = SchwabotCli.context(spec);
         final SchwabotConfig config = configOptions.load(context);
         final PrintWriter out = spec.commandLine().getOut();
+        BacktestReports.requireWritable(reportsDir);
         try (Journal journal = JournalFiles.openReadOnly(journalDir, spec.commandLine().getErr());
             TensorBackend backend = TradingCore.backend(config))
         {

@@ -206,6 +206,7 @@ public final class RunCommand implements Callable<Integer>
         try
         {
             JournalFiles.requireWhole(journalDir, "the engine could not start: ");
+            JournalFiles.warnRollCycle(journalDir, config.journal().rollCycle(), spec.commandLine().getErr());
             final long journalEnd = RunPersistence.journalEnd(journalDir); // persistence: the run starts after this
             RunPersistence.check(config, dataDir, journalDir);
             engine = start(config, journalDir, resolve(dataDir, config.tensor().cacheDir()), venues, monitoring);

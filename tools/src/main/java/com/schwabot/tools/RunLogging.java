@@ -1,7 +1,9 @@
 package com.schwabot.tools;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -12,8 +14,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
 
 import com.schwabot.config.LogLevel;
@@ -28,6 +34,11 @@ import com.schwabot.engine.monitor.AlertMonitor;
  * anyway). The root level becomes {@code logging.level} (or the console's, if more verbose); the console keeps its
  * own threshold (warnings), and the alert and audit loggers write to the file only, so the command line stays quiet.
  * <p>
+ * Chronicle's own warnings (loggers under {@value #CHRONICLE}: a roll cycle overridden, a lock forced, a tailer that
+ * could not find the end) go to the file only while a run is installed: they are about Chronicle's internals, the
+ * console of a run keeps to the engine's own messages, and the file keeps them with the rest of the run's log, next
+ * to what the engine logged around them. Chronicle's errors still reach the console.
+ * <p>
  * Installed for one run and removed by {@link #close()}, which flushes the queue. Not thread-safe: install and close
  * from the command's thread.
  */
@@ -40,19 +51,24 @@ final class RunLogging implements AutoCloseable
     static final String TOTAL_SIZE_CAP = "2GB";
     private static final int QUEUE_SIZE = 8192;
     private static final List<String> FILE_ONLY = List.of(AlertMonitor.LOGGER, "com.schwabot.audit");
+    /** Chronicle's loggers: their warnings go to the file only while a run is installed. */
+    static final String CHRONICLE = "net.openhft";
 
     private final LoggerContext context;
     private final AsyncAppender async;
     private final RollingFileAppender<ILoggingEvent> file;
     private final Level rootLevel;
+    private final Map<Appender<ILoggingEvent>, List<Filter<ILoggingEvent>>> consoles;
 
     private RunLogging(final LoggerContext context, final AsyncAppender async,
-        final RollingFileAppender<ILoggingEvent> file, final Level rootLevel)
+        final RollingFileAppender<ILoggingEvent> file, final Level rootLevel,
+        final Map<Appender<ILoggingEvent>, List<Filter<ILoggingEvent>>> consoles)
     {
         this.context = context;
         this.async = async;
         this.file = file;
         this.rootLevel = rootLevel;
+        this.consoles = consoles;
     }
 
     /**
@@ -106,7 +122,30 @@ final class RunLogging implements AutoCloseable
             logger.setAdditive(false);
             logger.addAppender(async);
         }
-        return new RunLogging(context, async, file, previous);
+        final Map<Appender<ILoggingEvent>, List<Filter<ILoggingEvent>>> consoles = new LinkedHashMap<>();
+        root.iteratorForAppenders().forEachRemaining((appender) ->
+        {
+            if (appender instanceof ConsoleAppender)
+            {
+                consoles.put(appender, appender.getCopyOfAttachedFiltersList());
+                appender.addFilter(new ChronicleWarnings());
+            }
+        });
+        return new RunLogging(context, async, file, previous, consoles);
+    }
+
+    /**
+     * Keeps Chronicle's events below ERROR off a console appender (logback.xml's STDERR); the file's appender is not
+     * filtered.
+     */
+    static final class ChronicleWarnings extends Filter<ILoggingEvent>
+    {
+        public FilterReply decide(final ILoggingEvent event)
+        {
+            final boolean chronicle = event.getLoggerName().startsWith(CHRONICLE + ".");
+            return chronicle && !event.getLevel().isGreaterOrEqual(Level.ERROR) ?
+                FilterReply.DENY : FilterReply.NEUTRAL;
+        }
     }
 
     private static JsonEncoder encoder(final LoggerContext context)
@@ -150,6 +189,11 @@ final class RunLogging implements AutoCloseable
             logger.detachAppender(async);
             logger.setAdditive(true);
         }
+        consoles.forEach((console, filters) ->
+        {
+            console.clearAllFilters();
+            filters.forEach(console::addFilter);
+        });
         async.stop();
         file.stop();
     }

@@ -3,6 +3,7 @@ package com.schwabot.tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -159,6 +160,63 @@ class JournalCommandTest
             .containsPattern("BookTop +101 +2 +1 +\\d+")
             .containsPattern("Heartbeat +101 +13 +1 +\\d+")
             .containsPattern("\\(unknown\\) +77 +5 +1 +12");
+    }
+
+    @Test
+    void shouldWarnThatADaysFileCopiedUnderTheNextDaysNameIsReadTwice() throws IOException
+    {
+        final Path dir = temp.resolve("copied");
+        final List<Path> days = TestJournals.writeDays(dir, 3, 4);
+        Files.copy(days.get(0), days.get(1), StandardCopyOption.REPLACE_EXISTING);
+        final String why = "20231115F.cq4 holds sequences 1 to 4, but 20231114F.cq4, an earlier cycle's file, " +
+            "already reached sequence 4 (a file copied or renamed under another cycle's name, or from another " +
+            "journal?); it is read where its name puts it, so those sequences come twice or out of order";
+        final String warning = "warning: journal " + dir + ": " + why + System.lineSeparator();
+
+        final CliRunner.Result stats = CliRunner.run("journal", "stats", dir.toString());
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(stats.err()).isEqualTo(warning);
+        assertThat(stats.out()).contains("records        12", "damaged file   " + why + System.lineSeparator());
+
+        final CliRunner.Result dump = CliRunner.run("journal", "dump", dir.toString());
+        assertThat(dump.status()).as(dump.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(dump.err()).isEqualTo(warning);
+        assertThat(dump.out().lines()).hasSize(12);
+
+        final CliRunner.Result verify = CliRunner.run("journal", "verify", dir.toString());
+        assertThat(verify.status()).as(verify.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(verify.out()).contains("FILE_OUT_OF_ORDER cycle=? index=? sequence=?: " + why,
+            "SEQUENCE_REGRESSION");
+
+        final CliRunner.Result replay = CliRunner.run("replay", "--journal", dir.toString(), "--no-report",
+            "--no-progress");
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(replay.err()).isEqualTo(warning);
+    }
+
+    @Test
+    void shouldWarnThatNoReaderGetsPastTheLastFileCopiedUnderALaterDaysName() throws IOException
+    {
+        final Path dir = temp.resolve("last-copied");
+        final List<Path> days = TestJournals.writeDays(dir, 2, 4);
+        Files.copy(days.get(1), dir.resolve("20231116F.cq4"));
+        final String why = "20231115F.cq4 has no end-of-file mark, which every file but a journal's last has, yet " +
+            "20231116F.cq4 follows it: readers stop at its end and never read it (a file copied or renamed under " +
+            "another cycle's name, or from another journal?)";
+
+        final CliRunner.Result stats = CliRunner.run("journal", "stats", dir.toString());
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(stats.err()).isEqualTo("warning: journal " + dir + ": " + why + System.lineSeparator());
+        assertThat(stats.out()).contains("records        8", "damaged file   " + why, "unread         from index");
+
+        final CliRunner.Result dump = CliRunner.run("journal", "dump", dir.toString());
+        assertThat(dump.status()).as(dump.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(dump.err()).startsWith("warning: journal " + dir + ": " + why + System.lineSeparator())
+            .contains("the read stopped at index");
+
+        final CliRunner.Result verify = CliRunner.run("journal", "verify", dir.toString());
+        assertThat(verify.status()).as(verify.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(verify.out()).contains("NO_END_OF_FILE_MARK cycle=? index=? sequence=?: " + why);
     }
 
     @Test

@@ -190,6 +190,32 @@ class KeysCommandTest
     }
 
     @Test
+    void shouldListNoEntriesOfAnEmptyFileAndSayItIsNotInitialised() throws Exception
+    {
+        final Path dir = Files.createDirectories(temp.resolve("config"));
+        final Path file = Files.createFile(dir.resolve("api_keys.yaml"));
+        final String none = "no entries in " + file + " (not initialised: schwabot keys init sets it up)\n";
+
+        final CliRunner.Result list = CliRunner.run(Map.of(), "keys", "list", "--config", dir.toString());
+        Files.writeString(file, "# api keys, to come\n\n");
+        final CliRunner.Result comments = CliRunner.run(Map.of(), "keys", "list", "--config", dir.toString());
+        final CliRunner.Result check = CliRunner.run(env(PASSPHRASE), "keys", "list", "--check");
+        final CliRunner.Result add = CliRunner.withInput(env(PASSPHRASE), SECRET + "\n", "keys", "add", "admin");
+
+        assertThat(list.status()).as(list.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(list.out()).isEqualTo(none);
+        assertThat(list.err()).isEmpty();
+        assertThat(comments.status()).as(comments.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(comments.out()).isEqualTo(none);
+        assertThat(check.status()).as(check.toString()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(check.err()).isEqualTo("schwabot: api_keys.yaml is not initialised (no salt or key check): run " +
+            "keys init\n");
+        assertThat(add.status()).as(add.toString()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(add.err()).isEqualTo(check.err());
+        assertThat(Files.readString(file)).as("left as it was").isEqualTo("# api keys, to come\n\n");
+    }
+
+    @Test
     void shouldSayThatAKeyFileIsMissingOrADirectory() throws Exception
     {
         storeWithOneEntry();

@@ -2,8 +2,12 @@ package com.schwabot.tools;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * {@code replay} writes the report of a backtest and prints where; {@code report} rebuilds it from the journal to
@@ -124,13 +129,56 @@ class ReportCommandTest
     {
         final Path journal = importScenario();
         final Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
+        final String why = "it is a file, not a directory (--reports names the directory the report's two files go " +
+            "into)";
 
-        final CliRunner.Result report = CliRunner.run("report", "--config", scenario("config").toString(),
-            "--journal", journal.toString(), "--reports", file.toString());
+        for (final String command : List.of("replay", "report"))
+        {
+            final CliRunner.Result result = CliRunner.run(command, "--config", scenario("config").toString(),
+                "--journal", journal.toString(), "--reports", file.toString());
+            final CliRunner.Result under = CliRunner.run(command, "--config", scenario("config").toString(),
+                "--journal", journal.toString(), "--reports", file.resolve("reports").toString());
+
+            assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.IO);
+            assertThat(result.err()).isEqualTo("schwabot: cannot write the report to " + file + ": " + why +
+                System.lineSeparator());
+            assertThat(result.out()).as("refused before the replay").isEmpty();
+            assertThat(under.status()).as(under.toString()).isEqualTo(ExitCodes.IO);
+            assertThat(under.err()).isEqualTo("schwabot: cannot write the report to " + file.resolve("reports") +
+                ": " + file + " is a file, not a directory (--reports names the directory the report's two files " +
+                "go into)" + System.lineSeparator());
+        }
         final CliRunner.Result missing = CliRunner.run("report", "--journal", temp.resolve("nothing").toString());
-
-        assertThat(report.status()).isEqualTo(ExitCodes.IO);
-        assertThat(report.err()).startsWith("schwabot: cannot write the report to " + file + ": ");
         assertThat(missing.status()).isEqualTo(ExitCodes.IO);
+    }
+
+    @Test
+    void shouldSayWhenTheReportsDirectoryIsNotWritable() throws IOException
+    {
+        final Path journal = importScenario();
+        final Path locked = Files.createDirectory(temp.resolve("locked"),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
+        assumeFalse(Files.isWritable(locked), "permissions are not enforced for this user (root)");
+
+        final CliRunner.Result result = CliRunner.run("replay", "--config", scenario("config").toString(),
+            "--journal", journal.toString(), "--reports", locked.resolve("reports").toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).isEqualTo("schwabot: cannot write the report to " + locked.resolve("reports") +
+            ": permission denied: " + locked + " is not writable, so the directory cannot be created in it" +
+            System.lineSeparator());
+    }
+
+    @Test
+    void shouldNameThePathAndWhyWhenWritingTheReportFails()
+    {
+        final Path file = temp.resolve("not-a-dir");
+
+        assertThat(BacktestReports.reason(new FileAlreadyExistsException(file.toString())))
+            .isEqualTo(file + " exists and is not a directory");
+        assertThat(BacktestReports.reason(new FileSystemException(file + "/x", null,
+            "Not a directory"))).isEqualTo(file + "/x: Not a directory");
+        assertThat(BacktestReports.reason(new AccessDeniedException(file.toString())))
+            .isEqualTo(file + ": permission denied");
     }
 }

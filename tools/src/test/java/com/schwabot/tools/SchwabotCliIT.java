@@ -1,12 +1,15 @@
 package com.schwabot.tools;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -441,6 +445,72 @@ class SchwabotCliIT
     {
         return Files.exists(db) ?
             PersistCommandTest.number(db, "SELECT ifnull((SELECT sequence FROM journal_position), 0)") : 0;
+    }
+
+    @Test
+    void shouldKeepChroniclesWarningsOffTheConsoleOfAMinutelyJournalAndSayWhatTheConfigurationDoesNotChange()
+        throws Exception
+    {
+        final Map<String, String> minutely = new HashMap<>(RunCommandTest.FREE_PORT);
+        minutely.put("SCHWABOT_JOURNAL_ROLL_CYCLE", "minutely");
+        final Path journal = temp.resolve("data/journal");
+
+        final CliRunner.Result first = ChildCli.jar(temp, minutely, "", "run", "--duration", "2s", "--data-dir",
+            temp.toString());
+        final CliRunner.Result daily = ChildCli.jar(temp, RunCommandTest.FREE_PORT, "", "run", "--duration", "2s",
+            "--data-dir", temp.toString());
+        final CliRunner.Result persist = ChildCli.jar(temp, Map.of(), "", "persist", "--journal", journal.toString(),
+            "--sqlite-dir", temp.resolve("db").toString());
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(first.err()).as("no Chronicle warning (the persistence reader's roll cycle)").isEmpty();
+        assertThat(daily.status()).as(daily.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(daily.err()).isEqualTo("warning: journal " + journal + " rolls minutely, as its files are named: " +
+            "config.yaml journal.roll_cycle = daily applies to a new journal only\n");
+        assertThat(persist.status()).as(persist.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(persist.err()).isEmpty();
+        try (Stream<Path> files = Files.list(journal))
+        {
+            assertThat(files.map((f) -> f.getFileName().toString()).filter((f) -> f.endsWith(".cq4")))
+                .isNotEmpty().allMatch((f) -> f.matches("\\d{8}-\\d{4}\\.cq4"));
+        }
+    }
+
+    @Test
+    void shouldSayOnlyWhatSchwabotFoundWhenTheLastFileOfAJournalIsCut() throws Exception
+    {
+        final Path dir = temp.resolve("journal");
+        TestJournals.writeSample(dir);
+        TestJournals.appendHeartbeats(dir, 100);
+        final Path file;
+        try (Stream<Path> files = Files.list(dir))
+        {
+            file = files.filter((f) -> f.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final byte[] start = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file))
+        {
+            in.readNBytes(start, 0, start.length);
+        }
+        int dataEnd = start.length;
+        while (dataEnd > 0 && start[dataEnd - 1] == 0)
+        {
+            dataEnd--;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.truncate(dataEnd - 4000); // some 50 heartbeats before the end
+        }
+
+        for (final String command : List.of("stats", "dump", "verify"))
+        {
+            final CliRunner.Result result = ChildCli.jar(temp, Map.of(), "", "journal", command, dir.toString());
+
+            assertThat(result.status()).as(result.toString())
+                .isEqualTo(command.equals("verify") ? ExitCodes.FAILURE : ExitCodes.OK);
+            assertThat(result.err() + result.out()).as(command).contains(" is cut short: ")
+                .doesNotContain("WARN", "n.o.c.", "toEnd()");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.schwabot.tools;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import com.schwabot.codecs.sbe.BookTopEncoder;
@@ -21,6 +23,7 @@ import com.schwabot.codecs.sbe.TradeEncoder;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalAppender;
 import com.schwabot.journal.JournalContext;
+import com.schwabot.journal.JournalRollCycle;
 import com.schwabot.journal.JournalSource;
 
 /**
@@ -37,6 +40,7 @@ final class TestJournals
     /** Application flags of the trade record. */
     static final int TRADE_FLAGS = 0x04;
 
+    private static final long DAY_MILLIS = 86_400_000L;
     private static final MessageHeaderEncoder HEADER = new MessageHeaderEncoder();
 
     private TestJournals()
@@ -77,6 +81,41 @@ final class TestJournals
             {
                 journal.appender().append(buffer, 0, heartbeat(buffer, 100 + i), FIRST_NANOS + 10_000 + i, SOURCE);
             }
+        }
+    }
+
+    /**
+     * Write a daily journal of heartbeats over several days, from the day of {@link #FIRST_NANOS} (2023-11-14): one
+     * queue file per day, each but the last ended by Chronicle's end-of-file mark when the appender rolled.
+     *
+     * @param dir    journal directory.
+     * @param days   how many days (files).
+     * @param perDay heartbeats per day.
+     * @return the queue files, in the order of their days.
+     */
+    static List<Path> writeDays(final Path dir, final int days, final int perDay)
+    {
+        final SetTimeProvider clock = new SetTimeProvider(FIRST_NANOS);
+        try (Journal journal = Journal.open(new JournalContext().directory(dir).timeProvider(clock)
+            .rollCycle(JournalRollCycle.DAILY)))
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+            for (int day = 0; day < days; day++)
+            {
+                for (int i = 0; i < perDay; i++)
+                {
+                    journal.appender().append(buffer, 0, heartbeat(buffer, i), FIRST_NANOS + i, SOURCE);
+                }
+                clock.advanceMillis(DAY_MILLIS);
+            }
+        }
+        try (Stream<Path> list = Files.list(dir))
+        {
+            return list.filter((p) -> p.toString().endsWith(".cq4")).sorted().toList();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
     }
 
