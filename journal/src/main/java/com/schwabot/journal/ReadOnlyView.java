@@ -226,12 +226,33 @@ final class ReadOnlyView implements AutoCloseable
                 read.add(scan);
             }
         }
+        for (int i = 0; i < read.size() - 1; i++)
+        {
+            if (null != read.get(i).cut())
+            {
+                unreadAfter(findings, read.get(i).file(), read.subList(i + 1, read.size()));
+            }
+        }
         if (null != rollCycleNaming(files))
         {
             findings.addAll(CycleOrder.check(read));
         }
         findings.sort(Comparator.comparing(Finding::file));
         return findings;
+    }
+
+    /**
+     * Say of a file cut short that the files after it go unread: a reader reaches the padded copy's end, where
+     * Chronicle's end-of-file mark is missing, and waits there for more.
+     */
+    private static void unreadAfter(final List<Finding> findings, final Path cutFile, final List<QueueFileScan> after)
+    {
+        final String unread = after.size() == 1 ? "the file after it (" + after.get(0).file().getFileName() +
+            ") is" : "the " + after.size() + " files after it (" + after.get(0).file().getFileName() + " to " +
+            after.get(after.size() - 1).file().getFileName() + ") are";
+        findings.replaceAll((f) -> f.file().equals(cutFile) && f.kind() == ProblemKind.TRUNCATED_FILE ?
+            new Finding(f.file(), f.kind(), f.what(), f.howRead() + "; no reader gets past the cut, so " + unread +
+                " not read", f.padTo(), f.leftOut()) : f);
     }
 
     /**

@@ -210,6 +210,41 @@ class JournalTruncatedFileTest
     }
 
     @Test
+    void shouldSayThatNoReaderGetsPastACutFileToTheFilesAfterIt() throws IOException
+    {
+        final JournalContext hourly = TestRecords.context(dir, clock).rollCycle(JournalRollCycle.HOURLY);
+        try (Journal journal = Journal.open(hourly))
+        {
+            final JournalAppender appender = journal.appender();
+            for (int i = 0; i < RECORDS; i++)
+            {
+                TestRecords.appendNext(appender, scratch);
+                if (i % 100 == 99)
+                {
+                    clock.advanceMillis(3_600_000);
+                }
+            }
+        }
+        final List<Path> files = QueueFiles.cycleFiles(dir);
+        assertThat(files).hasSize(3);
+        final QueueFiles.Location record = QueueFiles.findRecord(dir, 50);
+        assertThat(record.file()).isEqualTo(files.get(0));
+        try (FileChannel channel = FileChannel.open(files.get(0), StandardOpenOption.WRITE))
+        {
+            channel.truncate(record.position() + 7);
+        }
+
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            assertThat(sequences(journal)).as("no read gets past the cut").isEqualTo(range(1, 49));
+            assertThat(journal.damage()).singleElement().asString()
+                .startsWith(files.get(0).getFileName() + " is cut short: ")
+                .endsWith("; no reader gets past the cut, so the 2 files after it (" + files.get(1).getFileName() +
+                    " to " + files.get(2).getFileName() + ") are not read");
+        }
+    }
+
+    @Test
     void shouldFindTheCutOfAnEmptyFileAtItsStart() throws IOException
     {
         final Path empty = Files.createFile(dir.resolve("empty.cq4"));
