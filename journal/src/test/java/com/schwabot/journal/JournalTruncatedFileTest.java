@@ -185,19 +185,7 @@ class JournalTruncatedFileTest
     @Test
     void shouldReadEveryCycleOfAJournalWrittenHourlyWithoutItsMetadata()
     {
-        final JournalContext hourly = TestRecords.context(dir, clock).rollCycle(JournalRollCycle.HOURLY);
-        try (Journal journal = Journal.open(hourly))
-        {
-            final JournalAppender appender = journal.appender();
-            for (int i = 0; i < RECORDS; i++)
-            {
-                TestRecords.appendNext(appender, scratch);
-                if (i % 100 == 99)
-                {
-                    clock.advanceMillis(3_600_000);
-                }
-            }
-        }
+        writeHourly();
         assertThat(QueueFiles.cycleFiles(dir)).hasSize(3);
         assertThat(ReadOnlyView.rollCycleNaming(QueueFiles.cycleFiles(dir))).isEqualTo(JournalRollCycle.HOURLY);
         try (Journal journal = Journal.openReadOnly(dir))
@@ -212,19 +200,7 @@ class JournalTruncatedFileTest
     @Test
     void shouldSayThatNoReaderGetsPastACutFileToTheFilesAfterIt() throws IOException
     {
-        final JournalContext hourly = TestRecords.context(dir, clock).rollCycle(JournalRollCycle.HOURLY);
-        try (Journal journal = Journal.open(hourly))
-        {
-            final JournalAppender appender = journal.appender();
-            for (int i = 0; i < RECORDS; i++)
-            {
-                TestRecords.appendNext(appender, scratch);
-                if (i % 100 == 99)
-                {
-                    clock.advanceMillis(3_600_000);
-                }
-            }
-        }
+        writeHourly();
         final List<Path> files = QueueFiles.cycleFiles(dir);
         assertThat(files).hasSize(3);
         final QueueFiles.Location record = QueueFiles.findRecord(dir, 50);
@@ -268,6 +244,26 @@ class JournalTruncatedFileTest
         final List<Long> read = new ArrayList<>();
         journal.replay(1, (sequence, ingressNanos, source, flags, buffer, offset, length, index) -> read.add(sequence));
         return read;
+    }
+
+    /**
+     * Write the records an hour of the clock apart every 100, so that they fill three hourly files.
+     */
+    private void writeHourly()
+    {
+        final JournalContext hourly = TestRecords.context(dir, clock).rollCycle(JournalRollCycle.HOURLY);
+        try (Journal journal = Journal.open(hourly))
+        {
+            final JournalAppender appender = journal.appender();
+            for (int i = 0; i < RECORDS; i++)
+            {
+                TestRecords.appendNext(appender, scratch);
+                if (i % 100 == 99)
+                {
+                    clock.advanceMillis(3_600_000);
+                }
+            }
+        }
     }
 
     private static List<Long> range(final long from, final long to)
