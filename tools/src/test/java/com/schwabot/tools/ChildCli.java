@@ -95,7 +95,31 @@ final class ChildCli
             }
             throw new IllegalStateException("no line matching " + pattern + "; out:\n" +
                 Files.readString(out, StandardCharsets.UTF_8) + "err:\n" +
-                Files.readString(err, StandardCharsets.UTF_8));
+                Files.readString(err, StandardCharsets.UTF_8) + state());
+        }
+
+        /**
+         * What the child is doing, for a failure message: its exit status, or, while it runs, its threads' stacks
+         * (a child that printed nothing within the wait says nothing else about where it stands).
+         */
+        private String state() throws InterruptedException
+        {
+            if (!process.isAlive())
+            {
+                return "exited with status " + process.exitValue() + "\n";
+            }
+            try
+            {
+                final Process jcmd = new ProcessBuilder(JAVA_HOME.resolve("bin/jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+                final String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                jcmd.waitFor(30, TimeUnit.SECONDS);
+                return "still running; its threads:\n" + dump.substring(0, Math.min(dump.length(), 40_000));
+            }
+            catch (final IOException ex)
+            {
+                return "still running (no thread dump: " + ex.getMessage() + ")\n";
+            }
         }
 
         /**
