@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,11 +58,11 @@ class JournalChronicleWarningsTest
     @Test
     void shouldReadAnHourlyJournalInPlaceWithItsOwnRollCycle()
     {
-        writeHours();
+        TestRecords.writeHourly(dir, clock, scratch, PER_CYCLE, CYCLES);
         try (Journal journal = Journal.open(new JournalContext().directory(dir).readOnly(true).readInPlace(true)))
         {
             assertThat(journal.context().rollCycle()).as("the context's default").isEqualTo(JournalRollCycle.DAILY);
-            assertThat(sequences(journal)).hasSize(CYCLES * PER_CYCLE);
+            assertThat(TestRecords.sequences(journal)).hasSize(CYCLES * PER_CYCLE);
         }
         assertThat(warnings()).isEmpty();
     }
@@ -71,7 +70,7 @@ class JournalChronicleWarningsTest
     @Test
     void shouldAppendToAnHourlyJournalByTheHourWhateverTheContextSays()
     {
-        writeHours();
+        TestRecords.writeHourly(dir, clock, scratch, PER_CYCLE, CYCLES);
         clock.advanceMillis(HOUR_MILLIS);
         try (Journal journal = Journal.open(TestRecords.context(dir, clock).rollCycle(JournalRollCycle.DAILY)))
         {
@@ -85,7 +84,7 @@ class JournalChronicleWarningsTest
     @Test
     void shouldReadAndVerifyAJournalWhoseLastFileIsCutWithoutAskingChronicleForItsEnd() throws IOException
     {
-        writeHours();
+        TestRecords.writeHourly(dir, clock, scratch, PER_CYCLE, CYCLES);
         final QueueFiles.Location record = QueueFiles.findRecord(dir, CYCLES * PER_CYCLE - 5);
         try (FileChannel channel = FileChannel.open(record.file(), StandardOpenOption.WRITE))
         {
@@ -112,31 +111,5 @@ class JournalChronicleWarningsTest
         return recorded.keySet().stream()
             .filter((key) -> key.level() == LogLevel.WARN || key.level() == LogLevel.ERROR)
             .filter((key) -> !key.message().startsWith("Failback to readonly tablestore")).toList();
-    }
-
-    private void writeHours()
-    {
-        try (Journal journal = Journal.open(TestRecords.context(dir, clock).rollCycle(JournalRollCycle.HOURLY)))
-        {
-            for (int i = 0; i < CYCLES * PER_CYCLE; i++)
-            {
-                TestRecords.appendNext(journal.appender(), scratch);
-                if (i % PER_CYCLE == PER_CYCLE - 1)
-                {
-                    clock.advanceMillis(HOUR_MILLIS);
-                }
-            }
-        }
-        assertThat(QueueFiles.cycleFiles(dir)).hasSize(CYCLES);
-    }
-
-    private static List<Long> sequences(final Journal journal)
-    {
-        final List<Long> read = new ArrayList<>();
-        try (JournalTailer tailer = journal.tailer())
-        {
-            tailer.drain((sequence, ingressNanos, source, flags, buffer, offset, length, index) -> read.add(sequence));
-        }
-        return read;
     }
 }

@@ -92,7 +92,7 @@ class JournalForeignFileTest
             assertThat(journal.damage()).singleElement().asString()
                 .isEqualTo("20261207F.cq4 is not a Chronicle queue file: it starts with zeros where Chronicle's " +
                     "header is; it is left out");
-            assertThat(sequences(journal)).isEmpty();
+            assertThat(TestRecords.sequences(journal)).isEmpty();
             final VerifyReport report = journal.verify();
             assertThat(report.ok()).isFalse();
             assertThat(report.recordCount()).isZero();
@@ -139,7 +139,7 @@ class JournalForeignFileTest
         try (Journal journal = Journal.openReadOnly(dir))
         {
             assertThat(journal.damage()).isEmpty();
-            assertThat(sequences(journal)).hasSize(PER_CYCLE * CYCLES);
+            assertThat(TestRecords.sequences(journal)).hasSize(PER_CYCLE * CYCLES);
             assertThat(journal.verify().ok()).isTrue();
         }
     }
@@ -162,7 +162,7 @@ class JournalForeignFileTest
             {
                 expected.add(s);
             }
-            assertThat(sequences(journal)).as("the records of the other cycles").isEqualTo(expected);
+            assertThat(TestRecords.sequences(journal)).as("the records of the other cycles").isEqualTo(expected);
 
             final VerifyReport report = journal.verify();
             assertThat(report.ok()).isFalse();
@@ -176,28 +176,6 @@ class JournalForeignFileTest
 
     private List<Path> writeCycles()
     {
-        final JournalContext hourly = TestRecords.context(dir, clock).rollCycle(JournalRollCycle.HOURLY);
-        try (Journal journal = Journal.open(hourly))
-        {
-            final JournalAppender appender = journal.appender();
-            for (int i = 0; i < PER_CYCLE * CYCLES; i++)
-            {
-                TestRecords.appendNext(appender, scratch);
-                if (i % PER_CYCLE == PER_CYCLE - 1)
-                {
-                    clock.advanceMillis(3_600_000);
-                }
-            }
-        }
-        final List<Path> files = QueueFiles.cycleFiles(dir);
-        assertThat(files).hasSize(CYCLES);
-        return files;
-    }
-
-    private static List<Long> sequences(final Journal journal)
-    {
-        final List<Long> read = new ArrayList<>();
-        journal.replay(1, (sequence, ingressNanos, source, flags, buffer, offset, length, index) -> read.add(sequence));
-        return read;
+        return TestRecords.writeHourly(dir, clock, scratch, PER_CYCLE, CYCLES);
     }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
 import net.openhft.chronicle.core.time.SetTimeProvider;
@@ -49,7 +48,8 @@ class JournalMisplacedFileTest
                 "an earlier cycle's file, already reached sequence 100 (a file copied or renamed under another " +
                 "cycle's name, or from another journal?); it is read where its name puts it, so those sequences " +
                 "come twice or out of order");
-            assertThat(sequences(journal)).as("read as Chronicle reads it, the copy too").hasSize(3 * PER_CYCLE);
+            assertThat(TestRecords.sequences(journal)).as("read as Chronicle reads it, the copy too")
+                .hasSize(3 * PER_CYCLE);
             final JournalStats stats = journal.stats();
             assertThat(stats.damagedFiles()).isEqualTo(journal.damage());
             assertThat(stats.readWhole()).isFalse();
@@ -73,7 +73,7 @@ class JournalMisplacedFileTest
             assertThat(journal.damage()).containsExactly("20260304F.cq4 has no end-of-file mark, which every file " +
                 "but a journal's last has, yet 20260305F.cq4 follows it: readers stop at its end and never read it " +
                 "(a file copied or renamed under another cycle's name, or from another journal?)");
-            assertThat(sequences(journal)).hasSize(CYCLES * PER_CYCLE);
+            assertThat(TestRecords.sequences(journal)).hasSize(CYCLES * PER_CYCLE);
             final JournalStats stats = journal.stats();
             assertThat(stats.unreadFromIndex()).as("the copy is out of reach").isNotNegative();
             assertThat(stats.damagedFiles()).hasSize(1);
@@ -98,7 +98,7 @@ class JournalMisplacedFileTest
                 "but a journal's last has, yet 2 later files follow it (20260302F.cq4 to 20260303F.cq4): readers " +
                 "stop at its end and never read them (a file copied or renamed under another cycle's name, or from " +
                 "another journal?)");
-            assertThat(sequences(journal)).as("the renamed file only").hasSize(PER_CYCLE)
+            assertThat(TestRecords.sequences(journal)).as("the renamed file only").hasSize(PER_CYCLE)
                 .startsWith(2L * PER_CYCLE + 1);
         }
     }
@@ -117,7 +117,7 @@ class JournalMisplacedFileTest
         try (Journal journal = Journal.openReadOnly(dir))
         {
             assertThat(journal.damage()).as("a reopened writer marks the end of the file before").isEmpty();
-            assertThat(sequences(journal)).hasSize(CYCLES * PER_CYCLE + 1);
+            assertThat(TestRecords.sequences(journal)).hasSize(CYCLES * PER_CYCLE + 1);
             assertThat(journal.stats().readWhole()).isTrue();
             assertThat(journal.verify().ok()).isTrue();
         }
@@ -138,7 +138,7 @@ class JournalMisplacedFileTest
         try (Journal journal = Journal.openReadOnly(dir))
         {
             assertThat(journal.damage()).as("nothing disagrees with it: it reads whole").isEmpty();
-            assertThat(sequences(journal)).hasSize(PER_CYCLE);
+            assertThat(TestRecords.sequences(journal)).hasSize(PER_CYCLE);
         }
     }
 
@@ -181,15 +181,5 @@ class JournalMisplacedFileTest
         assertThat(files).extracting((f) -> f.getFileName().toString())
             .containsExactly("20260302F.cq4", "20260303F.cq4", "20260304F.cq4");
         return files;
-    }
-
-    private static List<Long> sequences(final Journal journal)
-    {
-        final List<Long> read = new ArrayList<>();
-        try (JournalTailer tailer = journal.tailer())
-        {
-            tailer.drain((sequence, ingressNanos, source, flags, buffer, offset, length, index) -> read.add(sequence));
-        }
-        return read;
     }
 }

@@ -47,7 +47,7 @@ class JournalTruncatedFileTest
             assertThat(journal.damage()).isEmpty();
             view = journal.queue().file().toPath();
             assertThat(view).isNotEqualTo(dir);
-            assertThat(sequences(journal)).hasSize(RECORDS);
+            assertThat(TestRecords.sequences(journal)).hasSize(RECORDS);
         }
         assertThat(view).doesNotExist();
     }
@@ -66,7 +66,7 @@ class JournalTruncatedFileTest
                     try (Journal reader = Journal.openReadOnly(dir))
                     {
                         assertThat(reader.damage()).as("after %d records", i + 1).isEmpty();
-                        assertThat(sequences(reader)).hasSize(i + 1);
+                        assertThat(TestRecords.sequences(reader)).hasSize(i + 1);
                     }
                 }
             }
@@ -90,7 +90,7 @@ class JournalTruncatedFileTest
                 try (Journal reader = Journal.openReadOnly(dir))
                 {
                     assertThat(reader.damage()).as("a writer's excerpt in progress is not damage").isEmpty();
-                    assertThat(sequences(reader)).hasSize(10);
+                    assertThat(TestRecords.sequences(reader)).hasSize(10);
                 }
                 inProgress.rollbackOnClose();
             }
@@ -114,7 +114,7 @@ class JournalTruncatedFileTest
             assertThat(journal.damage()).singleElement().asString()
                 .startsWith(file.getFileName() + " is cut short: " + (record.position() + 10) + " bytes")
                 .contains("read as if the file ended at byte");
-            assertThat(sequences(journal)).isEqualTo(range(1, 199));
+            assertThat(TestRecords.sequences(journal)).isEqualTo(range(1, 199));
             assertThat(journal.lastSequence()).isEqualTo(199);
 
             final VerifyReport report = journal.verify();
@@ -149,7 +149,7 @@ class JournalTruncatedFileTest
             Files.write(file, Arrays.copyOf(data, (int)cut));
             try (Journal journal = Journal.openReadOnly(dir))
             {
-                final List<Long> read = sequences(journal);
+                final List<Long> read = TestRecords.sequences(journal);
                 final VerifyReport report = journal.verify();
                 opened++;
                 if (!read.equals(range(1, read.size())) || report.validRecordCount() != read.size() ||
@@ -177,7 +177,7 @@ class JournalTruncatedFileTest
         try (Journal journal = Journal.openReadOnly(dir))
         {
             assertThat(journal.damage()).isEmpty();
-            assertThat(sequences(journal)).hasSize(RECORDS);
+            assertThat(TestRecords.sequences(journal)).hasSize(RECORDS);
         }
         assertThat(Files.size(metadata)).isEqualTo(1000);
     }
@@ -185,13 +185,13 @@ class JournalTruncatedFileTest
     @Test
     void shouldReadEveryCycleOfAJournalWrittenHourlyWithoutItsMetadata()
     {
-        writeHourly();
+        TestRecords.writeHourly(dir, clock, scratch, 100, 3);
         assertThat(QueueFiles.cycleFiles(dir)).hasSize(3);
         assertThat(ReadOnlyView.rollCycleNaming(QueueFiles.cycleFiles(dir))).isEqualTo(JournalRollCycle.HOURLY);
         try (Journal journal = Journal.openReadOnly(dir))
         {
             assertThat(journal.damage()).isEmpty();
-            assertThat(sequences(journal)).isEqualTo(range(1, RECORDS));
+            assertThat(TestRecords.sequences(journal)).isEqualTo(range(1, RECORDS));
             assertThat(journal.lastSequence()).isEqualTo(RECORDS);
             assertThat(journal.verify().ok()).isTrue();
         }
@@ -200,7 +200,7 @@ class JournalTruncatedFileTest
     @Test
     void shouldSayThatNoReaderGetsPastACutFileToTheFilesAfterIt() throws IOException
     {
-        writeHourly();
+        TestRecords.writeHourly(dir, clock, scratch, 100, 3);
         final List<Path> files = QueueFiles.cycleFiles(dir);
         assertThat(files).hasSize(3);
         final QueueFiles.Location record = QueueFiles.findRecord(dir, 50);
@@ -212,7 +212,7 @@ class JournalTruncatedFileTest
 
         try (Journal journal = Journal.openReadOnly(dir))
         {
-            assertThat(sequences(journal)).as("no read gets past the cut").isEqualTo(range(1, 49));
+            assertThat(TestRecords.sequences(journal)).as("no read gets past the cut").isEqualTo(range(1, 49));
             assertThat(journal.damage()).singleElement().asString()
                 .startsWith(files.get(0).getFileName() + " is cut short: ")
                 .endsWith("; no reader gets past the cut, so the 2 files after it (" + files.get(1).getFileName() +
@@ -235,33 +235,6 @@ class JournalTruncatedFileTest
             for (int i = 0; i < RECORDS; i++)
             {
                 TestRecords.appendNext(appender, scratch);
-            }
-        }
-    }
-
-    private static List<Long> sequences(final Journal journal)
-    {
-        final List<Long> read = new ArrayList<>();
-        journal.replay(1, (sequence, ingressNanos, source, flags, buffer, offset, length, index) -> read.add(sequence));
-        return read;
-    }
-
-    /**
-     * Write the records an hour of the clock apart every 100, so that they fill three hourly files.
-     */
-    private void writeHourly()
-    {
-        final JournalContext hourly = TestRecords.context(dir, clock).rollCycle(JournalRollCycle.HOURLY);
-        try (Journal journal = Journal.open(hourly))
-        {
-            final JournalAppender appender = journal.appender();
-            for (int i = 0; i < RECORDS; i++)
-            {
-                TestRecords.appendNext(appender, scratch);
-                if (i % 100 == 99)
-                {
-                    clock.advanceMillis(3_600_000);
-                }
             }
         }
     }

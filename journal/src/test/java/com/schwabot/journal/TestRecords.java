@@ -6,6 +6,8 @@ package com.schwabot.journal;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.agrona.DirectBuffer;
@@ -24,6 +26,7 @@ final class TestRecords
     static final int MAX_BODY_LENGTH = 120;
     static final int MAX_PAYLOAD_LENGTH = SbeHeader.LENGTH + MAX_BODY_LENGTH;
     static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+    private static final long HOUR_MILLIS = 3_600_000L;
     static final long BASE_NANOS = START.getEpochSecond() * 1_000_000_000L;
 
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
@@ -137,5 +140,47 @@ final class TestRecords
     static JournalContext context(final Path directory, final SetTimeProvider clock)
     {
         return new JournalContext().directory(directory).timeProvider(clock);
+    }
+
+    /**
+     * Write an hourly journal of {@code cycles} files, {@code perCycle} records each (the clock moves an hour after
+     * each file's records).
+     *
+     * @return its queue files, in the order of their names.
+     */
+    static List<Path> writeHourly(
+        final Path directory, final SetTimeProvider clock, final MutableDirectBuffer scratch, final int perCycle,
+        final int cycles)
+    {
+        try (Journal journal = Journal.open(context(directory, clock).rollCycle(JournalRollCycle.HOURLY)))
+        {
+            for (int i = 0; i < perCycle * cycles; i++)
+            {
+                appendNext(journal.appender(), scratch);
+                if (i % perCycle == perCycle - 1)
+                {
+                    clock.advanceMillis(HOUR_MILLIS);
+                }
+            }
+        }
+        final List<Path> files = QueueFiles.cycleFiles(directory);
+        if (files.size() != cycles)
+        {
+            throw new AssertionError("expected " + cycles + " hourly files, found " + files);
+        }
+        return files;
+    }
+
+    /**
+     * The sequences of every record a tailer delivers from the start of a journal.
+     */
+    static List<Long> sequences(final Journal journal)
+    {
+        final List<Long> read = new ArrayList<>();
+        try (JournalTailer tailer = journal.tailer())
+        {
+            tailer.drain((sequence, ingressNanos, source, flags, buffer, offset, length, index) -> read.add(sequence));
+        }
+        return read;
     }
 }
