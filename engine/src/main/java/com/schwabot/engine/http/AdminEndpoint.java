@@ -25,6 +25,9 @@ import com.schwabot.engine.json.JsonWriter;
  */
 public final class AdminEndpoint
 {
+    /** The action audited for a request whose request line could not be read. */
+    public static final String UNKNOWN_ACTION = "unknown";
+
     private static final Logger LOG = LoggerFactory.getLogger("com.schwabot.audit");
 
     private final AdminToken token;
@@ -109,6 +112,19 @@ public final class AdminEndpoint
     void refused(final AdminAction action, final int status, final String reason, final String remote)
     {
         refuse(action.name().toLowerCase(Locale.ROOT), status, reason, remote, clock.nanoTime());
+    }
+
+    /**
+     * Audit a request the server refused before it could read its request line (too long or malformed): its path is
+     * not known, so it may have been an admin action. Audited as action {@value #UNKNOWN_ACTION}.
+     *
+     * @param status the HTTP status answered.
+     * @param reason why, never what the request carried.
+     * @param remote the client's address.
+     */
+    void refusedUnread(final int status, final String reason, final String remote)
+    {
+        refuse(UNKNOWN_ACTION, status, reason, remote, clock.nanoTime());
     }
 
     private Outcome refuse(

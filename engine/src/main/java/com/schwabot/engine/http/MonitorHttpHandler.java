@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +46,10 @@ import com.schwabot.engine.json.JsonWriter;
  * HEAD is answered on every GET resource like GET, without the body. Anything else is 404; a known path with
  * another method is 405 with {@code Allow}. Every request to an admin path is audited, also one refused before its
  * token is looked at: a wrong method (405), a malformed request or one whose line or headers are too large (400),
- * a body over the limit (413, see {@link #aggregator(int)}); the audit line says why, never what was sent. Responses
- * are never cached and carry no CORS headers, so other origins cannot read them or send the token. Stateless and
- * shared by every connection; runs on the server's event loop.
+ * a body over the limit (413, see {@link #aggregator(int)}); the audit line says why, never what was sent. A request
+ * whose request line could not be read (too long or malformed) may have been for an admin path: it is audited as
+ * action {@code unknown}. Responses are never cached and carry no CORS headers, so other origins cannot read them or
+ * send the token. Stateless and shared by every connection; runs on the server's event loop.
  */
 @ChannelHandler.Sharable
 final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
@@ -55,6 +57,8 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static final Logger LOG = LoggerFactory.getLogger(MonitorHttpHandler.class);
     private static final String JSON = "application/json; charset=utf-8";
     private static final String HTML = "text/html; charset=utf-8";
+    /** The URI Netty's request decoder gives a request whose request line it could not read. */
+    private static final String BAD_REQUEST_PLACEHOLDER = "/bad-request";
 
     private final MonitorSources sources;
     private final AdminEndpoint admin;
@@ -72,9 +76,21 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (!request.decoderResult().isSuccess())
         {
             final Throwable cause = request.decoderResult().cause();
-            final String reason = cause instanceof TooLongFrameException ? "request line or headers too large" :
-                "malformed request";
-            refusedBeforeHandling(request, HttpResponseStatus.BAD_REQUEST.code(), reason, ctx.channel());
+            final String reason;
+            if (isPlaceholder(request))
+            {
+                reason = cause instanceof TooLongHttpLineException ?
+                    "request line larger than " + MonitorHttpServer.MAX_REQUEST_LINE_BYTES + " bytes" :
+                    "malformed request line";
+                admin.refusedUnread(HttpResponseStatus.BAD_REQUEST.code(), reason,
+                    remote(ctx.channel().remoteAddress()));
+            }
+            else
+            {
+                reason = cause instanceof TooLongFrameException ? "request line or headers too large" :
+                    "malformed request";
+                refusedBeforeHandling(request, HttpResponseStatus.BAD_REQUEST.code(), reason, ctx.channel());
+            }
             final FullHttpResponse response = response(HttpResponseStatus.BAD_REQUEST, JSON, error("bad request: " +
                 reason), true);
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -151,6 +167,17 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         {
             admin.refused(action, status, reason, remote(channel.remoteAddress()));
         }
+    }
+
+    /**
+     * Whether a request that failed to decode is the decoder's stand-in for a request line it could not read (too
+     * long or malformed): Netty then delivers {@code GET /bad-request HTTP/1.0}, and the path that was sent is not
+     * known.
+     */
+    private static boolean isPlaceholder(final HttpRequest request)
+    {
+        return BAD_REQUEST_PLACEHOLDER.equals(request.uri()) && HttpMethod.GET.equals(request.method()) &&
+            HttpVersion.HTTP_1_0.equals(request.protocolVersion());
     }
 
     private static AdminAction adminAction(final String path)

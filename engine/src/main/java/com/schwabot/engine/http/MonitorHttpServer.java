@@ -15,6 +15,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -34,6 +35,8 @@ public final class MonitorHttpServer implements AutoCloseable
 {
     /** Largest request accepted. */
     public static final int MAX_REQUEST_BYTES = 16 * 1024;
+    /** Longest request line read (method, path and query, version); a longer one is answered 400 unread. */
+    public static final int MAX_REQUEST_LINE_BYTES = 4096;
     /** Idle connections are closed after this long. */
     public static final int IDLE_TIMEOUT_SECONDS = 60;
 
@@ -80,7 +83,8 @@ public final class MonitorHttpServer implements AutoCloseable
                     {
                         ch.pipeline()
                             .addLast(new ReadTimeoutHandler(IDLE_TIMEOUT_SECONDS))
-                            .addLast(new HttpServerCodec())
+                            .addLast(new HttpServerCodec(
+                                new HttpDecoderConfig().setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)))
                             .addLast(handler.aggregator(MAX_REQUEST_BYTES))
                             .addLast(handler);
                     }

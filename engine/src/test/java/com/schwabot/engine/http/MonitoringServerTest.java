@@ -179,12 +179,17 @@ class MonitoringServerTest
             "Content-Length: 20000000\r\n\r\n", false);
         final String header = running.raw("POST /resume HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + filler +
             "\r\n\r\n", false);
+        final String longLine = running.raw("POST /halt?" + filler + " HTTP/1.1\r\nHost: t\r\n\r\n", false);
+        final String badLine = running.raw("POST /resume HTTP/1.1x\r\nHost: t\r\n\r\n", false);
         final HttpResponse<String> get = running.get("/halt");
 
         assertThat(body).startsWith("HTTP/1.1 413 ");
         assertThat(expect).startsWith("HTTP/1.1 413 ");
         assertThat(header).startsWith("HTTP/1.1 400 ")
             .endsWith("\r\n\r\n{\"error\":\"bad request: request line or headers too large\"}");
+        assertThat(longLine).startsWith("HTTP/1.1 400 ").endsWith("\r\n\r\n{\"error\":\"bad request: request line " +
+            "larger than " + MonitorHttpServer.MAX_REQUEST_LINE_BYTES + " bytes\"}");
+        assertThat(badLine).startsWith("HTTP/1.1 400 ").endsWith("{\"error\":\"bad request: malformed request line\"}");
         assertThat(get.statusCode()).isEqualTo(405);
         final List<String> audit = Files.readAllLines(auditLog);
         final List<Map<String, Object>> added = audit.subList(before, audit.size()).stream().map(Json::object).toList();
@@ -193,6 +198,8 @@ class MonitoringServerTest
             "resume refused 413.0 request body larger than " + MonitorHttpServer.MAX_REQUEST_BYTES + " bytes",
             "halt refused 413.0 request body larger than " + MonitorHttpServer.MAX_REQUEST_BYTES + " bytes",
             "resume refused 400.0 request line or headers too large",
+            "unknown refused 400.0 request line larger than " + MonitorHttpServer.MAX_REQUEST_LINE_BYTES + " bytes",
+            "unknown refused 400.0 malformed request line",
             "halt refused 405.0 method GET not allowed");
         assertThat(added).allSatisfy((line) -> assertThat((String)line.get("remote")).startsWith("127.0.0.1:"));
         assertThat(String.join("\n", audit)).doesNotContain("qqqq", "Bearer", RunningEngine.TOKEN);
