@@ -95,6 +95,7 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
             checkSameJournal();
             tailer = journal.tailer();
             rewind();
+            opened(connection);
             recordsAtOpen = records;
             tailer.handOver();
         }
@@ -169,6 +170,17 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
      * @throws SQLException when a statement cannot be prepared.
      */
     abstract void prepare(Connection connection) throws SQLException;
+
+    /**
+     * The database was found to belong to the journal and is positioned on it: store what this writer stores once
+     * per open (nothing by default). A database refused at open gets nothing.
+     *
+     * @param connection the database.
+     * @throws SQLException when it cannot be written.
+     */
+    void opened(final Connection connection) throws SQLException
+    {
+    }
 
     /**
      * Load what is kept in memory between commits from the committed rows (at open and after a rollback).

@@ -52,7 +52,7 @@ final class StateWriter extends DatabaseWriter
     }
 
     /**
-     * Prepare the statements, and store the configuration snapshot when the engine started this service.
+     * Prepare the statements.
      *
      * @param connection the database.
      * @throws SQLException when a statement fails.
@@ -66,6 +66,17 @@ final class StateWriter extends DatabaseWriter
         bindSnapshot = connection.prepareStatement("UPDATE config_snapshots SET run_sequence = ? WHERE id = " +
             "(SELECT id FROM config_snapshots WHERE run_sequence IS NULL AND after_sequence < ? " +
             "ORDER BY after_sequence DESC, id DESC LIMIT 1)");
+    }
+
+    /**
+     * Store the configuration snapshot when the engine started this service, once the database was found to belong
+     * to the journal.
+     *
+     * @param connection the database.
+     * @throws SQLException when it cannot be written.
+     */
+    void opened(final Connection connection) throws SQLException
+    {
         if (null != context.configText())
         {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO config_snapshots (taken_ns, " +

@@ -1,5 +1,6 @@
 package com.schwabot.engine.persist;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -243,6 +244,16 @@ class PersistenceAgentTest
             .isInstanceOf(PersistenceException.class)
             .hasMessageContaining(" holds rows of another journal than " + other)
             .hasMessageEndingWith("use another persistence.sqlite_dir");
+
+        Files.delete(db(TradingWriter.DATABASE));
+        Files.delete(db(MonitoringWriter.DATABASE));
+        assertThatThrownBy(() -> PersistenceAgent.open(context(100).journalDir(other)
+            .configSnapshot("engine: {}", "test", 0)))
+            .as("the state database alone is another journal's")
+            .isInstanceOf(PersistenceException.class)
+            .hasMessageContaining(StateWriter.DATABASE + " holds rows of another journal than " + other);
+        assertThat(Db.lines(db(StateWriter.DATABASE), "SELECT count(*) FROM config_snapshots"))
+            .as("a refused database gets no configuration snapshot").containsExactly("0");
     }
 
     @Test
