@@ -46,6 +46,8 @@ class SchwabotCliIT
     private static final String ITERATIONS = Integer.toString(ApiKeysFile.MIN_ITERATIONS);
     private static final String TOKEN = "it-admin-token-0123456789abcdef";
     private static final String WRONG_TOKEN = "it-wrong-token-0123456789abcdef";
+    /** SIGKILLs of {@code schwabot run} while {@code schwabot sim} runs on: 2, or {@code -Pfuzz}'s 25. */
+    private static final int SIGKILLS = Integer.getInteger("schwabot.sigkill.rounds", 2);
 
     @TempDir
     Path temp;
@@ -160,7 +162,8 @@ class SchwabotCliIT
 
     /**
      * The venue outlives the engine: {@code schwabot sim} in one process, {@code schwabot run --simulator} in
-     * another, killed with SIGKILL twice at seeded random moments and restarted while the simulator runs on. A last
+     * another, killed with SIGKILL ({@link #SIGKILLS} times) at seeded random moments and restarted while the
+     * simulator runs on, each restart recovering the session the kills interrupted. A last
      * run without market data (so it sends nothing) takes whatever the venue still has for it; its positions and fills
      * are then the account's as the simulator prints them, and it exits 1 saying its market data was never reached.
      */
@@ -175,7 +178,7 @@ class SchwabotCliIT
             final String address = sim.awaitLine(
                 Pattern.compile("# engines connect with: schwabot run --simulator (\\S+)\\n"), 60_000);
             final String dataDir = temp.toString();
-            for (int kill = 0; kill < 2; kill++)
+            for (int kill = 0; kill < SIGKILLS; kill++)
             {
                 final ChildCli.Running run = ChildCli.start(temp, RunCommandTest.FREE_PORT, "run", "--data-dir",
                     dataDir, "--simulator", address);
