@@ -46,7 +46,7 @@ class SchwabotCliIT
     private static final String ITERATIONS = Integer.toString(ApiKeysFile.MIN_ITERATIONS);
     private static final String TOKEN = "it-admin-token-0123456789abcdef";
     private static final String WRONG_TOKEN = "it-wrong-token-0123456789abcdef";
-    /** SIGKILLs of {@code schwabot run} while {@code schwabot sim} runs on: 2, or {@code -Pfuzz}'s 25. */
+    /** SIGKILLs of {@code schwabot run} in each crash-recovery test: 2, or {@code -Pfuzz}'s 25. */
     private static final int SIGKILLS = Integer.getInteger("schwabot.sigkill.rounds", 2);
 
     @TempDir
@@ -117,7 +117,7 @@ class SchwabotCliIT
     {
         final Random random = new Random(20261125L);
         final String journal = temp.resolve("data/journal").toString();
-        for (int kill = 0; kill < 2; kill++)
+        for (int kill = 0; kill < SIGKILLS; kill++)
         {
             final ChildCli.Running run = ChildCli.start(temp, RunCommandTest.FREE_PORT, "run", "--data-dir",
                 temp.toString());
@@ -156,7 +156,7 @@ class SchwabotCliIT
                 }
             });
         }
-        assertThat(clOrdIds).as("orders in the journal after two kills and a restart").isNotEmpty()
+        assertThat(clOrdIds).as("orders in the journal after " + SIGKILLS + " kills and a restart").isNotEmpty()
             .doesNotHaveDuplicates();
     }
 
