@@ -47,9 +47,10 @@ import com.schwabot.engine.json.JsonWriter;
  * another method is 405 with {@code Allow}. Every request to an admin path is audited, also one refused before its
  * token is looked at: a wrong method (405), a malformed request or one whose line or headers are too large (400),
  * a body over the limit (413, see {@link #aggregator(int)}); the audit line says why, never what was sent. A request
- * whose request line could not be read (too long or malformed) may have been for an admin path: it is audited as
- * action {@code unknown}. Responses are never cached and carry no CORS headers, so other origins cannot read them or
- * send the token. Stateless and shared by every connection; runs on the server's event loop.
+ * whose request line or path could not be read (too long or malformed; a path with a bad percent-escape is 400)
+ * may have been for an admin path: it is audited as action {@code unknown}. Responses are never cached and carry no
+ * CORS headers, so other origins cannot read them or send the token. Stateless and shared by every connection; runs
+ * on the server's event loop.
  */
 @ChannelHandler.Sharable
 final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
@@ -59,6 +60,7 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static final String HTML = "text/html; charset=utf-8";
     /** The URI Netty's request decoder gives a request whose request line it could not read. */
     private static final String BAD_REQUEST_PLACEHOLDER = "/bad-request";
+    private static final String MALFORMED_PATH = "malformed path (a bad percent-escape)";
 
     private final MonitorSources sources;
     private final AdminEndpoint admin;
@@ -91,13 +93,16 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
                     "malformed request";
                 refusedBeforeHandling(request, HttpResponseStatus.BAD_REQUEST.code(), reason, ctx.channel());
             }
-            final FullHttpResponse response = response(HttpResponseStatus.BAD_REQUEST, JSON, error("bad request: " +
-                reason), true);
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            badRequest(ctx, reason);
             return;
         }
-        final String path = new QueryStringDecoder(request.uri()).path();
+        final String path = pathOf(request);
+        if (null == path)
+        {
+            refusedBeforeHandling(request, HttpResponseStatus.BAD_REQUEST.code(), MALFORMED_PATH, ctx.channel());
+            badRequest(ctx, MALFORMED_PATH);
+            return;
+        }
         switch (path)
         {
             case "/", "/dashboard" -> get(ctx, request, HTML, dashboard);
@@ -158,15 +163,45 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         };
     }
 
-    /** Audit a request to an admin path refused before its token was looked at; other paths are not audited. */
+    /**
+     * Audit a request to an admin path refused before its token was looked at, and one whose path cannot be decoded
+     * (as action {@code unknown}: it may have been for an admin path); other paths are not audited.
+     */
     private void refusedBeforeHandling(
         final HttpRequest request, final int status, final String reason, final Channel channel)
     {
-        final AdminAction action = adminAction(new QueryStringDecoder(request.uri()).path());
+        final String path = pathOf(request);
+        if (null == path)
+        {
+            admin.refusedUnread(status, reason, remote(channel.remoteAddress()));
+            return;
+        }
+        final AdminAction action = adminAction(path);
         if (null != action)
         {
             admin.refused(action, status, reason, remote(channel.remoteAddress()));
         }
+    }
+
+    /** The request's decoded path, or null when it cannot be decoded (a bad percent-escape). */
+    private static String pathOf(final HttpRequest request)
+    {
+        try
+        {
+            return new QueryStringDecoder(request.uri()).path();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return null;
+        }
+    }
+
+    private void badRequest(final ChannelHandlerContext ctx, final String reason)
+    {
+        final FullHttpResponse response = response(HttpResponseStatus.BAD_REQUEST, JSON, error("bad request: " +
+            reason), true);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     /**

@@ -149,6 +149,11 @@ class MonitoringServerTest
         assertThat(getHalt.headers().firstValue("Allow")).hasValue("POST");
         assertThat(postStatus.statusCode()).isEqualTo(405);
         assertThat(postStatus.headers().firstValue("Allow")).hasValue("GET, HEAD");
+
+        final String badEscape = running.raw("GET /%zz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n", true);
+        assertThat(badEscape).startsWith("HTTP/1.1 400 ")
+            .endsWith("{\"error\":\"bad request: malformed path (a bad percent-escape)\"}");
+        assertThat(running.get("/h%61lt").statusCode()).as("a path is matched decoded").isEqualTo(405);
     }
 
     @Test
@@ -181,6 +186,7 @@ class MonitoringServerTest
             "\r\n\r\n", false);
         final String longLine = running.raw("POST /halt?" + filler + " HTTP/1.1\r\nHost: t\r\n\r\n", false);
         final String badLine = running.raw("POST /resume HTTP/1.1x\r\nHost: t\r\n\r\n", false);
+        final String badPath = running.raw("POST /h%zzalt HTTP/1.1\r\nHost: t\r\n\r\n", false);
         final HttpResponse<String> get = running.get("/halt");
 
         assertThat(body).startsWith("HTTP/1.1 413 ");
@@ -190,6 +196,7 @@ class MonitoringServerTest
         assertThat(longLine).startsWith("HTTP/1.1 400 ").endsWith("\r\n\r\n{\"error\":\"bad request: request line " +
             "larger than " + MonitorHttpServer.MAX_REQUEST_LINE_BYTES + " bytes\"}");
         assertThat(badLine).startsWith("HTTP/1.1 400 ").endsWith("{\"error\":\"bad request: malformed request line\"}");
+        assertThat(badPath).startsWith("HTTP/1.1 400 ");
         assertThat(get.statusCode()).isEqualTo(405);
         final List<String> audit = Files.readAllLines(auditLog);
         final List<Map<String, Object>> added = audit.subList(before, audit.size()).stream().map(Json::object).toList();
@@ -200,6 +207,7 @@ class MonitoringServerTest
             "resume refused 400.0 request line or headers too large",
             "unknown refused 400.0 request line larger than " + MonitorHttpServer.MAX_REQUEST_LINE_BYTES + " bytes",
             "unknown refused 400.0 malformed request line",
+            "unknown refused 400.0 malformed path (a bad percent-escape)",
             "halt refused 405.0 method GET not allowed");
         assertThat(added).allSatisfy((line) -> assertThat((String)line.get("remote")).startsWith("127.0.0.1:"));
         assertThat(String.join("\n", audit)).doesNotContain("qqqq", "Bearer", RunningEngine.TOKEN);

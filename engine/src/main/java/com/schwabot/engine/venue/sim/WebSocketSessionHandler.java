@@ -103,7 +103,18 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter
             return;
         }
         final QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        final String path = uri.path();
+        final String path;
+        final List<String> streams;
+        try
+        {
+            path = uri.path();
+            streams = uri.parameters().getOrDefault("streams", List.of());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            reject(ctx, HttpResponseStatus.BAD_REQUEST, "Bad request: malformed path or query (a bad percent-escape)");
+            return;
+        }
         final List<String> names = new ArrayList<>();
         final boolean combined;
         if (path.equals("/ws") || path.startsWith("/ws/"))
@@ -114,7 +125,7 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter
         else if (path.equals("/stream") || path.equals("/stream/"))
         {
             combined = true;
-            for (final String value : uri.parameters().getOrDefault("streams", List.of()))
+            for (final String value : streams)
             {
                 split(value, names);
             }

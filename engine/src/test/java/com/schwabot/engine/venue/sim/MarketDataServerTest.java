@@ -117,7 +117,9 @@ class MarketDataServerTest
 
         assertThat(httpStatusLine("/ws/btcusdt@kline_1m")).startsWith("HTTP/1.1 400");
         assertThat(httpStatusLine("/api/v3/depth")).startsWith("HTTP/1.1 404");
-        assertThat(simulator.counters().get(SimCounter.MD_HANDSHAKE_REJECTS)).isEqualTo(2);
+        assertThat(httpStatusLine("/ws/btc%zzusdt@trade")).as("a bad percent-escape").startsWith("HTTP/1.1 400");
+        assertThat(httpStatusLine("/stream?streams=btcusdt@trade%")).as("one in the query").startsWith("HTTP/1.1 400");
+        assertThat(simulator.counters().get(SimCounter.MD_HANDSHAKE_REJECTS)).isEqualTo(4);
         try (TestWebSocketClient client = TestWebSocketClient.connect(uri("/ws/btcusdt@trade")))
         {
             simulator.step(20).get(Await.TIMEOUT_MS, TimeUnit.MILLISECONDS);
