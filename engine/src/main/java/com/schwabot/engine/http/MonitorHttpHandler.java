@@ -262,6 +262,13 @@ final class MonitorHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
             notAllowed(ctx, request, "POST");
             return;
         }
+        if (request.headers().getAll(HttpHeaderNames.AUTHORIZATION).size() > 1)
+        {
+            final String reason = "more than one Authorization header";
+            admin.refused(action, HttpResponseStatus.BAD_REQUEST.code(), reason, remote(ctx.channel().remoteAddress()));
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, JSON, error("bad request: " + reason));
+            return;
+        }
         final AdminEndpoint.Outcome outcome = admin.handle(action,
             request.headers().get(HttpHeaderNames.AUTHORIZATION), remote(ctx.channel().remoteAddress()));
         final FullHttpResponse response = response(HttpResponseStatus.valueOf(outcome.status()), JSON,

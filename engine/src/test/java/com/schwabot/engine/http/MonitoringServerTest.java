@@ -187,6 +187,8 @@ class MonitoringServerTest
         final String longLine = running.raw("POST /halt?" + filler + " HTTP/1.1\r\nHost: t\r\n\r\n", false);
         final String badLine = running.raw("POST /resume HTTP/1.1x\r\nHost: t\r\n\r\n", false);
         final String badPath = running.raw("POST /h%zzalt HTTP/1.1\r\nHost: t\r\n\r\n", false);
+        final String twoTokens = running.raw("POST /halt HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " +
+            RunningEngine.TOKEN + "\r\nAuthorization: Bearer qqqq\r\nContent-Length: 0\r\n\r\n", false);
         final HttpResponse<String> get = running.get("/halt");
 
         assertThat(body).startsWith("HTTP/1.1 413 ");
@@ -197,6 +199,8 @@ class MonitoringServerTest
             "larger than " + MonitorHttpServer.MAX_REQUEST_LINE_BYTES + " bytes\"}");
         assertThat(badLine).startsWith("HTTP/1.1 400 ").endsWith("{\"error\":\"bad request: malformed request line\"}");
         assertThat(badPath).startsWith("HTTP/1.1 400 ");
+        assertThat(twoTokens).startsWith("HTTP/1.1 400 ").endsWith("{\"error\":\"bad request: more than one " +
+            "Authorization header\"}");
         assertThat(get.statusCode()).isEqualTo(405);
         final List<String> audit = Files.readAllLines(auditLog);
         final List<Map<String, Object>> added = audit.subList(before, audit.size()).stream().map(Json::object).toList();
@@ -208,6 +212,7 @@ class MonitoringServerTest
             "unknown refused 400.0 request line larger than " + MonitorHttpServer.MAX_REQUEST_LINE_BYTES + " bytes",
             "unknown refused 400.0 malformed request line",
             "unknown refused 400.0 malformed path (a bad percent-escape)",
+            "halt refused 400.0 more than one Authorization header",
             "halt refused 405.0 method GET not allowed");
         assertThat(added).allSatisfy((line) -> assertThat((String)line.get("remote")).startsWith("127.0.0.1:"));
         assertThat(String.join("\n", audit)).doesNotContain("qqqq", "Bearer", RunningEngine.TOKEN);
