@@ -202,7 +202,7 @@ public final class ImportCommand implements Callable<Integer>
             }
             out.println(sb);
         }
-        out.println("backtest it: schwabot replay --journal " + journal);
+        out.println("backtest it: schwabot replay --journal " + ShellWords.quote(journal));
         out.flush();
     }
 

@@ -227,7 +227,7 @@ public final class RunCommand implements Callable<Integer>
                 config.monitoring().adminTokenName() + ", or set " + EnvMapping.ADMIN_TOKEN :
                 "POST /halt /resume with the bearer token") + ")");
             out.println("# counters " + monitoring.countersDirectory().resolve(CountersFile.FILE_NAME) +
-                " (schwabot stat --dir " + monitoring.countersDirectory() + ")");
+                " (schwabot stat --dir " + ShellWords.quote(monitoring.countersDirectory()) + ")");
             out.println("# logs " + monitoring.auditLog().getParent() + " (" + RunLogging.FILE_NAME +
                 ", audit.log)");
             out.flush();
@@ -255,7 +255,8 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new CliException(ExitCodes.IO, "the journal stopped: " + journalStop + "; the run stopped and " +
                 "the journal ends on its last whole record (check it: schwabot journal verify " +
-                journalDir + "); free space, then run again: the session continues, halted if it was (POST /resume)");
+                ShellWords.quote(journalDir) + "); free space, then run again: the session continues, halted if it " +
+                "was (POST /resume)");
         }
         final List<String> unreached = venues.neverReached();
         if (!unreached.isEmpty())
@@ -461,7 +462,8 @@ public final class RunCommand implements Callable<Integer>
         final StatusLine status = new StatusLine(counters, engine.core().status(), engine.core().instruments(),
             engine.monitor()::snapshot);
         out.println("# stopped: " + status.line(System.nanoTime()));
-        out.println("# journal " + journalDir + " (replay it: schwabot replay --journal " + journalDir + ")");
+        out.println("# journal " + journalDir + " (replay it: schwabot replay --journal " +
+            ShellWords.quote(journalDir) + ")");
         out.println("order digest " + engine.core().digest().hex() + " (" +
             engine.core().digest().frames() + " frames)");
         out.flush();

@@ -261,6 +261,19 @@ class ImportCommandTest
     }
 
     @Test
+    void shouldQuoteAJournalPathWithSpacesInTheCommandItSuggests() throws IOException
+    {
+        final Path trades = write("BTCUSDT-trades-2024-01-02.csv", TRADES);
+        final Path journal = temp.resolve("back tests/journal");
+
+        final CliRunner.Result result = CliRunner.run("import", "--journal", journal.toString(), trades.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("imported 1 file into " + journal + ": ")
+            .endsWith("backtest it: schwabot replay --journal '" + journal + "'" + System.lineSeparator());
+    }
+
+    @Test
     void shouldRefuseAJournalDirectoryThatCannotBeWrittenWithoutAStackTrace() throws Exception
     {
         final Path trades = write("BTCUSDT-trades-2024-01-02.csv", TRADES);

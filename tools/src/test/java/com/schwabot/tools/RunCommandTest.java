@@ -51,6 +51,23 @@ class RunCommandTest
     }
 
     @Test
+    void shouldQuoteAPathWithSpacesInTheCommandsItSuggests()
+    {
+        final Path dir = temp.resolve("my runs/it's here");
+
+        final CliRunner.Result result =
+            CliRunner.run(FREE_PORT, "run", "--duration", "2s", "--data-dir", dir.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        final String quoted = "'" + temp + "/my runs/it'\\''s here";
+        assertThat(result.out())
+            .contains("# counters " + dir.resolve("data/cnc/counters.dat") + " (schwabot stat --dir " + quoted +
+                "/data/cnc')")
+            .contains("# journal " + dir.resolve("data/journal") + " (replay it: schwabot replay --journal " +
+                quoted + "/data/journal')");
+    }
+
+    @Test
     void shouldRefuseBeforeTradingDatabasesThatCannotTakeTheJournalOrAJournalCutShort() throws IOException
     {
         final Path first = temp.resolve("first");
