@@ -65,8 +65,17 @@ class SchwabotCliTest
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err())
-            .startsWith("schwabot: missing command: run, replay, import, persist, config, journal or keys")
+            .startsWith("schwabot: missing command: run, sim, stat, replay, report, import, persist, config, " +
+                "journal or keys\n")
             .contains("Usage:");
+        for (final List<String> path : commandPaths())
+        {
+            if (path.size() == 1)
+            {
+                assertThat(result.err().lines().findFirst().orElseThrow()).as("names every command")
+                    .containsPattern("[ :]" + path.get(0) + "(,| or|$)");
+            }
+        }
         assertThat(result.out()).isEmpty();
     }
 
