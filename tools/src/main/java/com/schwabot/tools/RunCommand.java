@@ -130,6 +130,11 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new CliException(ExitCodes.CONFIG, NO_VENUE);
         }
+        if (null != binanceEndpoint && !config.venues().binance().enabled())
+        {
+            throw new CliException(ExitCodes.USAGE, "--binance-endpoint " + binanceEndpoint + ": Binance is not " +
+                "enabled, so the run would not use it: add --venue binance (or set venues.binance.enabled: true)");
+        }
         return run(config, dataDir, runFor.duration, context.environment(), spec.commandLine().getOut());
     }
 
@@ -276,6 +281,11 @@ public final class RunCommand implements Callable<Integer>
             if (!binance && !"simulator".equalsIgnoreCase(venue))
             {
                 throw new CliException(ExitCodes.USAGE, "--venue " + venue + ": must be simulator or binance");
+            }
+            if (binance && null != simulator)
+            {
+                throw new CliException(ExitCodes.USAGE, "--venue " + venue + " and --simulator " + simulator +
+                    " name two venues: give one");
             }
             overrides.put("--venue " + venue, Map.of("SCHWABOT_VENUES_BINANCE_ENABLED", Boolean.toString(binance),
                 "SCHWABOT_VENUES_SIMULATOR_ENABLED", Boolean.toString(!binance)));

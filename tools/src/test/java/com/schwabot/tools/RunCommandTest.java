@@ -361,6 +361,25 @@ class RunCommandTest
     }
 
     @Test
+    void shouldRefuseVenueOptionsThatWouldBeIgnoredOrOverruled()
+    {
+        final CliRunner.Result endpoint = CliRunner.run(FREE_PORT, "run", "--binance-endpoint", "wss://example.org/ws",
+            "--duration", "1s", "--data-dir", temp.toString());
+        final CliRunner.Result both = CliRunner.run(FREE_PORT, "run", "--venue", "binance", "--simulator",
+            "127.0.0.1:9001:9002", "--duration", "1s", "--data-dir", temp.toString());
+
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(endpoint.err()).isEqualTo("schwabot: --binance-endpoint wss://example.org/ws: Binance is not " +
+            "enabled, so the run would not use it: add --venue binance (or set venues.binance.enabled: true)" +
+            System.lineSeparator());
+        assertThat(both.status()).as(both.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).isEqualTo("schwabot: --venue binance and --simulator 127.0.0.1:9001:9002 name two " +
+            "venues: give one" + System.lineSeparator());
+        assertThat(endpoint.out() + both.out()).as("nothing started").isEmpty();
+        assertThat(temp.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void shouldNameTheOptionNotAVariableWhenAnOptionSetsAnInvalidValue()
     {
         final CliRunner.Result result = CliRunner.run("run", "--simulator", "127.0.0.1:99999:1", "--duration", "1s");
