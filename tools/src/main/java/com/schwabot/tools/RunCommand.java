@@ -1,8 +1,10 @@
 package com.schwabot.tools;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,8 +60,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        ExitCodes.OK_HELP, "1:the engine could not start (a port in use, the journal's disk below " +
-            "journal.stop_free_mb), or a venue was never reached during the run (it retries until stopped)",
+        ExitCodes.OK_HELP, "1:the engine could not start (a port in use, another engine running with the " +
+            "data directory, the journal's disk below journal.stop_free_mb), or a venue was never reached during " +
+            "the run (it retries until stopped)",
         ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP,
         ExitCodes.IO + ":I/O: unusable databases, or the journal stopped while running (its disk fell below " +
             "journal.stop_free_mb, or an append failed; the journal ends on its last whole record)" },
@@ -169,6 +172,7 @@ public final class RunCommand implements Callable<Integer>
     int run(final SchwabotConfig config, final Path dataDir, final Duration duration,
         final Map<String, String> environment, final PrintWriter out)
     {
+        refuseWhileAnotherEngineRuns(dataDir);
         final Path journalDir = resolve(dataDir, config.journal().dir());
         final Path logDir = resolve(dataDir, config.logging().dir());
         final MonitoringOptions monitoring = new MonitoringOptions()
@@ -270,6 +274,32 @@ public final class RunCommand implements Callable<Integer>
                 "; the engine kept retrying until it stopped (is the venue running, at that address?)");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * An engine running with the same data directory holds its counters file (alive, heartbeat recent), its journal
+     * and its databases' lock: say that, before the checks of what they hold find one of them in use.
+     */
+    private static void refuseWhileAnotherEngineRuns(final Path dataDir)
+    {
+        final Path countersDir = resolve(dataDir, Path.of(COUNTERS_DIR));
+        if (!Files.isRegularFile(countersDir.resolve(CountersFile.FILE_NAME)))
+        {
+            return;
+        }
+        try (CountersFile counters = CountersFile.openReadOnly(countersDir))
+        {
+            if (counters.isActive(System.currentTimeMillis()))
+            {
+                throw new CliException(ExitCodes.FAILURE, "the engine could not start: another engine (pid " +
+                    counters.pid() + ") is running with the data directory " + dataDir.toAbsolutePath().normalize() +
+                    ": stop it first, or give this run another --data-dir");
+            }
+        }
+        catch (final IOException ex)
+        {
+            // not a counters file this version reads: the engine replaces it
+        }
     }
 
     private Map<String, Map<String, String>> venueOverrides()

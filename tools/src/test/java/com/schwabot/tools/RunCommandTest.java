@@ -361,6 +361,47 @@ class RunCommandTest
     }
 
     @Test
+    void shouldSayThatAnotherEngineRunsWithTheDataDirectory() throws Exception
+    {
+        final java.util.concurrent.CompletableFuture<CliRunner.Result> first =
+            java.util.concurrent.CompletableFuture.supplyAsync(() ->
+            CliRunner.run(FREE_PORT, "run", "--duration", "6s", "--data-dir", temp.toString()));
+        final Path counters = temp.resolve("data/cnc");
+        final long deadline = System.currentTimeMillis() + 60_000;
+        while (!active(counters) || !Files.exists(temp.resolve("data/db/schwabot_persist.lock")))
+        {
+            assertThat(System.currentTimeMillis()).as("the first run started").isLessThan(deadline);
+            assertThat(first).as("the first run still runs").isNotDone();
+            Thread.sleep(100);
+        }
+        Thread.sleep(1_000); // the databases are being written: the first run holds their lock
+
+        final CliRunner.Result second =
+            CliRunner.run(FREE_PORT, "run", "--duration", "1s", "--data-dir", temp.toString());
+
+        assertThat(second.status()).as(second.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(second.err()).isEqualTo("schwabot: the engine could not start: another engine (pid " +
+            ProcessHandle.current().pid() + ") is running with the data directory " + temp + ": stop it first, or " +
+            "give this run another --data-dir" + System.lineSeparator());
+        assertThat(second.out()).isEmpty();
+        final CliRunner.Result firstResult = first.get();
+        assertThat(firstResult.status()).as(firstResult.toString()).isEqualTo(ExitCodes.OK);
+    }
+
+    private static boolean active(final Path countersDir)
+    {
+        try (com.schwabot.engine.monitor.CountersFile file =
+            com.schwabot.engine.monitor.CountersFile.openReadOnly(countersDir))
+        {
+            return file.isActive(System.currentTimeMillis());
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+    }
+
+    @Test
     void shouldRefuseVenueOptionsThatWouldBeIgnoredOrOverruled()
     {
         final CliRunner.Result endpoint = CliRunner.run(FREE_PORT, "run", "--binance-endpoint", "wss://example.org/ws",
