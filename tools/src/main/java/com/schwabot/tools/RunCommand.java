@@ -65,7 +65,8 @@ import picocli.CommandLine.Spec;
             "the run (it retries until stopped)",
         ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP,
         ExitCodes.IO + ":I/O: unusable databases, or the journal stopped while running (its disk fell below " +
-            "journal.stop_free_mb, or an append failed; the journal ends on its last whole record)" },
+            "journal.stop_free_mb, or an append failed; the journal ends on its last whole record)",
+        ExitCodes.SIGINT_HELP + " (the summary and digest printed first)", ExitCodes.SIGTERM_HELP },
     description = {
         "Run the engine on the configuration (the bundled defaults trade against the embedded simulator).",
         "Prints a status line every monitoring.status_interval_ms, stops on Ctrl-C or after --duration, keeps " +

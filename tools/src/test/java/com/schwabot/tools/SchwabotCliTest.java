@@ -50,6 +50,19 @@ class SchwabotCliTest
     }
 
     @Test
+    void shouldListTheSignalExitCodesInTheHelpOfTheCommandsThatRunUntilStopped()
+    {
+        for (final String command : List.of("run", "sim"))
+        {
+            final String help = CliRunner.run(command, "--help").out();
+
+            assertThat(help).as(command)
+                .containsPattern("\\n  130 +stopped by Ctrl-C \\(SIGINT\\)")
+                .containsPattern("\\n  143 +stopped by SIGTERM");
+        }
+    }
+
+    @Test
     void shouldPrintTheVersion()
     {
         final CliRunner.Result result = CliRunner.run("--version");
