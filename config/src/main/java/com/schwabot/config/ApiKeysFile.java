@@ -1,8 +1,6 @@
 package com.schwabot.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashSet;
@@ -117,7 +115,11 @@ public record ApiKeysFile(Kdf kdf, List<Entry> entries)
         String content = "";
         try
         {
-            content = Files.readString(file, StandardCharsets.UTF_8);
+            content = YamlTrees.read(file);
+        }
+        catch (final YamlTrees.NotUtf8Exception ex)
+        {
+            errors.add(name, null, ex.getMessage(), ex.line());
         }
         catch (final IOException ex)
         {

@@ -179,7 +179,12 @@ public final class ConfigLoader
         final String content;
         try
         {
-            content = Files.readString(path, StandardCharsets.UTF_8);
+            content = YamlTrees.read(path);
+        }
+        catch (final YamlTrees.NotUtf8Exception ex)
+        {
+            errors.add(file.fileName(), null, ex.getMessage(), ex.line());
+            return Map.of();
         }
         catch (final IOException ex)
         {

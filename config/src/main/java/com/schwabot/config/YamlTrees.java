@@ -1,5 +1,13 @@
 package com.schwabot.config;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +38,65 @@ final class YamlTrees
 
     private YamlTrees()
     {
+    }
+
+    /**
+     * A YAML file that is not UTF-8 text, and where its first byte that is not.
+     */
+    static final class NotUtf8Exception extends IOException
+    {
+        private static final long serialVersionUID = 1L;
+
+        private final int line;
+
+        NotUtf8Exception(final Path path, final int line, final int column, final int value)
+        {
+            super(path + " is not UTF-8 text: byte 0x" + String.format("%02x", value) + " in column " + column +
+                " is not UTF-8: save the file as UTF-8");
+            this.line = line;
+        }
+
+        /**
+         * @return the line of the first byte that is not UTF-8, from 1.
+         */
+        int line()
+        {
+            return line;
+        }
+    }
+
+    /**
+     * Read a YAML file, which must be UTF-8 text.
+     *
+     * @param path the file.
+     * @return its text.
+     * @throws NotUtf8Exception when it is not UTF-8 text, naming the line and column of its first byte that is not.
+     * @throws IOException      when it cannot be read.
+     */
+    static String read(final Path path) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(path);
+        final ByteBuffer in = ByteBuffer.wrap(bytes);
+        final CharBuffer out = CharBuffer.allocate(bytes.length);
+        final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        final CoderResult result = decoder.decode(in, out, true);
+        if (result.isError())
+        {
+            final int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++)
+            {
+                if (bytes[i] == '\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new NotUtf8Exception(path, line, at - lineStart + 1, bytes[at] & 0xFF);
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /**

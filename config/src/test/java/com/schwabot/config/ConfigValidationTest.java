@@ -284,6 +284,20 @@ class ConfigValidationTest
     }
 
     @Test
+    void shouldSayWhereAFileIsNotUtf8Text() throws java.io.IOException
+    {
+        final byte[] latin1 = "# r\u00e9glages\nengine:\n  profile: balanced\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.file.Files.write(dir.resolve("config.yaml"), latin1);
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).hasSize(1);
+        assertThat(ex.getMessage()).contains("config.yaml: " + dir.resolve("config.yaml") + " is not UTF-8 text: " +
+            "byte 0xe9 in column 4 is not UTF-8: save the file as UTF-8 (line 1)");
+    }
+
+    @Test
     void shouldRejectDuplicateKey()
     {
         TestFiles.write(dir, "config.yaml", "logging:\n  level: info\n  level: debug\n");

@@ -99,7 +99,8 @@ public final class Journal implements AutoCloseable
      * @throws IllegalStateException    when checksums are on and the JVM lacks the flag they need.
      * @throws IllegalArgumentException when a setting is invalid, or the largest record does not fit the contiguous
      *                                  window Chronicle maps for an excerpt (see {@link #maxFrameLength()}).
-     * @throws JournalDamagedException  when opened to write and a queue file is cut short or not a queue file.
+     * @throws JournalDamagedException  when opened to write and a queue file is cut short, not a queue file or named
+     *                                  after no cycle.
      */
     public static Journal open(final JournalContext context)
     {

@@ -53,6 +53,12 @@ public enum ProblemKind
      * cycle; the sequences tell). It is read where its name puts it; the detail names both files.
      */
     FILE_OUT_OF_ORDER,
+    /**
+     * A {@code .cq4} file whose name is not a cycle's file name ({@code 20261207F.cq4} for a daily journal), such as a
+     * copy saved beside the journal's files ({@code 20261207F copy.cq4}): Chronicle places a queue file by its name
+     * alone, and cannot open a journal holding one it cannot parse. It is left out; the detail names it.
+     */
+    MISNAMED_FILE,
     /** The scan ended before the last excerpt Chronicle knows of. */
     SCAN_STOPPED_EARLY
 }

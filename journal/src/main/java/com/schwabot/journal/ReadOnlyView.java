@@ -75,7 +75,8 @@ final class ReadOnlyView implements AutoCloseable
      * there, and why.
      *
      * @param kind   {@link ProblemKind#TRUNCATED_FILE}, {@link ProblemKind#NOT_A_QUEUE_FILE},
-     *               {@link ProblemKind#NO_END_OF_FILE_MARK} or {@link ProblemKind#FILE_OUT_OF_ORDER}.
+     *               {@link ProblemKind#MISNAMED_FILE}, {@link ProblemKind#NO_END_OF_FILE_MARK} or
+     *               {@link ProblemKind#FILE_OUT_OF_ORDER}.
      * @param detail the file's name and what was found.
      */
     record Damage(ProblemKind kind, String detail)
@@ -200,8 +201,17 @@ final class ReadOnlyView implements AutoCloseable
         final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN);
         final List<Finding> findings = new ArrayList<>();
         final List<QueueFileScan> read = new ArrayList<>();
+        final Path named = files.stream().filter(ReadOnlyView::namedByACycle).findFirst().orElse(null);
         for (final Path file : files)
         {
+            if (!namedByACycle(file))
+            {
+                findings.add(new Finding(file, ProblemKind.MISNAMED_FILE, " is not named after a cycle as queue " +
+                    "files are (" + (null == named ? "20261207F.cq4 for a daily journal" : "such as " +
+                    named.getFileName()) + "): a copy or a backup? Chronicle cannot place it", "; it is left out",
+                    null, true));
+                continue;
+            }
             final QueueFileScan scan = QueueFileScan.scan(file, window);
             final Cut cut = scan.cut();
             if (null != scan.foreign())
@@ -259,15 +269,16 @@ final class ReadOnlyView implements AutoCloseable
      * The roll cycle whose file name format every queue file's name matches.
      *
      * @param files queue files.
-     * @return the roll cycle, or null when there is no file or no single roll cycle matches.
+     * @return the roll cycle, or null when there is no file or no single roll cycle matches (files named after no
+     *         cycle, {@link ProblemKind#MISNAMED_FILE}, are not counted).
      */
     static JournalRollCycle rollCycleNaming(final List<Path> files)
     {
+        final List<Path> named = files.stream().filter(ReadOnlyView::namedByACycle).toList();
         JournalRollCycle found = null;
         for (final JournalRollCycle candidate : JournalRollCycle.values())
         {
-            final DateTimeFormatter format = DateTimeFormatter.ofPattern(candidate.chronicleRollCycle().format());
-            if (!files.isEmpty() && files.stream().allMatch((file) -> parses(format, baseName(file))))
+            if (!named.isEmpty() && named.stream().allMatch((file) -> parses(format(candidate), baseName(file))))
             {
                 if (null != found)
                 {
@@ -289,6 +300,27 @@ final class ReadOnlyView implements AutoCloseable
     static JournalRollCycle rollCycleNaming(final Path journal)
     {
         return Files.isDirectory(journal) ? rollCycleNaming(list(journal)) : null;
+    }
+
+    /**
+     * Whether a queue file's name is a cycle's file name under some roll cycle: Chronicle cannot parse any other (it
+     * fails to open the journal), and nothing tells which cycle such a file holds.
+     */
+    private static boolean namedByACycle(final Path file)
+    {
+        for (final JournalRollCycle candidate : JournalRollCycle.values())
+        {
+            if (parses(format(candidate), baseName(file)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static DateTimeFormatter format(final JournalRollCycle rollCycle)
+    {
+        return DateTimeFormatter.ofPattern(rollCycle.chronicleRollCycle().format());
     }
 
     private static boolean parses(final DateTimeFormatter format, final String text)

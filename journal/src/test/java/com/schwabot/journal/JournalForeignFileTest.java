@@ -133,6 +133,37 @@ class JournalForeignFileTest
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldLeaveOutAndReportACopyNamedAfterNoCycleAndRefuseToAppendBesideIt() throws IOException
+    {
+        final List<Path> files = writeCycles();
+        final Path copy = Files.copy(files.get(1), dir.resolve(baseName(files.get(1)) + " copy.cq4"));
+        final String why = copy.getFileName() + " is not named after a cycle as queue files are (such as " +
+            files.get(0).getFileName() + "): a copy or a backup? Chronicle cannot place it";
+
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            assertThat(journal.damage()).containsExactly(why + "; it is left out");
+            assertThat(TestRecords.sequences(journal)).as("every cycle, once").hasSize(CYCLES * PER_CYCLE);
+            final VerifyReport report = journal.verify();
+            assertThat(report.ok()).isFalse();
+            assertThat(report.validRecordCount()).isEqualTo(CYCLES * PER_CYCLE);
+            assertThat(report.problems()).singleElement()
+                .satisfies((p) -> assertThat(p.kind()).isEqualTo(ProblemKind.MISNAMED_FILE));
+        }
+        assertThat(Journal.rollCycleOf(dir)).isEqualTo(JournalRollCycle.HOURLY);
+        assertThatThrownBy(() -> Journal.open(TestRecords.context(dir, clock)))
+            .isInstanceOf(JournalDamagedException.class)
+            .hasMessageStartingWith("journal " + dir + " is damaged: " + why + " (schwabot journal verify ");
+    }
+
+    private static String baseName(final Path file)
+    {
+        final String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".cq4".length());
+    }
+
+    @Test
     void shouldAcceptEveryFileChronicleWrote()
     {
         writeCycles();

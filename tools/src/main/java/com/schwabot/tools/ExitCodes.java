@@ -31,6 +31,9 @@ public final class ExitCodes
     static final String IO_HELP = IO + ":I/O (missing or unreadable file or directory, not a journal, unusable " +
         "databases)";
     static final String INTERNAL_HELP = INTERNAL + ":internal error (a bug: the stack trace is printed)";
+    // run and sim stop in order on a signal, then the JVM exits with 128 + the signal's number (README's table).
+    static final String SIGINT_HELP = "130:stopped by Ctrl-C (SIGINT), in order";
+    static final String SIGTERM_HELP = "143:stopped by SIGTERM, in order";
 
     private ExitCodes()
     {

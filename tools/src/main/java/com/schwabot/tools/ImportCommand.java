@@ -39,7 +39,7 @@ import picocli.CommandLine.TypeConversionException;
         "rows out of time order, a bad generic header, a file whose layout or symbol cannot be told or is not " +
         "configured, a .zip that is not a zip of one file, no data to import, or a journal that holds records " +
         "without --append", ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP, ExitCodes.IO_HELP + " (also: --journal " +
-        "is a non-empty directory that is not a journal)" },
+        "is a non-empty directory that is not a journal, or cannot be written)" },
     description = {
         "Import historical market data from CSV files (or .zip archives of one CSV) into a journal, as the " +
             "Binance SBE stream frames the live feed journals: trades and aggTrades as trades, klines as up to four " +
@@ -102,6 +102,7 @@ public final class ImportCommand implements Callable<Integer>
             throw new CliException(ExitCodes.IO, "--journal " + journalDir + " is not a directory");
         }
         refuseOtherDirectory();
+        requireWritable();
         for (final Path file : files)
         {
             if (!Files.isRegularFile(file) || !Files.isReadable(file))
@@ -153,6 +154,28 @@ public final class ImportCommand implements Callable<Integer>
         }
     }
 
+    /**
+     * The journal directory, or the nearest existing directory it would be created in, must be writable: Chronicle
+     * opens a queue it cannot write read-only, and the first append then fails with an internal error.
+     */
+    private void requireWritable()
+    {
+        final Path journal = journalDir.toAbsolutePath();
+        Path existing = journal;
+        while (null != existing && !Files.exists(existing))
+        {
+            existing = existing.getParent();
+        }
+        if (null == existing || Files.isWritable(existing))
+        {
+            return;
+        }
+        final String notWritable = " not writable (its permissions, or a read-only file system)";
+        throw new CliException(ExitCodes.IO, "cannot write the journal to " + journalDir + ": " +
+            (existing.equals(journal) ? "the directory is" + notWritable :
+            existing + " is" + notWritable + ", so the journal cannot be created in it"));
+    }
+
     private static void print(final ImportResult result, final PrintWriter out)
     {
         final Path journal = result.journalDir().toAbsolutePath().normalize();
@@ -179,7 +202,7 @@ public final class ImportCommand implements Callable<Integer>
             }
             out.println(sb);
         }
-        out.println("backtest it: schwabot replay --journal " + journal);
+        out.println("backtest it: schwabot replay --journal " + ShellWords.quote(journal));
         out.flush();
     }
 

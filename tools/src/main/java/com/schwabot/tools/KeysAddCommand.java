@@ -7,12 +7,15 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import com.schwabot.config.ApiKeysFile;
+import com.schwabot.config.ConfigException;
+import com.schwabot.config.ConfigLoader;
 import com.schwabot.config.VenueKind;
 import com.schwabot.config.secret.ApiKeyStoreEditor;
 import com.schwabot.config.secret.KeySource;
 import com.schwabot.config.secret.Secret;
 import com.schwabot.config.secret.SecretStore;
 import com.schwabot.config.secret.SecretStoreException;
+import com.schwabot.engine.http.AdminToken;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +44,8 @@ final class KeysAddCommand implements Callable<Integer>
 {
     /** The entry name rule of api_keys.yaml (ApiKeysFile), checked here before any secret is asked for. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** monitoring.admin_token_name in the bundled config.yaml. */
+    private static final String DEFAULT_ADMIN_TOKEN_NAME = "admin";
 
     @Spec
     CommandSpec spec;
@@ -83,7 +88,7 @@ final class KeysAddCommand implements Callable<Integer>
             {
                 checkBeforePrompting(editor, source);
             }
-            final ApiKeysFile written = add(editor, source, input);
+            final ApiKeysFile written = add(editor, source, input, adminTokenName(context));
             final PrintWriter out = spec.commandLine().getOut();
             out.println("added " + name + " (" + (null == venue ? "plain secret" : venue.label()) + ") to " + file +
                 "; " +
@@ -108,7 +113,26 @@ final class KeysAddCommand implements Callable<Integer>
         SecretStore.open(current, source).close();
     }
 
-    private ApiKeysFile add(final ApiKeyStoreEditor editor, final KeySource source, final SecretInput input)
+    /**
+     * The name of the admin token's entry: {@code monitoring.admin_token_name} of the configuration in the same
+     * directory, or the bundled default when that configuration does not load (it may be incomplete until this very
+     * entry is added).
+     */
+    private String adminTokenName(final CliContext context)
+    {
+        try
+        {
+            return new ConfigLoader().configDir(store.dir(spec, context)).environment(context.configEnvironment())
+                .minKdfIterations(context.minKdfIterations()).load().monitoring().adminTokenName();
+        }
+        catch (final ConfigException ex)
+        {
+            return DEFAULT_ADMIN_TOKEN_NAME;
+        }
+    }
+
+    private ApiKeysFile add(
+        final ApiKeyStoreEditor editor, final KeySource source, final SecretInput input, final String adminTokenName)
         throws SecretStoreException
     {
         final String key = null == venue ? "" : null != apiKey ? apiKey : keyFromInput(input);
@@ -116,6 +140,13 @@ final class KeysAddCommand implements Callable<Integer>
             input.read("API secret for " + name + ": ", "API secret");
         try (Secret secret = Secret.ofChars(chars))
         {
+            if (null == venue && name.equals(adminTokenName) && secret.length() < AdminToken.MIN_LENGTH)
+            {
+                throw new CliException(ExitCodes.SECRETS, name + " is the admin token (monitoring.admin_token_name)" +
+                    ", which must be at least " + AdminToken.MIN_LENGTH + " bytes; this one has " + secret.length() +
+                    ", so run would refuse it: nothing was added (e.g. openssl rand -hex 32 | schwabot keys add " +
+                    name + ")");
+            }
             return editor.add(source, name, venue, key, secret);
         }
         finally

@@ -117,10 +117,19 @@ public final class ReplayCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final com.schwabot.engine.replay.FillSettings fillSettings = BacktestOptions.fillSettings(
             config, fillLatencyNanos, takerFeeBps, makerFeeBps);
+        if (fills == Fills.RECORDED)
+        {
+            refuseSimulatedVenueOptions("--fills recorded replays the venue reports recorded in the journal");
+        }
         if (null != sweep && !sweep.isEmpty())
         {
             return BacktestOptions.sweep(config, journalDir, fills == Fills.RECORDED, sweep, top, fillSettings, out,
                 spec.commandLine().getErr());
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--top"))
+        {
+            throw new CliException(ExitCodes.USAGE, "--top ranks the variants of --sweep: give --sweep, or leave " +
+                "--top out");
         }
         if (!noReport)
         {
@@ -138,6 +147,11 @@ public final class ReplayCommand implements Callable<Integer>
                 case RECORDED -> false;
                 case AUTO -> !isLiveRun(stats);
             };
+            if (!simulated)
+            {
+                refuseSimulatedVenueOptions("this journal of a live run replays its recorded venue reports (--fills " +
+                    "auto): add --fills simulated to backtest it with the simulated venue");
+            }
             final BacktestReports.Run run = BacktestReports.replay(config, backend, counters, journal, stats,
                 simulated, fillSettings, !noReport, progress());
             final ReplayResult result = run.result();
@@ -149,6 +163,27 @@ public final class ReplayCommand implements Callable<Integer>
             }
             out.flush();
             return !result.simulated() && !result.reproduced() ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+    }
+
+    /**
+     * The simulated venue's options change nothing in a replay of recorded venue reports: refuse them rather than
+     * let a backtest look as if it had run with them.
+     */
+    private void refuseSimulatedVenueOptions(final String why)
+    {
+        final java.util.List<String> given = new java.util.ArrayList<>();
+        for (final String option : new String[] {"--fill-latency", "--taker-fee-bps", "--maker-fee-bps"})
+        {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option))
+            {
+                given.add(option);
+            }
+        }
+        if (!given.isEmpty())
+        {
+            throw new CliException(ExitCodes.USAGE, String.join(" and ", given) + (given.size() == 1 ? " sets" :
+                " set") + " the simulated venue, but " + why);
         }
     }
 

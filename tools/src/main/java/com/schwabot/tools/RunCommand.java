@@ -1,8 +1,10 @@
 package com.schwabot.tools;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,11 +60,13 @@ import picocli.CommandLine.Spec;
     name = "run",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        ExitCodes.OK_HELP, "1:the engine could not start (a port in use, the journal's disk below " +
-            "journal.stop_free_mb), or a venue was never reached during the run (it retries until stopped)",
+        ExitCodes.OK_HELP, "1:the engine could not start (a port in use, another engine running with the " +
+            "data directory, the journal's disk below journal.stop_free_mb), or a venue was never reached during " +
+            "the run (it retries until stopped)",
         ExitCodes.USAGE_HELP, ExitCodes.CONFIG_HELP, ExitCodes.SECRETS_HELP,
         ExitCodes.IO + ":I/O: unusable databases, or the journal stopped while running (its disk fell below " +
-            "journal.stop_free_mb, or an append failed; the journal ends on its last whole record)" },
+            "journal.stop_free_mb, or an append failed; the journal ends on its last whole record)",
+        ExitCodes.SIGINT_HELP + " (the summary and digest printed first)", ExitCodes.SIGTERM_HELP },
     description = {
         "Run the engine on the configuration (the bundled defaults trade against the embedded simulator).",
         "Prints a status line every monitoring.status_interval_ms, stops on Ctrl-C or after --duration, keeps " +
@@ -130,6 +134,11 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new CliException(ExitCodes.CONFIG, NO_VENUE);
         }
+        if (null != binanceEndpoint && !config.venues().binance().enabled())
+        {
+            throw new CliException(ExitCodes.USAGE, "--binance-endpoint " + binanceEndpoint + ": Binance is not " +
+                "enabled, so the run would not use it: add --venue binance (or set venues.binance.enabled: true)");
+        }
         return run(config, dataDir, runFor.duration, context.environment(), spec.commandLine().getOut());
     }
 
@@ -164,6 +173,7 @@ public final class RunCommand implements Callable<Integer>
     int run(final SchwabotConfig config, final Path dataDir, final Duration duration,
         final Map<String, String> environment, final PrintWriter out)
     {
+        refuseWhileAnotherEngineRuns(dataDir);
         final Path journalDir = resolve(dataDir, config.journal().dir());
         final Path logDir = resolve(dataDir, config.logging().dir());
         final MonitoringOptions monitoring = new MonitoringOptions()
@@ -227,7 +237,7 @@ public final class RunCommand implements Callable<Integer>
                 config.monitoring().adminTokenName() + ", or set " + EnvMapping.ADMIN_TOKEN :
                 "POST /halt /resume with the bearer token") + ")");
             out.println("# counters " + monitoring.countersDirectory().resolve(CountersFile.FILE_NAME) +
-                " (schwabot stat --dir " + monitoring.countersDirectory() + ")");
+                " (schwabot stat --dir " + ShellWords.quote(monitoring.countersDirectory()) + ")");
             out.println("# logs " + monitoring.auditLog().getParent() + " (" + RunLogging.FILE_NAME +
                 ", audit.log)");
             out.flush();
@@ -255,7 +265,8 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new CliException(ExitCodes.IO, "the journal stopped: " + journalStop + "; the run stopped and " +
                 "the journal ends on its last whole record (check it: schwabot journal verify " +
-                journalDir + "); free space, then run again: the session continues, halted if it was (POST /resume)");
+                ShellWords.quote(journalDir) + "); free space, then run again: the session continues, halted if it " +
+                "was (POST /resume)");
         }
         final List<String> unreached = venues.neverReached();
         if (!unreached.isEmpty())
@@ -264,6 +275,32 @@ public final class RunCommand implements Callable<Integer>
                 "; the engine kept retrying until it stopped (is the venue running, at that address?)");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * An engine running with the same data directory holds its counters file (alive, heartbeat recent), its journal
+     * and its databases' lock: say that, before the checks of what they hold find one of them in use.
+     */
+    private static void refuseWhileAnotherEngineRuns(final Path dataDir)
+    {
+        final Path countersDir = resolve(dataDir, Path.of(COUNTERS_DIR));
+        if (!Files.isRegularFile(countersDir.resolve(CountersFile.FILE_NAME)))
+        {
+            return;
+        }
+        try (CountersFile counters = CountersFile.openReadOnly(countersDir))
+        {
+            if (counters.isActive(System.currentTimeMillis()))
+            {
+                throw new CliException(ExitCodes.FAILURE, "the engine could not start: another engine (pid " +
+                    counters.pid() + ") is running with the data directory " + dataDir.toAbsolutePath().normalize() +
+                    ": stop it first, or give this run another --data-dir");
+            }
+        }
+        catch (final IOException ex)
+        {
+            // not a counters file this version reads: the engine replaces it
+        }
     }
 
     private Map<String, Map<String, String>> venueOverrides()
@@ -275,6 +312,11 @@ public final class RunCommand implements Callable<Integer>
             if (!binance && !"simulator".equalsIgnoreCase(venue))
             {
                 throw new CliException(ExitCodes.USAGE, "--venue " + venue + ": must be simulator or binance");
+            }
+            if (binance && null != simulator)
+            {
+                throw new CliException(ExitCodes.USAGE, "--venue " + venue + " and --simulator " + simulator +
+                    " name two venues: give one");
             }
             overrides.put("--venue " + venue, Map.of("SCHWABOT_VENUES_BINANCE_ENABLED", Boolean.toString(binance),
                 "SCHWABOT_VENUES_SIMULATOR_ENABLED", Boolean.toString(!binance)));
@@ -461,7 +503,8 @@ public final class RunCommand implements Callable<Integer>
         final StatusLine status = new StatusLine(counters, engine.core().status(), engine.core().instruments(),
             engine.monitor()::snapshot);
         out.println("# stopped: " + status.line(System.nanoTime()));
-        out.println("# journal " + journalDir + " (replay it: schwabot replay --journal " + journalDir + ")");
+        out.println("# journal " + journalDir + " (replay it: schwabot replay --journal " +
+            ShellWords.quote(journalDir) + ")");
         out.println("order digest " + engine.core().digest().hex() + " (" +
             engine.core().digest().frames() + " frames)");
         out.flush();

@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -99,7 +100,8 @@ public final class SchwabotCli implements Callable<Integer>
      */
     public Integer call()
     {
-        throw new ParameterException(
-            spec.commandLine(), "missing command: run, replay, import, persist, config, journal or keys");
+        final List<String> names = List.copyOf(spec.subcommands().keySet());
+        throw new ParameterException(spec.commandLine(), "missing command: " +
+            String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
     }
 }

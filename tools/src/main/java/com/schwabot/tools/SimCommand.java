@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         ExitCodes.OK_HELP, "1:the simulator could not start (a port in use)", ExitCodes.USAGE_HELP,
-        ExitCodes.CONFIG_HELP },
+        ExitCodes.CONFIG_HELP, ExitCodes.SIGINT_HELP, ExitCodes.SIGTERM_HELP },
     description = {
         "Run the exchange simulator on its own, as a venue that outlives the engine: market data (ws) and order " +
             "entry (tcp) on venues.simulator.host and its ports, until Ctrl-C or --duration.",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -11,6 +12,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.schwabot.journal.Tmpfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -255,5 +258,55 @@ class ImportCommandTest
             assertThat(files.map((p) -> p.getFileName().toString())).containsExactly("ca.pem");
         }
         assertThat(intoEmpty.status()).as(intoEmpty.toString()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void shouldQuoteAJournalPathWithSpacesInTheCommandItSuggests() throws IOException
+    {
+        final Path trades = write("BTCUSDT-trades-2024-01-02.csv", TRADES);
+        final Path journal = temp.resolve("back tests/journal");
+
+        final CliRunner.Result result = CliRunner.run("import", "--journal", journal.toString(), trades.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("imported 1 file into " + journal + ": ")
+            .endsWith("backtest it: schwabot replay --journal '" + journal + "'" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldRefuseAJournalDirectoryThatCannotBeWrittenWithoutAStackTrace() throws Exception
+    {
+        final Path trades = write("BTCUSDT-trades-2024-01-02.csv", TRADES);
+        final Path locked = Files.createDirectory(temp.resolve("locked"),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
+        if (!Files.isWritable(locked))
+        {
+            assertRefusedAsNotWritable(trades, locked);
+            return;
+        }
+        try (Tmpfs disk = Tmpfs.mount(temp.resolve("ro"), 1))
+        {
+            final Process remount = new ProcessBuilder("mount", "-o", "remount,ro", disk.directory().toString())
+                .redirectErrorStream(true).start();
+            assertThat(remount.waitFor()).as("mount -o remount,ro").isZero();
+            assertRefusedAsNotWritable(trades, disk.directory());
+        }
+    }
+
+    private static void assertRefusedAsNotWritable(final Path trades, final Path unwritable)
+    {
+        final Path journal = unwritable.resolve("journal");
+
+        final CliRunner.Result created = CliRunner.run("import", "--journal", journal.toString(), trades.toString());
+        final CliRunner.Result into = CliRunner.run("import", "--journal", unwritable.toString(), trades.toString());
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(created.err()).isEqualTo("schwabot: cannot write the journal to " + journal + ": " + unwritable +
+            " is not writable (its permissions, or a read-only file system), so the journal cannot be created in " +
+            "it" + System.lineSeparator());
+        assertThat(into.status()).as(into.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(into.err()).isEqualTo("schwabot: cannot write the journal to " + unwritable + ": the directory " +
+            "is not writable (its permissions, or a read-only file system)" + System.lineSeparator());
+        assertThat(created.out() + into.out()).isEmpty();
     }
 }

@@ -195,6 +195,45 @@ class JournalCommandTest
     }
 
     @Test
+    void shouldNameACopyBesideTheQueueFilesInsteadOfFailingToParseItsName() throws IOException
+    {
+        final Path dir = temp.resolve("with copy");
+        final List<Path> days = TestJournals.writeDays(dir, 2, 4);
+        Files.copy(days.get(0), dir.resolve("20231114F copy.cq4"));
+        final String why = "20231114F copy.cq4 is not named after a cycle as queue files are (such as " +
+            "20231114F.cq4): a copy or a backup? Chronicle cannot place it";
+        final String warning = "warning: journal " + dir + ": " + why + "; it is left out" + System.lineSeparator();
+
+        final CliRunner.Result verify = CliRunner.run("journal", "verify", dir.toString());
+        assertThat(verify.status()).as(verify.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(verify.out()).contains("DAMAGED records=8 valid=8 problems=1",
+            "MISNAMED_FILE cycle=? index=? sequence=?: " + why);
+
+        final CliRunner.Result stats = CliRunner.run("journal", "stats", dir.toString());
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(stats.err()).isEqualTo(warning);
+        assertThat(stats.out()).contains("records        8");
+
+        final CliRunner.Result dump = CliRunner.run("journal", "dump", dir.toString());
+        assertThat(dump.status()).as(dump.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(dump.err()).isEqualTo(warning);
+        assertThat(dump.out().lines()).hasSize(8);
+
+        final CliRunner.Result replay = CliRunner.run("replay", "--journal", dir.toString(), "--no-report",
+            "--no-progress");
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(replay.err()).isEqualTo(warning);
+
+        final CliRunner.Result run = CliRunner.run(java.util.Map.of("SCHWABOT_MONITORING_HTTP_PORT", "0",
+            "SCHWABOT_JOURNAL_DIR", dir.toString()), "run", "--duration", "2s", "--data-dir",
+            temp.resolve("data").toString());
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(run.err()).startsWith("schwabot: the engine could not start: journal " + dir + " is damaged: " +
+            why + " (schwabot journal verify ");
+        assertThat(run.out()).as("nothing started").isEmpty();
+    }
+
+    @Test
     void shouldWarnThatNoReaderGetsPastTheLastFileCopiedUnderALaterDaysName() throws IOException
     {
         final Path dir = temp.resolve("last-copied");

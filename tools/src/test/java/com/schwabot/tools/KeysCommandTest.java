@@ -66,6 +66,27 @@ class KeysCommandTest
     }
 
     @Test
+    void shouldRefuseAnAdminTokenThatRunWouldRefuseAsTooShort() throws Exception
+    {
+        final Path dir = storeWithOneEntry();
+        Files.writeString(dir.resolve("config.yaml"), "monitoring:\n  admin_token_name: ops-token\n");
+
+        final CliRunner.Result shortToken = CliRunner.withInput(env(PASSPHRASE), "hunter2\n", "keys", "add",
+            "ops-token");
+        final CliRunner.Result otherSecret = CliRunner.withInput(env(PASSPHRASE), "hunter2\n", "keys", "add",
+            "webhook");
+        final CliRunner.Result list = CliRunner.run(env(PASSPHRASE), "keys", "list");
+
+        assertThat(shortToken.status()).as(shortToken.toString()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(shortToken.err()).isEqualTo("schwabot: ops-token is the admin token (monitoring.admin_token_name)" +
+            ", which must be at least 16 bytes; this one has 7, so run would refuse it: nothing was added (e.g. " +
+            "openssl rand -hex 32 | schwabot keys add ops-token)" + System.lineSeparator());
+        assertThat(otherSecret.status()).as("another plain secret may be short").isEqualTo(ExitCodes.OK);
+        assertThat(list.out()).doesNotContain("ops-token").contains("webhook");
+        assertThat(shortToken.all() + otherSecret.all() + list.all()).doesNotContain("hunter2");
+    }
+
+    @Test
     void shouldAddAPlainSecretWithoutVenueOrKeyForTheAdminToken() throws Exception
     {
         final Path dir = storeWithOneEntry();

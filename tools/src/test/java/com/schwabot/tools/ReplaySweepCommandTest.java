@@ -115,4 +115,33 @@ class ReplaySweepCommandTest
         assertThat(latency.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(latency.err()).contains("is not a latency");
     }
+
+    @Test
+    void shouldRefuseSimulatedVenueOptionsAndTopWhereNothingWouldUseThem()
+    {
+        final Path live = temp.resolve("live");
+        final CliRunner.Result ran = CliRunner.run(RunCommandTest.FREE_PORT, "run", "--duration", "2s",
+            "--data-dir", live.toString());
+        assertThat(ran.status()).as(ran.toString()).isEqualTo(ExitCodes.OK);
+
+        final CliRunner.Result auto = CliRunner.run("replay", "--journal", live.resolve("data/journal").toString(),
+            "--no-report", "--taker-fee-bps", "3");
+        final CliRunner.Result recorded = CliRunner.run("replay", "--journal", journal.toString(), "--no-report",
+            "--fills", "recorded", "--fill-latency", "5ms", "--maker-fee-bps", "2");
+        final CliRunner.Result top = CliRunner.run("replay", "--journal", journal.toString(), "--no-report",
+            "--top", "3");
+
+        assertThat(auto.status()).as(auto.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(auto.err()).isEqualTo("schwabot: --taker-fee-bps sets the simulated venue, but this journal of " +
+            "a live run replays its recorded venue reports (--fills auto): add --fills simulated to backtest it " +
+            "with the simulated venue" + System.lineSeparator());
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(recorded.err()).isEqualTo("schwabot: --fill-latency and --maker-fee-bps set the simulated " +
+            "venue, but --fills recorded replays the venue reports recorded in the journal" +
+            System.lineSeparator());
+        assertThat(top.status()).as(top.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(top.err()).isEqualTo("schwabot: --top ranks the variants of --sweep: give --sweep, or leave " +
+            "--top out" + System.lineSeparator());
+        assertThat(auto.out() + recorded.out() + top.out()).as("nothing replayed").isEmpty();
+    }
 }

@@ -51,6 +51,23 @@ class RunCommandTest
     }
 
     @Test
+    void shouldQuoteAPathWithSpacesInTheCommandsItSuggests()
+    {
+        final Path dir = temp.resolve("my runs/it's here");
+
+        final CliRunner.Result result =
+            CliRunner.run(FREE_PORT, "run", "--duration", "2s", "--data-dir", dir.toString());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        final String quoted = "'" + temp + "/my runs/it'\\''s here";
+        assertThat(result.out())
+            .contains("# counters " + dir.resolve("data/cnc/counters.dat") + " (schwabot stat --dir " + quoted +
+                "/data/cnc')")
+            .contains("# journal " + dir.resolve("data/journal") + " (replay it: schwabot replay --journal " +
+                quoted + "/data/journal')");
+    }
+
+    @Test
     void shouldRefuseBeforeTradingDatabasesThatCannotTakeTheJournalOrAJournalCutShort() throws IOException
     {
         final Path first = temp.resolve("first");
@@ -341,6 +358,66 @@ class RunCommandTest
             .doesNotContain("SCHWABOT_VENUES_BINANCE_WS_ENDPOINT");
         assertThat(unknown.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("--venue nyse: must be simulator or binance");
+    }
+
+    @Test
+    void shouldSayThatAnotherEngineRunsWithTheDataDirectory() throws Exception
+    {
+        final java.util.concurrent.CompletableFuture<CliRunner.Result> first =
+            java.util.concurrent.CompletableFuture.supplyAsync(() ->
+            CliRunner.run(FREE_PORT, "run", "--duration", "6s", "--data-dir", temp.toString()));
+        final Path counters = temp.resolve("data/cnc");
+        final long deadline = System.currentTimeMillis() + 60_000;
+        while (!active(counters) || !Files.exists(temp.resolve("data/db/schwabot_persist.lock")))
+        {
+            assertThat(System.currentTimeMillis()).as("the first run started").isLessThan(deadline);
+            assertThat(first).as("the first run still runs").isNotDone();
+            Thread.sleep(100);
+        }
+        Thread.sleep(1_000); // the databases are being written: the first run holds their lock
+
+        final CliRunner.Result second =
+            CliRunner.run(FREE_PORT, "run", "--duration", "1s", "--data-dir", temp.toString());
+
+        assertThat(second.status()).as(second.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(second.err()).isEqualTo("schwabot: the engine could not start: another engine (pid " +
+            ProcessHandle.current().pid() + ") is running with the data directory " + temp + ": stop it first, or " +
+            "give this run another --data-dir" + System.lineSeparator());
+        assertThat(second.out()).isEmpty();
+        final CliRunner.Result firstResult = first.get();
+        assertThat(firstResult.status()).as(firstResult.toString()).isEqualTo(ExitCodes.OK);
+    }
+
+    private static boolean active(final Path countersDir)
+    {
+        try (com.schwabot.engine.monitor.CountersFile file =
+            com.schwabot.engine.monitor.CountersFile.openReadOnly(countersDir))
+        {
+            return file.isActive(System.currentTimeMillis());
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+    }
+
+    @Test
+    void shouldRefuseVenueOptionsThatWouldBeIgnoredOrOverruled()
+    {
+        final CliRunner.Result endpoint = CliRunner.run(FREE_PORT, "run", "--binance-endpoint", "wss://example.org/ws",
+            "--duration", "1s", "--data-dir", temp.toString());
+        final CliRunner.Result both = CliRunner.run(FREE_PORT, "run", "--venue", "binance", "--simulator",
+            "127.0.0.1:9001:9002", "--duration", "1s", "--data-dir", temp.toString());
+
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(endpoint.err()).isEqualTo("schwabot: --binance-endpoint wss://example.org/ws: Binance is not " +
+            "enabled, so the run would not use it: add --venue binance (or set venues.binance.enabled: true)" +
+            System.lineSeparator());
+        assertThat(both.status()).as(both.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).isEqualTo("schwabot: --venue binance and --simulator 127.0.0.1:9001:9002 name two " +
+            "venues: give one" + System.lineSeparator());
+        assertThat(endpoint.out() + both.out()).as("nothing started").isEmpty();
+        assertThat(temp.resolve("data")).doesNotExist();
     }
 
     @Test

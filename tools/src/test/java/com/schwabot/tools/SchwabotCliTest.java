@@ -50,6 +50,19 @@ class SchwabotCliTest
     }
 
     @Test
+    void shouldListTheSignalExitCodesInTheHelpOfTheCommandsThatRunUntilStopped()
+    {
+        for (final String command : List.of("run", "sim"))
+        {
+            final String help = CliRunner.run(command, "--help").out();
+
+            assertThat(help).as(command)
+                .containsPattern("\\n  130 +stopped by Ctrl-C \\(SIGINT\\)")
+                .containsPattern("\\n  143 +stopped by SIGTERM");
+        }
+    }
+
+    @Test
     void shouldPrintTheVersion()
     {
         final CliRunner.Result result = CliRunner.run("--version");
@@ -65,8 +78,17 @@ class SchwabotCliTest
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err())
-            .startsWith("schwabot: missing command: run, replay, import, persist, config, journal or keys")
+            .startsWith("schwabot: missing command: run, sim, stat, replay, report, import, persist, config, " +
+                "journal or keys\n")
             .contains("Usage:");
+        for (final List<String> path : commandPaths())
+        {
+            if (path.size() == 1)
+            {
+                assertThat(result.err().lines().findFirst().orElseThrow()).as("names every command")
+                    .containsPattern("[ :]" + path.get(0) + "(,| or|$)");
+            }
+        }
         assertThat(result.out()).isEmpty();
     }
 
