@@ -2,6 +2,8 @@ package com.schwabot.tools;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -100,7 +102,7 @@ public final class ReplayCommand implements Callable<Integer>
         description = "Backtest parameter variants in one pass and rank them by P&L: threshold, weight-scale, " +
             "learning-rate or weight.STRATEGY, each =a,b,c or =START:STOP:STEP; repeat the option or separate " +
             "parameters with commas; the grid is every combination, variant 0 is the configuration as it is.")
-    java.util.List<String> sweep;
+    List<String> sweep;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "20",
         description = "With --sweep: how many of the ranked variants to print (default 20).")
@@ -172,7 +174,7 @@ public final class ReplayCommand implements Callable<Integer>
      */
     private void refuseSimulatedVenueOptions(final String why)
     {
-        final java.util.List<String> given = new java.util.ArrayList<>();
+        final List<String> given = new ArrayList<>();
         for (final String option : new String[] {"--fill-latency", "--taker-fee-bps", "--maker-fee-bps"})
         {
             if (spec.commandLine().getParseResult().hasMatchedOption(option))

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -116,11 +117,8 @@ class JournalCommandTest
         final String warning = "warning: journal " + dir + ": left out 0 excerpts that are not valid records and 1 " +
             "records whose payload fails its CRC32C (`schwabot journal verify` names them)" + System.lineSeparator();
 
-        final CliRunner.Result dump = CliRunner.run("journal", "dump", dir.toString());
-        assertThat(dump.status()).as(dump.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(dump.out().lines().map((line) -> line.substring(0, line.indexOf(' '))).toList())
-            .containsExactly("seq=2", "seq=3", "seq=4");
-        assertThat(dump.err()).isEqualTo(warning);
+        assertThat(warnsAndRuns(warning, "journal", "dump", dir.toString()).out().lines()
+            .map((line) -> line.substring(0, line.indexOf(' '))).toList()).containsExactly("seq=2", "seq=3", "seq=4");
 
         final CliRunner.Result stats = CliRunner.run("journal", "stats", dir.toString());
         assertThat(stats.status()).as(stats.toString()).isEqualTo(ExitCodes.OK);
@@ -173,25 +171,16 @@ class JournalCommandTest
             "journal?); it is read where its name puts it, so those sequences come twice or out of order";
         final String warning = "warning: journal " + dir + ": " + why + System.lineSeparator();
 
-        final CliRunner.Result stats = CliRunner.run("journal", "stats", dir.toString());
-        assertThat(stats.status()).as(stats.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(stats.err()).isEqualTo(warning);
-        assertThat(stats.out()).contains("records        12", "damaged file   " + why + System.lineSeparator());
-
-        final CliRunner.Result dump = CliRunner.run("journal", "dump", dir.toString());
-        assertThat(dump.status()).as(dump.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(dump.err()).isEqualTo(warning);
-        assertThat(dump.out().lines()).hasSize(12);
+        assertThat(warnsAndRuns(warning, "journal", "stats", dir.toString()).out())
+            .contains("records        12", "damaged file   " + why + System.lineSeparator());
+        assertThat(warnsAndRuns(warning, "journal", "dump", dir.toString()).out().lines()).hasSize(12);
 
         final CliRunner.Result verify = CliRunner.run("journal", "verify", dir.toString());
         assertThat(verify.status()).as(verify.toString()).isEqualTo(ExitCodes.FAILURE);
         assertThat(verify.out()).contains("FILE_OUT_OF_ORDER cycle=? index=? sequence=?: " + why,
             "SEQUENCE_REGRESSION");
 
-        final CliRunner.Result replay = CliRunner.run("replay", "--journal", dir.toString(), "--no-report",
-            "--no-progress");
-        assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(replay.err()).isEqualTo(warning);
+        warnsAndRuns(warning, "replay", "--journal", dir.toString(), "--no-report", "--no-progress");
     }
 
     @Test
@@ -209,22 +198,12 @@ class JournalCommandTest
         assertThat(verify.out()).contains("DAMAGED records=8 valid=8 problems=1",
             "MISNAMED_FILE cycle=? index=? sequence=?: " + why);
 
-        final CliRunner.Result stats = CliRunner.run("journal", "stats", dir.toString());
-        assertThat(stats.status()).as(stats.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(stats.err()).isEqualTo(warning);
-        assertThat(stats.out()).contains("records        8");
+        assertThat(warnsAndRuns(warning, "journal", "stats", dir.toString()).out()).contains("records        8");
+        assertThat(warnsAndRuns(warning, "journal", "dump", dir.toString()).out().lines()).hasSize(8);
 
-        final CliRunner.Result dump = CliRunner.run("journal", "dump", dir.toString());
-        assertThat(dump.status()).as(dump.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(dump.err()).isEqualTo(warning);
-        assertThat(dump.out().lines()).hasSize(8);
+        warnsAndRuns(warning, "replay", "--journal", dir.toString(), "--no-report", "--no-progress");
 
-        final CliRunner.Result replay = CliRunner.run("replay", "--journal", dir.toString(), "--no-report",
-            "--no-progress");
-        assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(replay.err()).isEqualTo(warning);
-
-        final CliRunner.Result run = CliRunner.run(java.util.Map.of("SCHWABOT_MONITORING_HTTP_PORT", "0",
+        final CliRunner.Result run = CliRunner.run(Map.of("SCHWABOT_MONITORING_HTTP_PORT", "0",
             "SCHWABOT_JOURNAL_DIR", dir.toString()), "run", "--duration", "2s", "--data-dir",
             temp.resolve("data").toString());
         assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.IO);
@@ -308,5 +287,16 @@ class JournalCommandTest
         final Path dir = temp.resolve("journal");
         TestJournals.writeSample(dir);
         return dir;
+    }
+
+    /**
+     * Run a command that must succeed with exactly one warning on stderr.
+     */
+    private static CliRunner.Result warnsAndRuns(final String warning, final String... args)
+    {
+        final CliRunner.Result result = CliRunner.run(args);
+        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.err()).as(String.join(" ", args)).isEqualTo(warning);
+        return result;
     }
 }
