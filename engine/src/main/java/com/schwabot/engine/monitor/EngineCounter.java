@@ -69,6 +69,11 @@ public enum EngineCounter
     RISK_PASSED("risk.passed"),
     /** Orders refused by the risk gate, all reasons (business). */
     RISK_REJECTS("risk.rejects"),
+    /**
+     * Orders the decision stage held back while the order-rate limit had no room (sent once it has, if still wanted),
+     * rather than have the risk gate refuse them at every batch (business).
+     */
+    RISK_RATE_DEFERRALS("risk.rate.deferrals"),
     /** Times trading halted (business). */
     HALTS("halts"),
     /** Market-data connection losses seen by the business thread (business). */

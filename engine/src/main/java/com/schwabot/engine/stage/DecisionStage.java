@@ -20,7 +20,8 @@ import com.schwabot.engine.signal.EwmaVolatility;
  * the threshold the target is flat; in between the target stays (hysteresis, so a score hovering at the threshold
  * does not churn). When nothing is working for the instrument and the position differs from the target, one
  * immediate-or-cancel limit order at the touch (the ask to buy, the bid to sell) moves towards it; its reference
- * price (for slippage) is the mid.
+ * price (for slippage) is the mid. While the order-rate limit has no room the order waits (counted as a deferral) and
+ * goes at the first score after room opens, if it is still wanted: a throttle, not a refusal at every batch.
  * <p>
  * Volatility-scaled sizing: the unit is the largest lot-rounded quantity within {@code max_order_qty},
  * {@code max_order_notional} at the touch, and {@code max_position_notional * vol_target_bps / 10_000 / sigma}, where
@@ -55,6 +56,7 @@ public final class DecisionStage implements TensorStage.ScoreListener
     private final double volTargetNotional;
     private final int[] target;
     private final AtomicCounter decisions;
+    private final AtomicCounter rateDeferrals;
     private OrderListener listener = NO_LISTENER;
 
     /**
@@ -115,6 +117,7 @@ public final class DecisionStage implements TensorStage.ScoreListener
         }
         this.target = new int[instruments.count()];
         this.decisions = counters.get(EngineCounter.DECISIONS);
+        this.rateDeferrals = counters.get(EngineCounter.RISK_RATE_DEFERRALS);
     }
 
     /**
@@ -180,6 +183,11 @@ public final class DecisionStage implements TensorStage.ScoreListener
             return;
         }
         final long qty = Math.min(Math.abs(delta), cap);
+        if (!risk.orderRateRoom())
+        {
+            rateDeferrals.incrementRelease();
+            return;
+        }
         if (risk.check(i, buy, price, qty) == RiskReason.NULL_VAL)
         {
             listener.onOrderDecision(i);

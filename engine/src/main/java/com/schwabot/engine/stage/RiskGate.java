@@ -197,12 +197,29 @@ public final class RiskGate
         {
             return RiskReason.OPEN_ORDERS;
         }
-        final long oldest = recentSends[recentNext];
-        if (oldest != Long.MIN_VALUE && now - oldest < SECOND_NANOS)
+        if (!orderRateRoom(now))
         {
             return RiskReason.ORDER_RATE;
         }
         return RiskReason.NULL_VAL;
+    }
+
+    /**
+     * Whether an order sent now would stay within {@code max_orders_per_second}: fewer passes than that in the last
+     * second of event time. The decision stage asks before building an order, so that a throttled decision waits for
+     * room instead of being refused at every batch; {@link #check} still enforces the limit.
+     *
+     * @return true when the order-rate limit has room now.
+     */
+    public boolean orderRateRoom()
+    {
+        return orderRateRoom(clock.nanos());
+    }
+
+    private boolean orderRateRoom(final long now)
+    {
+        final long oldest = recentSends[recentNext];
+        return oldest == Long.MIN_VALUE || now - oldest >= SECOND_NANOS;
     }
 
     private RiskReason tradingState(final int i, final long now)

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.codecs.sbe.NewOrderDecoder;
+import com.schwabot.codecs.sbe.RiskReason;
 import com.schwabot.codecs.sbe.Side;
 import com.schwabot.engine.TestCores;
 import com.schwabot.engine.TradingCore;
+import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.signal.EwmaVolatility;
 
@@ -29,6 +31,7 @@ class DecisionStageTest
     private static final long ASK = 5_000_100;
 
     private final List<long[]> sent = new ArrayList<>();
+    private final EngineCounters counters = new EngineCounters();
     private TradingCore core;
 
     @BeforeEach
@@ -42,7 +45,7 @@ class DecisionStageTest
             order.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
             sent.add(new long[]{order.side() == Side.BUY ? 1 : -1, order.price(), order.qty()});
             return true;
-        }, new EngineCounters());
+        }, counters);
         TestCores.connect(core, T0);
     }
 
@@ -102,5 +105,31 @@ class DecisionStageTest
         core.decisions().onScore(BTC, 0.0f);
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0)).containsExactly(-1, ASK - 100, 999);
+    }
+
+    @Test
+    void shouldHoldAnOrderBackWhileTheOrderRateLimitHasNoRoomAndSendItOnceItHas()
+    {
+        volatility(101.0);
+        int passes = 0;
+        while (core.risk().check(BTC, true, ASK, 1) == RiskReason.NULL_VAL && passes < 1_000)
+        {
+            passes++;
+        }
+        assertThat(passes).as("max_orders_per_second passes, then ORDER_RATE").isBetween(1, 999);
+        final long rejects = counters.value(EngineCounter.RISK_REJECTS);
+
+        core.decisions().onScore(BTC, 1.0f);
+        core.clock().set(T0 + 20 * S + S / 2);
+        core.decisions().onScore(BTC, 1.0f);
+        assertThat(sent).as("no room within the second").isEmpty();
+        assertThat(counters.value(EngineCounter.RISK_REJECTS)).as("held back, not refused").isEqualTo(rejects);
+        assertThat(counters.value(EngineCounter.RISK_RATE_DEFERRALS)).isEqualTo(2);
+
+        core.clock().set(T0 + 21 * S);
+        core.decisions().onScore(BTC, 1.0f);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0)[0]).isEqualTo(1);
+        assertThat(counters.value(EngineCounter.RISK_REJECTS)).isEqualTo(rejects);
     }
 }
