@@ -330,11 +330,11 @@ public final class LatencyHarness
             counters.value(EngineCounter.EXECUTION_REPORTS), counters.value(EngineCounter.TIMER_TICKS),
             counters.validationTotal());
         out.printf("orders: %,d sent in all (%,d new orders answered, %,d other frames), %,d measured, " +
-            "%,d risk rejects, %,d order-rate rejects%n",
+            "%,d risk rejects (%,d for the order rate), %,d held back by the order-rate limit%n",
             counters.value(EngineCounter.ORDERS_SENT) + counters.value(EngineCounter.CANCELS_SENT),
             venue.newOrders(), venue.otherFrames(), tickToOrder.getTotalCount(),
             counters.value(EngineCounter.RISK_REJECTS),
-            counters.risk(RiskReason.ORDER_RATE).get());
+            counters.risk(RiskReason.ORDER_RATE).get(), counters.value(EngineCounter.RISK_RATE_DEFERRALS));
         out.printf("journal pretouch (whole run): %,d pages touched, the business thread past them %,d times, " +
             "%,d stretches left for room%n",
             counters.value(EngineCounter.JOURNAL_PRETOUCH_PAGES),
