@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "journal",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = { ExitCodes.OK_HELP, ExitCodes.FAILURE_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP },
+    exitCodeList = { ExitCodes.OK_HELP, ExitCodes.FAILURE + ":journal verify found the journal damaged",
+        ExitCodes.USAGE_HELP, ExitCodes.IO_HELP },
     description = "Read a journal directory (read-only): print its records, verify it, or count what it holds.",
     subcommands = { JournalDumpCommand.class, JournalVerifyCommand.class, JournalStatsCommand.class })
 final class JournalCommand implements Callable<Integer>

@@ -70,6 +70,11 @@ final class JournalDumpCommand implements Callable<Integer>
             dump(tailer, printer, out);
             out.flush();
             final PrintWriter err = spec.commandLine().getErr();
+            if (!follow && printer.printed() == 0)
+            {
+                err.println("journal " + dir + ": no record" +
+                    (fromSequence > 1 ? " at or after sequence " + fromSequence : ""));
+            }
             JournalFiles.warnLeftOut(dir, tailer.skippedRecords(), tailer.checksumFailures(), err);
             if (!printer.done())
             {

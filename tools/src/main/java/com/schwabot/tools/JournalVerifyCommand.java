@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = { ExitCodes.OK_HELP, ExitCodes.FAILURE_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP },
+    exitCodeList = { ExitCodes.OK_HELP, ExitCodes.FAILURE + ":the journal is damaged (each problem is printed)",
+        ExitCodes.USAGE_HELP, ExitCodes.IO_HELP },
     description = {
         "Check every record: header magic and version, lengths, SBE header, CRC32C of the payload, contiguous " +
             "sequences.",

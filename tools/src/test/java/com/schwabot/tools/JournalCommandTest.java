@@ -54,12 +54,15 @@ class JournalCommandTest
     }
 
     @Test
-    void shouldPrintNothingFromASequenceAfterTheEnd()
+    void shouldPrintNothingFromASequenceAfterTheEndAndSaySoOnStderr()
     {
-        final CliRunner.Result result = CliRunner.run("journal", "dump", sampleJournal().toString(), "--from", "99");
+        final Path dir = sampleJournal();
+        final CliRunner.Result result = CliRunner.run("journal", "dump", dir.toString(), "--from", "99");
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("journal " + dir + ": no record at or after sequence 99" +
+            System.lineSeparator());
     }
 
     @Test
@@ -141,7 +144,8 @@ class JournalCommandTest
         final CliRunner.Result dump = CliRunner.run("journal", "dump", dir.toString());
         assertThat(dump.status()).as(dump.toString()).isEqualTo(ExitCodes.OK);
         assertThat(dump.out()).isEmpty();
-        assertThat(dump.err()).isEqualTo("warning: journal " + dir + ": " + why + System.lineSeparator());
+        assertThat(dump.err()).isEqualTo("warning: journal " + dir + ": " + why + System.lineSeparator() +
+            "journal " + dir + ": no record" + System.lineSeparator());
     }
 
     @Test

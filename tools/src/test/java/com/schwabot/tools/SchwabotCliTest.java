@@ -63,6 +63,23 @@ class SchwabotCliTest
     }
 
     @Test
+    void shouldDescribeExitCodeOneInTheJournalCommandsHelpAsTheirs()
+    {
+        for (final List<String> path : commandPaths())
+        {
+            if (!path.isEmpty() && path.get(0).equals("journal"))
+            {
+                final List<String> args = new ArrayList<>(path);
+                args.add("--help");
+                assertThat(CliRunner.run(args.toArray(new String[0])).out()).as(String.join(" ", args))
+                    .doesNotContain("rows to import");
+            }
+        }
+        assertThat(CliRunner.run("journal", "verify", "--help").out())
+            .containsPattern("\\n  1 +the journal is damaged \\(each problem is printed\\)");
+    }
+
+    @Test
     void shouldPrintTheVersion()
     {
         final CliRunner.Result result = CliRunner.run("--version");
