@@ -25,7 +25,7 @@ import com.schwabot.engine.json.JsonWriter;
  */
 public final class AdminEndpoint
 {
-    /** The action audited for a request whose request line could not be read. */
+    /** The action audited for a request whose request line or path could not be read. */
     public static final String UNKNOWN_ACTION = "unknown";
 
     private static final Logger LOG = LoggerFactory.getLogger("com.schwabot.audit");
@@ -115,8 +115,8 @@ public final class AdminEndpoint
     }
 
     /**
-     * Audit a request the server refused before it could read its request line (too long or malformed): its path is
-     * not known, so it may have been an admin action. Audited as action {@value #UNKNOWN_ACTION}.
+     * Audit a request the server refused before it could read its path (a request line too long or malformed, a bad
+     * percent-escape): it may have been an admin action. Audited as action {@value #UNKNOWN_ACTION}.
      *
      * @param status the HTTP status answered.
      * @param reason why, never what the request carried.
