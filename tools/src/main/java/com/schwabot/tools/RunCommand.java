@@ -1,10 +1,8 @@
 package com.schwabot.tools;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -283,23 +281,13 @@ public final class RunCommand implements Callable<Integer>
      */
     private static void refuseWhileAnotherEngineRuns(final Path dataDir)
     {
-        final Path countersDir = resolve(dataDir, Path.of(COUNTERS_DIR));
-        if (!Files.isRegularFile(countersDir.resolve(CountersFile.FILE_NAME)))
+        final long pid = CountersFile.activeEnginePid(resolve(dataDir, Path.of(COUNTERS_DIR)),
+            System.currentTimeMillis());
+        if (CountersFile.NO_ACTIVE_ENGINE != pid)
         {
-            return;
-        }
-        try (CountersFile counters = CountersFile.openReadOnly(countersDir))
-        {
-            if (counters.isActive(System.currentTimeMillis()))
-            {
-                throw new CliException(ExitCodes.FAILURE, "the engine could not start: another engine (pid " +
-                    counters.pid() + ") is running with the data directory " + dataDir.toAbsolutePath().normalize() +
-                    ": stop it first, or give this run another --data-dir");
-            }
-        }
-        catch (final IOException ex)
-        {
-            // not a counters file this version reads: the engine replaces it
+            throw new CliException(ExitCodes.FAILURE, "the engine could not start: another engine (pid " + pid +
+                ") is running with the data directory " + dataDir.toAbsolutePath().normalize() +
+                ": stop it first, or give this run another --data-dir");
         }
     }
 

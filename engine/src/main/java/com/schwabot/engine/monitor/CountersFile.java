@@ -41,6 +41,8 @@ public final class CountersFile implements AutoCloseable
 {
     /** Name of the file inside its directory. */
     public static final String FILE_NAME = "counters.dat";
+    /** What {@link #activeEnginePid} returns when no engine runs with the file. */
+    public static final long NO_ACTIVE_ENGINE = -1;
     /** Version of the layout. */
     public static final int VERSION = 1;
     /** Length of the header: two cache lines. */
@@ -148,23 +150,38 @@ public final class CountersFile implements AutoCloseable
         return new CountersFile(path, mapped, metadataLength, valuesLength);
     }
 
-    private static void refuseWhenActive(final Path path, final long nowMs) throws IOException
+    private static void refuseWhenActive(final Path path, final long nowMs)
     {
+        final long pid = activeEnginePid(path, nowMs);
+        if (NO_ACTIVE_ENGINE != pid)
+        {
+            throw new IllegalStateException("another engine (pid " + pid + ") is running with " + path +
+                ": stop it or use another data directory");
+        }
+    }
+
+    /**
+     * The process id of the engine that still runs with a counters file ({@link #isActive}), if one does.
+     *
+     * @param directoryOrFile the directory holding {@value #FILE_NAME}, or the file itself.
+     * @param nowMs           epoch milliseconds.
+     * @return its pid, or {@link #NO_ACTIVE_ENGINE} when there is no such file, it is not one this version reads (the
+     *         engine replaces it), or its engine no longer runs.
+     */
+    public static long activeEnginePid(final Path directoryOrFile, final long nowMs)
+    {
+        final Path path = Files.isDirectory(directoryOrFile) ? directoryOrFile.resolve(FILE_NAME) : directoryOrFile;
         if (!Files.isRegularFile(path))
         {
-            return;
+            return NO_ACTIVE_ENGINE;
         }
         try (CountersFile existing = openReadOnly(path))
         {
-            if (existing.isActive(nowMs))
-            {
-                throw new IllegalStateException("another engine (pid " + existing.pid() + ") is running with " +
-                    path + ": stop it or use another data directory");
-            }
+            return existing.isActive(nowMs) ? existing.pid() : NO_ACTIVE_ENGINE;
         }
         catch (final IOException ex)
         {
-            // not a counters file we know: replaced below
+            return NO_ACTIVE_ENGINE;
         }
     }
 
