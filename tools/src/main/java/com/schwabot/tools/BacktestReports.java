@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -130,24 +129,8 @@ final class BacktestReports
      */
     static void requireWritable(final Path dir)
     {
-        Path existing = dir;
-        while (null != existing && !Files.exists(existing))
-        {
-            existing = existing.getParent();
-        }
-        final Path found = null == existing ? Path.of("").toAbsolutePath() : existing;
-        final boolean itself = found.equals(dir);
-        String why = null;
-        if (!Files.isDirectory(found))
-        {
-            why = (itself ? "it is" : found + " is") + " a file, not a directory (--reports names the directory the " +
-                "report's two files go into)";
-        }
-        else if (!Files.isWritable(found))
-        {
-            why = itself ? "permission denied: the directory is not writable" :
-                "permission denied: " + found + " is not writable, so the directory cannot be created in it";
-        }
+        final String why = Directories.whyNotWritable(dir, "the directory",
+            " (--reports names the directory the report's two files go into)");
         if (null != why)
         {
             throw new CliException(ExitCodes.IO, "cannot write the report to " + dir + ": " + why);

@@ -160,20 +160,11 @@ public final class ImportCommand implements Callable<Integer>
      */
     private void requireWritable()
     {
-        final Path journal = journalDir.toAbsolutePath();
-        Path existing = journal;
-        while (null != existing && !Files.exists(existing))
+        final String why = Directories.whyNotWritable(journalDir, "the journal", "");
+        if (null != why)
         {
-            existing = existing.getParent();
+            throw new CliException(ExitCodes.IO, "cannot write the journal to " + journalDir + ": " + why);
         }
-        if (null == existing || Files.isWritable(existing))
-        {
-            return;
-        }
-        final String notWritable = " not writable (its permissions, or a read-only file system)";
-        throw new CliException(ExitCodes.IO, "cannot write the journal to " + journalDir + ": " +
-            (existing.equals(journal) ? "the directory is" + notWritable :
-            existing + " is" + notWritable + ", so the journal cannot be created in it"));
     }
 
     private static void print(final ImportResult result, final PrintWriter out)

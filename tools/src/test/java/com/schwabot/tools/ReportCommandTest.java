@@ -165,8 +165,8 @@ class ReportCommandTest
 
         assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.IO);
         assertThat(result.err()).isEqualTo("schwabot: cannot write the report to " + locked.resolve("reports") +
-            ": permission denied: " + locked + " is not writable, so the directory cannot be created in it" +
-            System.lineSeparator());
+            ": " + locked + " is not writable (its permissions, or a read-only file system), so the directory " +
+            "cannot be created in it" + System.lineSeparator());
     }
 
     @Test
