@@ -74,6 +74,12 @@ public enum EngineCounter
      * rather than have the risk gate refuse them at every batch (business).
      */
     RISK_RATE_DEFERRALS("risk.rate.deferrals"),
+    /**
+     * Orders the decision stage held back while a lasting refusal (a halt, a venue link down, stale data, an invalid
+     * book) that the risk gate already refused the instrument's order for holds; its first refusal is a reject, the
+     * rest are counted here (business).
+     */
+    RISK_STATE_DEFERRALS("risk.state.deferrals"),
     /** Times trading halted (business). */
     HALTS("halts"),
     /** Market-data connection losses seen by the business thread (business). */

@@ -1,6 +1,7 @@
 package com.schwabot.engine.stage;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 
 import org.agrona.concurrent.status.AtomicCounter;
 
@@ -21,7 +22,10 @@ import com.schwabot.engine.signal.EwmaVolatility;
  * does not churn). When nothing is working for the instrument and the position differs from the target, one
  * immediate-or-cancel limit order at the touch (the ask to buy, the bid to sell) moves towards it; its reference
  * price (for slippage) is the mid. While the order-rate limit has no room the order waits (counted as a deferral) and
- * goes at the first score after room opens, if it is still wanted: a throttle, not a refusal at every batch.
+ * goes at the first score after room opens, if it is still wanted: a throttle, not a refusal at every batch. A
+ * lasting refusal (a halt, a venue link down, stale data, an invalid book: {@link RiskGate#standingRefusal}) is
+ * counted as a reject once per instrument when it first refuses an order; while it lasts the instrument's later
+ * orders are held back and counted as deferrals, so a halt does not read as a storm of rejects.
  * <p>
  * Volatility-scaled sizing: the unit is the largest lot-rounded quantity within {@code max_order_qty},
  * {@code max_order_notional} at the touch, and {@code max_position_notional * vol_target_bps / 10_000 / sigma}, where
@@ -57,6 +61,8 @@ public final class DecisionStage implements TensorStage.ScoreListener
     private final int[] target;
     private final AtomicCounter decisions;
     private final AtomicCounter rateDeferrals;
+    private final AtomicCounter stateDeferrals;
+    private final RiskReason[] refusedFor;
     private OrderListener listener = NO_LISTENER;
 
     /**
@@ -118,6 +124,9 @@ public final class DecisionStage implements TensorStage.ScoreListener
         this.target = new int[instruments.count()];
         this.decisions = counters.get(EngineCounter.DECISIONS);
         this.rateDeferrals = counters.get(EngineCounter.RISK_RATE_DEFERRALS);
+        this.stateDeferrals = counters.get(EngineCounter.RISK_STATE_DEFERRALS);
+        this.refusedFor = new RiskReason[instruments.count()];
+        Arrays.fill(refusedFor, RiskReason.NULL_VAL);
     }
 
     /**
@@ -188,6 +197,13 @@ public final class DecisionStage implements TensorStage.ScoreListener
             rateDeferrals.incrementRelease();
             return;
         }
+        final RiskReason standing = risk.standingRefusal(i);
+        if (standing != RiskReason.NULL_VAL && standing == refusedFor[i])
+        {
+            stateDeferrals.incrementRelease();
+            return;
+        }
+        refusedFor[i] = standing;
         if (risk.check(i, buy, price, qty) == RiskReason.NULL_VAL)
         {
             listener.onOrderDecision(i);

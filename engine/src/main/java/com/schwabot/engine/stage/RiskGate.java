@@ -216,6 +216,22 @@ public final class RiskGate
         return orderRateRoom(clock.nanos());
     }
 
+    /**
+     * The refusal every order of an instrument gets now, whatever its side, price and size: a halt (an operator's, a
+     * breaker's or the journal's space), a venue link down, stale market data or an invalid book; the breakers are
+     * run first, as {@link #check} runs them. The decision stage asks before an order so that it can count such a
+     * refusal once, when it starts, instead of at every batch while it lasts; {@link #check} still refuses every
+     * order while it holds.
+     *
+     * @param i instrument index.
+     * @return the lasting refusal, or {@link RiskReason#NULL_VAL} when there is none.
+     */
+    public RiskReason standingRefusal(final int i)
+    {
+        checkBreakers();
+        return tradingState(i, clock.nanos());
+    }
+
     private boolean orderRateRoom(final long now)
     {
         final long oldest = recentSends[recentNext];

@@ -51,8 +51,13 @@ class AdminHaltTest
             commandIds[0] = ((Double)Json.object(halt.body()).get("commandId")).longValue();
             RunningEngine.waitUntil("halted", () -> engine.core().status().halted(), 5_000);
             final long refusedBefore = counters.risk(RiskReason.HALTED).get();
-            RunningEngine.waitUntil("orders refused while halted",
-                () -> counters.risk(RiskReason.HALTED).get() > refusedBefore + 2, 30_000);
+            final long heldBefore = counters.value(EngineCounter.RISK_STATE_DEFERRALS);
+            RunningEngine.waitUntil("orders refused, then held back, while halted",
+                () -> counters.risk(RiskReason.HALTED).get() > refusedBefore &&
+                counters.value(EngineCounter.RISK_STATE_DEFERRALS) > heldBefore + 20, 30_000);
+            assertThat(counters.risk(RiskReason.HALTED).get() - refusedBefore)
+                .as("one reject per instrument for the halt, not one per batch")
+                .isLessThanOrEqualTo(engine.core().instruments().count());
             final HttpResponse<String> health = running.get("/health");
             final HttpResponse<String> live = running.get("/health/live");
             assertThat(health.statusCode()).as("halted: not ready").isEqualTo(503);

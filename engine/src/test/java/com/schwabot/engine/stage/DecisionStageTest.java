@@ -132,4 +132,37 @@ class DecisionStageTest
         assertThat(sent.get(0)[0]).isEqualTo(1);
         assertThat(counters.value(EngineCounter.RISK_REJECTS)).isEqualTo(rejects);
     }
+
+    @Test
+    void shouldCountALastingRefusalOnceAndHoldTheOrdersBackWhileItLasts()
+    {
+        volatility(101.0);
+        core.risk().halt(RiskReason.HALTED, Long.MAX_VALUE);
+        final long rejects = counters.value(EngineCounter.RISK_REJECTS);
+        for (int k = 0; k < 5; k++)
+        {
+            core.decisions().onScore(BTC, 1.0f);
+        }
+        assertThat(sent).as("halted").isEmpty();
+        assertThat(counters.risk(RiskReason.HALTED).get()).as("the halt refused the first order").isEqualTo(1);
+        assertThat(counters.value(EngineCounter.RISK_REJECTS)).isEqualTo(rejects + 1);
+        assertThat(counters.value(EngineCounter.RISK_STATE_DEFERRALS)).as("the other four held back").isEqualTo(4);
+
+        core.risk().gateway(false);
+        core.decisions().onScore(BTC, 1.0f);
+        assertThat(counters.value(EngineCounter.RISK_REJECTS)).as("still the same halt").isEqualTo(rejects + 1);
+
+        core.risk().resume();
+        core.decisions().onScore(BTC, 1.0f);
+        core.decisions().onScore(BTC, 1.0f);
+        assertThat(counters.risk(RiskReason.GATEWAY_DOWN).get()).as("a new refusal, counted once").isEqualTo(1);
+        assertThat(counters.value(EngineCounter.RISK_REJECTS)).isEqualTo(rejects + 2);
+        assertThat(counters.value(EngineCounter.RISK_STATE_DEFERRALS)).isEqualTo(6);
+
+        core.risk().gateway(true);
+        core.decisions().onScore(BTC, 1.0f);
+        assertThat(sent).as("sent once the gateway is back").hasSize(1);
+        assertThat(sent.get(0)[0]).isEqualTo(1);
+        assertThat(counters.value(EngineCounter.RISK_REJECTS)).isEqualTo(rejects + 2);
+    }
 }
