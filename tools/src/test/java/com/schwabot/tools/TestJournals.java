@@ -76,11 +76,22 @@ final class TestJournals
     {
         try (Journal journal = Journal.open(new JournalContext().directory(dir)))
         {
-            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
-            for (int i = 0; i < count; i++)
-            {
-                journal.appender().append(buffer, 0, heartbeat(buffer, 100 + i), FIRST_NANOS + 10_000 + i, SOURCE);
-            }
+            appendHeartbeats(journal, count);
+        }
+    }
+
+    /**
+     * Append heartbeats to a journal open to write.
+     *
+     * @param journal the journal.
+     * @param count   how many.
+     */
+    static void appendHeartbeats(final Journal journal, final int count)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+        for (int i = 0; i < count; i++)
+        {
+            journal.appender().append(buffer, 0, heartbeat(buffer, 100 + i), FIRST_NANOS + 10_000 + i, SOURCE);
         }
     }
 
