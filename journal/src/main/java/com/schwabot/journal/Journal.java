@@ -15,6 +15,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 
+import com.schwabot.config.ShellWords;
+
 /**
  * The engine's journal: a Chronicle Queue whose excerpts each hold one record, a {@link RecordHeader} followed by
  * an SBE frame. Records get journal-assigned sequence numbers, contiguous from 1, that continue after a reopen.
@@ -188,8 +190,8 @@ public final class Journal implements AutoCloseable
         {
             throw new JournalDamagedException("journal " + directory + " is damaged: " +
                 damage.stream().map(ReadOnlyView.Damage::detail).collect(Collectors.joining("; ")) +
-                " (schwabot journal verify " + directory + " says what it holds; move the damaged file out of the " +
-                "directory, or start a new journal)");
+                " (schwabot journal verify " + ShellWords.quote(directory) + " says what it holds; move the damaged " +
+                "file out of the directory, or start a new journal)");
         }
     }
 
