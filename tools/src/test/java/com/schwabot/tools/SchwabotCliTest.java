@@ -113,7 +113,8 @@ class SchwabotCliTest
     void shouldExitWithTheUsageCodeForAGroupWithoutASubcommand()
     {
         assertThat(CliRunner.run("journal").err()).startsWith("schwabot: missing subcommand: dump, verify or stats");
-        assertThat(CliRunner.run("keys").err()).startsWith("schwabot: missing subcommand: init, add, list or rotate");
+        assertThat(CliRunner.run("keys").err())
+            .startsWith("schwabot: missing subcommand: init, add, remove, list or rotate");
         assertThat(CliRunner.run("config").err()).startsWith("schwabot: missing subcommand: show or check");
         assertThat(CliRunner.run("config").status()).isEqualTo(ExitCodes.USAGE);
     }
