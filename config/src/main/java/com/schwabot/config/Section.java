@@ -64,8 +64,22 @@ final class Section
 
     void error(final String key, final String problem)
     {
-        final Object value = map.get(key);
-        errors.add(file, childPath(key), value instanceof Leaf ? (Leaf)value : null, problem);
+        error(childPath(key), map.get(key), problem);
+    }
+
+    /**
+     * Report a value: a single value with its text, origin and line; a list or mapping with the line it starts on.
+     */
+    private void error(final String valuePath, final Object value, final String problem)
+    {
+        if (value instanceof Leaf)
+        {
+            errors.add(file, valuePath, (Leaf)value, problem);
+        }
+        else
+        {
+            errors.add(file, valuePath, problem, YamlTrees.line(value));
+        }
     }
 
     /**
@@ -77,11 +91,9 @@ final class Section
         {
             if (!known.contains(entry.getKey()))
             {
-                final Object value = entry.getValue();
-                final Origin origin = value instanceof Leaf ? ((Leaf)value).origin() : null;
                 errors.add(new ConfigError(file, childPath(entry.getKey()), null,
                     "unknown key (allowed here: " + String.join(", ", known) + ")", null,
-                    null == origin ? 0 : origin.line()));
+                    YamlTrees.line(entry.getValue())));
             }
         }
     }
@@ -100,8 +112,8 @@ final class Section
         }
         if (!(value instanceof Leaf))
         {
-            errors.add(file, childPath(key), null,
-                "expected a single value, found a " + (value instanceof Map ? "mapping" : "list"));
+            error(childPath(key), value, "expected a single value, found a " + (value instanceof Map ? "mapping" :
+                "list"));
             return null;
         }
         return (Leaf)value;
@@ -446,7 +458,7 @@ final class Section
         }
         if (!(value instanceof List))
         {
-            errors.add(file, childPath(key), value instanceof Leaf ? (Leaf)value : null, "must be a list of strings");
+            error(childPath(key), value, "must be a list of strings");
             return List.of();
         }
         final List<String> result = new ArrayList<>();
@@ -456,8 +468,7 @@ final class Section
             final Object item = items.get(i);
             if (!(item instanceof Leaf) || ((Leaf)item).kind() == Leaf.Kind.NULL || ((Leaf)item).text().isBlank())
             {
-                errors.add(file, childPath(key) + "[" + i + "]", item instanceof Leaf ? (Leaf)item : null,
-                    "must be a non-empty string");
+                error(childPath(key) + "[" + i + "]", item, "must be a non-empty string");
                 continue;
             }
             result.add(((Leaf)item).text().trim());
@@ -496,7 +507,7 @@ final class Section
         }
         else
         {
-            errors.add(file, childPath(key), value instanceof Leaf ? (Leaf)value : null, "must be a mapping");
+            error(childPath(key), value, "must be a mapping");
         }
         if (fallBackToDefault && null != fallback)
         {
@@ -519,8 +530,7 @@ final class Section
         }
         if (!(value instanceof List))
         {
-            errors.add(file, childPath(key), value instanceof Leaf ? (Leaf)value : null,
-                null == value ? "missing required list" : "must be a list of mappings");
+            error(childPath(key), value, null == value ? "missing required list" : "must be a list of mappings");
             return List.of();
         }
         final List<Section> result = new ArrayList<>();
@@ -535,7 +545,7 @@ final class Section
             }
             else
             {
-                errors.add(file, itemPath, item instanceof Leaf ? (Leaf)item : null, "must be a mapping");
+                error(itemPath, item, "must be a mapping");
             }
         }
         return result;

@@ -29,8 +29,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Parses YAML into a tree of {@code Map<String, Object>}, {@code List<Object>} and {@link Leaf}, keeping the line of
- * every value, and merges trees (a file over the defaults). Scalars are not converted here: the binder types them,
- * so decimals stay exact and a quoted {@code "1024"} is still seen as a string.
+ * every value (of a list or mapping too: {@link #line(Object)}), and merges trees (a file over the defaults). Scalars
+ * are not converted here: the binder types them, so decimals stay exact and a quoted {@code "1024"} is still seen as
+ * a string.
  */
 final class YamlTrees
 {
@@ -38,6 +39,56 @@ final class YamlTrees
 
     private YamlTrees()
     {
+    }
+
+    /**
+     * A YAML sequence as parsed: a list that knows the line it starts on, for the errors about it.
+     */
+    static final class Sequence extends ArrayList<Object>
+    {
+        private static final long serialVersionUID = 1L;
+
+        private final int line;
+
+        Sequence(final int capacity, final int line)
+        {
+            super(capacity);
+            this.line = line;
+        }
+    }
+
+    /**
+     * A YAML mapping as parsed: a map that knows the line it starts on (its first key's), for the errors about it.
+     */
+    static final class Mapping extends LinkedHashMap<String, Object>
+    {
+        private static final long serialVersionUID = 1L;
+
+        private final int line;
+
+        Mapping(final int line)
+        {
+            this.line = line;
+        }
+    }
+
+    /**
+     * The line a value of a tree starts on in its file.
+     *
+     * @param value a {@link Leaf}, or a list or mapping as parsed.
+     * @return the 1-based line, or 0 when unknown (a value from the environment, a mapping merged from two files).
+     */
+    static int line(final Object value)
+    {
+        if (value instanceof Leaf)
+        {
+            return ((Leaf)value).origin().line();
+        }
+        if (value instanceof Sequence)
+        {
+            return ((Sequence)value).line;
+        }
+        return value instanceof Mapping ? ((Mapping)value).line : 0;
     }
 
     /**
@@ -228,14 +279,14 @@ final class YamlTrees
         if (node instanceof SequenceNode)
         {
             final List<Node> items = ((SequenceNode)node).getValue();
-            final List<Object> list = new ArrayList<>(items.size());
+            final List<Object> list = new Sequence(items.size(), origin.line());
             for (int i = 0; i < items.size(); i++)
             {
                 list.add(convert(items.get(i), path + "[" + i + "]", file, location, source, errors));
             }
             return list;
         }
-        final Map<String, Object> map = new LinkedHashMap<>();
+        final Map<String, Object> map = new Mapping(origin.line());
         for (final NodeTuple tuple : ((MappingNode)node).getValue())
         {
             final Node keyNode = tuple.getKeyNode();

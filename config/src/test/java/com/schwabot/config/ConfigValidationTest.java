@@ -135,9 +135,45 @@ class ConfigValidationTest
         final ConfigException ex = TestFiles.loadFails(dir, Map.of());
 
         assertThat(ex.errors()).extracting(ConfigError::message).containsExactlyInAnyOrder(
-            "config.yaml: engine: must be a mapping",
+            "config.yaml: engine: must be a mapping (line 1)",
             "config.yaml: venues.simulator = 5: must be a mapping (line 3)",
-            "risk_limits.yaml: profiles.moderate: must be a mapping");
+            "risk_limits.yaml: profiles.moderate: must be a mapping (line 2)");
+    }
+
+    @Test
+    void shouldGiveTheLineOfAListOrAMappingWhereASingleValueBelongs()
+    {
+        TestFiles.write(dir, "config.yaml", String.join("\n",
+            "engine:",
+            "  input_ring_size: [1024]",
+            "  profile:",
+            "    name: balanced",
+            "journal:",
+            "  dir:",
+            "    - data/journal",
+            ""));
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).extracting(ConfigError::message).containsExactlyInAnyOrder(
+            "config.yaml: engine.input_ring_size: expected a single value, found a list (line 2)",
+            "config.yaml: engine.profile: expected a single value, found a mapping (line 4)",
+            "config.yaml: journal.dir: expected a single value, found a list (line 7)");
+        assertThat(ex.errors()).extracting(ConfigError::line).containsExactlyInAnyOrder(2, 4, 7);
+    }
+
+    @Test
+    void shouldGiveTheLineOfAMappingWhereAListBelongs()
+    {
+        TestFiles.write(dir, "strategies.yaml", String.join("\n",
+            "strategies:",
+            "  symbol: BTCUSDT",
+            ""));
+
+        final ConfigException ex = TestFiles.loadFails(dir, Map.of());
+
+        assertThat(ex.errors()).extracting(ConfigError::message)
+            .contains("strategies.yaml: strategies: must be a list of mappings (line 2)");
     }
 
     @Test

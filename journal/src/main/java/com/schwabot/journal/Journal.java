@@ -15,6 +15,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 
+import com.schwabot.config.ShellWords;
+
 /**
  * The engine's journal: a Chronicle Queue whose excerpts each hold one record, a {@link RecordHeader} followed by
  * an SBE frame. Records get journal-assigned sequence numbers, contiguous from 1, that continue after a reopen.
@@ -34,18 +36,22 @@ public final class Journal implements AutoCloseable
     private final JournalContext context;
     private final SingleChronicleQueue queue;
     private final ReadOnlyView view;
+    private final FollowView followView;
     private final int maxFrameLength;
     private final long lastSequenceAtOpen;
     private JournalAppender appender;
     private boolean closed;
 
-    private Journal(final JournalContext context, final SingleChronicleQueue queue, final ReadOnlyView view)
+    private Journal(
+        final JournalContext context, final SingleChronicleQueue queue, final ReadOnlyView view,
+        final FollowView followView)
     {
         this.context = context;
         this.queue = queue;
         this.view = view;
+        this.followView = followView;
         this.maxFrameLength = maxFrameLength(context, queue);
-        this.lastSequenceAtOpen = !damageFound().isEmpty() ?
+        this.lastSequenceAtOpen = null != view && !view.damage().isEmpty() ?
             lastSequenceByScan() : lastSequenceAtOpen(context, queue);
     }
 
@@ -113,13 +119,16 @@ public final class Journal implements AutoCloseable
         {
             requireWhole(context.directory());
         }
-        final boolean check = context.readOnly() && !context.readInPlace() && Files.isDirectory(context.directory());
+        final boolean check = context.readOnly() && !context.readInPlace() && !context.follow() &&
+            Files.isDirectory(context.directory());
         final ReadOnlyView view = check ? ReadOnlyView.of(context.directory()) : null;
         final JournalRollCycle named = null != view ?
             view.rollCycle() : ReadOnlyView.rollCycleNaming(context.directory());
         final JournalRollCycle rollCycle = null == named ? context.rollCycle() : named;
+        final FollowView followView = context.follow() ? FollowView.of(context.directory()) : null;
         final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder
-            .binary(null == view ? context.directory() : view.directory())
+            .binary(null != view ? view.directory() : null != followView ? followView.directory() :
+                context.directory())
             .rollCycle(rollCycle.chronicleRollCycle())
             .readOnly(context.readOnly());
         if (context.blockSize() > 0)
@@ -134,7 +143,7 @@ public final class Journal implements AutoCloseable
         try
         {
             queue = builder.build();
-            return new Journal(context, queue, view);
+            return new Journal(context, queue, view, followView);
         }
         catch (final RuntimeException | InternalError ex)
         {
@@ -145,6 +154,10 @@ public final class Journal implements AutoCloseable
             if (null != view)
             {
                 view.close();
+            }
+            if (null != followView)
+            {
+                followView.close();
             }
             if (ex instanceof InternalError && null == queue)
             {
@@ -177,8 +190,8 @@ public final class Journal implements AutoCloseable
         {
             throw new JournalDamagedException("journal " + directory + " is damaged: " +
                 damage.stream().map(ReadOnlyView.Damage::detail).collect(Collectors.joining("; ")) +
-                " (schwabot journal verify " + directory + " says what it holds; move the damaged file out of the " +
-                "directory, or start a new journal)");
+                " (schwabot journal verify " + ShellWords.quote(directory) + " says what it holds; move the damaged " +
+                "file out of the directory, or start a new journal)");
         }
     }
 
@@ -409,7 +422,9 @@ public final class Journal implements AutoCloseable
      * end-of-file mark before other files, where every reader stops ({@link ProblemKind#NO_END_OF_FILE_MARK}), and one
      * whose sequences all come at or before those an earlier file holds ({@link ProblemKind#FILE_OUT_OF_ORDER}).
      * Empty for a journal opened to write or read in place ({@link JournalContext#readInPlace(boolean)}), which are
-     * not checked.
+     * not checked; for a followed journal ({@link JournalContext#follow(boolean)}), only the queue files named after no
+     * cycle at open ({@link ProblemKind#MISNAMED_FILE}), which are left out (see {@link #refresh()} for those found
+     * later).
      *
      * @return one line per such file naming it and what was found; empty for a whole journal.
      */
@@ -430,7 +445,33 @@ public final class Journal implements AutoCloseable
 
     private List<ReadOnlyView.Damage> damageFound()
     {
-        return null == view ? List.of() : view.damage();
+        return null != view ? view.damage() : null != followView ? followView.damage() : List.of();
+    }
+
+    /**
+     * Bring a followed journal ({@link JournalContext#follow(boolean)}) up to date with the queue files created since
+     * it was opened or last refreshed, so that its tailers read on into them: call it when a poll found nothing. A
+     * queue file named after no cycle is left out ({@link ProblemKind#MISNAMED_FILE}) and named once, by the refresh
+     * that first finds it. Nothing to do for a journal not followed.
+     *
+     * @return one line per queue file found since and left out, naming it and what was found, as {@link #damage()};
+     *         empty when none was, or the journal is not followed.
+     * @throws java.io.UncheckedIOException when the journal directory cannot be listed or a file cannot be linked.
+     */
+    public List<String> refresh()
+    {
+        ensureOpen();
+        if (null == followView)
+        {
+            return List.of();
+        }
+        final int linked = followView.linked();
+        final List<ReadOnlyView.Damage> found = followView.refresh();
+        if (followView.linked() != linked)
+        {
+            queue.refreshDirectoryListing();
+        }
+        return found.stream().map(ReadOnlyView.Damage::detail).toList();
     }
 
     /**
@@ -512,6 +553,10 @@ public final class Journal implements AutoCloseable
             if (null != view)
             {
                 view.close();
+            }
+            if (null != followView)
+            {
+                followView.close();
             }
         }
     }

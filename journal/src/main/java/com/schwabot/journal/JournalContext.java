@@ -31,6 +31,7 @@ public final class JournalContext
     private JournalRollCycle rollCycle = ROLL_CYCLE_DEFAULT;
     private boolean readOnly;
     private boolean readInPlace;
+    private boolean follow;
     private boolean checksum = true;
     private int maxPayloadLength = MAX_PAYLOAD_LENGTH_DEFAULT;
     private int maxReportedProblems = MAX_REPORTED_PROBLEMS_DEFAULT;
@@ -127,6 +128,33 @@ public final class JournalContext
     public boolean readInPlace()
     {
         return readInPlace;
+    }
+
+    /**
+     * Read-only: follow a journal that its writer may still be appending to, through a view of links to its queue
+     * files that {@link Journal#refresh()} brings up to date with the cycle files created since (see
+     * {@link #readInPlace(boolean)} for why the files are not checked for a cut). A queue file named after no cycle
+     * (a copy such as {@code 20261207F copy.cq4}), which makes a reader of the directory itself fail when it looks for
+     * the next cycle, is left out and reported ({@link Journal#damage()} at open, {@link Journal#refresh()} after).
+     * Default false.
+     *
+     * @param follow true to follow.
+     * @return this for a fluent API.
+     */
+    public JournalContext follow(final boolean follow)
+    {
+        this.follow = follow;
+        return this;
+    }
+
+    /**
+     * Is the journal followed through a view that {@link Journal#refresh()} keeps up to date.
+     *
+     * @return true when followed.
+     */
+    public boolean follow()
+    {
+        return follow;
     }
 
     /**
@@ -260,6 +288,10 @@ public final class JournalContext
         if (readOnly && !Files.isDirectory(directory))
         {
             throw new IllegalArgumentException("journal directory does not exist (read-only open): " + directory);
+        }
+        if (follow && (!readOnly || readInPlace))
+        {
+            throw new IllegalArgumentException("journal follow is for a read-only journal not read in place");
         }
         if (null == rollCycle)
         {

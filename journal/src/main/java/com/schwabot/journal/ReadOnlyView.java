@@ -206,10 +206,7 @@ final class ReadOnlyView implements AutoCloseable
         {
             if (!namedByACycle(file))
             {
-                findings.add(new Finding(file, ProblemKind.MISNAMED_FILE, " is not named after a cycle as queue " +
-                    "files are (" + (null == named ? "20261207F.cq4 for a daily journal" : "such as " +
-                    named.getFileName()) + "): a copy or a backup? Chronicle cannot place it", "; it is left out",
-                    null, true));
+                findings.add(misnamed(file, named));
                 continue;
             }
             final QueueFileScan scan = QueueFileScan.scan(file, window);
@@ -249,6 +246,21 @@ final class ReadOnlyView implements AutoCloseable
         }
         findings.sort(Comparator.comparing(Finding::file));
         return findings;
+    }
+
+    /**
+     * A queue file named after no cycle, which readers leave out ({@link ProblemKind#MISNAMED_FILE}).
+     *
+     * @param file  the file.
+     * @param named a queue file of the same journal that is named after a cycle, to show what a name looks like; null
+     *              when there is none.
+     * @return the finding.
+     */
+    static Finding misnamed(final Path file, final Path named)
+    {
+        return new Finding(file, ProblemKind.MISNAMED_FILE, " is not named after a cycle as queue files are (" +
+            (null == named ? "20261207F.cq4 for a daily journal" : "such as " + named.getFileName()) +
+            "): a copy or a backup? Chronicle cannot place it", "; it is left out", null, true);
     }
 
     /**
@@ -306,7 +318,7 @@ final class ReadOnlyView implements AutoCloseable
      * Whether a queue file's name is a cycle's file name under some roll cycle: Chronicle cannot parse any other (it
      * fails to open the journal), and nothing tells which cycle such a file holds.
      */
-    private static boolean namedByACycle(final Path file)
+    static boolean namedByACycle(final Path file)
     {
         for (final JournalRollCycle candidate : JournalRollCycle.values())
         {
@@ -443,7 +455,7 @@ final class ReadOnlyView implements AutoCloseable
         }
     }
 
-    private static List<Path> list(final Path journal)
+    static List<Path> list(final Path journal)
     {
         try (Stream<Path> entries = Files.list(journal))
         {
@@ -456,7 +468,7 @@ final class ReadOnlyView implements AutoCloseable
         }
     }
 
-    private static void deleteTree(final Path dir)
+    static void deleteTree(final Path dir)
     {
         try (Stream<Path> entries = Files.walk(dir))
         {

@@ -43,6 +43,19 @@ class JournalContextTest
     }
 
     @Test
+    void shouldFollowOnlyAJournalOpenedReadOnlyAndNotReadInPlace()
+    {
+        assertThatThrownBy(() -> new JournalContext().directory(dir).follow(true).conclude())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("journal follow is for a read-only journal not read in place");
+        assertThatThrownBy(() -> new JournalContext().directory(dir).readOnly(true).readInPlace(true).follow(true)
+            .conclude())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("journal follow is for a read-only journal not read in place");
+        assertThat(new JournalContext().directory(dir).readOnly(true).follow(true).conclude().follow()).isTrue();
+    }
+
+    @Test
     void shouldNameTheRollCycleAndItsChoices()
     {
         assertThatThrownBy(() -> new JournalContext().directory(dir).rollCycle(null).conclude())

@@ -157,6 +157,18 @@ class JournalForeignFileTest
             .hasMessageStartingWith("journal " + dir + " is damaged: " + why + " (schwabot journal verify ");
     }
 
+    @Test
+    void shouldQuoteAJournalPathWithASpaceInTheVerifyCommandItSuggests() throws IOException
+    {
+        final Path journal = dir.resolve("my journal");
+        final List<Path> files = TestRecords.writeHourly(journal, clock, scratch, PER_CYCLE, 2);
+        Files.copy(files.get(1), journal.resolve(baseName(files.get(1)) + " copy.cq4"));
+
+        assertThatThrownBy(() -> Journal.requireWhole(journal))
+            .isInstanceOf(JournalDamagedException.class)
+            .hasMessageContaining(" (schwabot journal verify '" + journal + "' says what it holds; ");
+    }
+
     private static String baseName(final Path file)
     {
         final String name = file.getFileName().toString();

@@ -15,7 +15,10 @@ public final class ExitCodes
     public static final int USAGE = 2;
     /** The configuration is invalid: every error is printed with its file, key, value and what is allowed. */
     public static final int CONFIG = 3;
-    /** Secrets: no or wrong passphrase or key file, a tampered or invalid api_keys.yaml, a duplicate entry. */
+    /**
+     * Secrets: no or wrong passphrase or key file, a tampered or invalid api_keys.yaml, a duplicate entry (or, to
+     * remove or replace, no entry of that name).
+     */
     public static final int SECRETS = 4;
     /** I/O: a file or directory is missing, unreadable or not a journal, or cannot be written; unusable databases. */
     public static final int IO = 5;
@@ -27,7 +30,8 @@ public final class ExitCodes
     static final String FAILURE_HELP = FAILURE + ":problems found (a damaged journal, bad rows to import)";
     static final String USAGE_HELP = USAGE + ":bad command line (unknown command or option, bad argument)";
     static final String CONFIG_HELP = CONFIG + ":invalid configuration (each error: file, key, value, allowed)";
-    static final String SECRETS_HELP = SECRETS + ":secrets (no or wrong passphrase or key file, bad api_keys.yaml)";
+    static final String SECRETS_HELP = SECRETS + ":secrets (no or wrong passphrase or key file, bad api_keys.yaml, " +
+        "entry name taken or not found)";
     static final String IO_HELP = IO + ":I/O (missing or unreadable file or directory, not a journal, unusable " +
         "databases)";
     static final String INTERNAL_HELP = INTERNAL + ":internal error (a bug: the stack trace is printed)";

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.config.ShellWords;
 import com.schwabot.engine.importer.CsvImporter;
 import com.schwabot.engine.importer.CsvLayout;
 import com.schwabot.engine.importer.ImportError;

@@ -59,17 +59,16 @@ final class JournalDumpCommand implements Callable<Integer>
         }
         final PrintWriter out = spec.commandLine().getOut();
         final RecordPrinter printer = new RecordPrinter(out, fromSequence, limit);
-        try (Journal journal = follow ? JournalFiles.openToFollow(dir) :
-                JournalFiles.openReadOnly(dir, spec.commandLine().getErr());
+        final PrintWriter err = spec.commandLine().getErr();
+        try (Journal journal = follow ? JournalFiles.openToFollow(dir, err) : JournalFiles.openReadOnly(dir, err);
             JournalTailer tailer = journal.tailer())
         {
             if (fromSequence > 1)
             {
                 tailer.moveToSequence(fromSequence);
             }
-            dump(tailer, printer, out);
+            dump(journal, tailer, printer, out, err);
             out.flush();
-            final PrintWriter err = spec.commandLine().getErr();
             if (!follow && printer.printed() == 0)
             {
                 err.println("journal " + dir + ": no record" +
@@ -97,7 +96,13 @@ final class JournalDumpCommand implements Callable<Integer>
         return ExitCodes.OK;
     }
 
-    private void dump(final JournalTailer tailer, final RecordPrinter printer, final PrintWriter out)
+    /**
+     * Print records until the limit, or the end when not following; when following, look for the files the writer
+     * created whenever nothing is left to read, and say which of them are left out.
+     */
+    private void dump(
+        final Journal journal, final JournalTailer tailer, final RecordPrinter printer, final PrintWriter out,
+        final PrintWriter err)
     {
         while (!printer.done())
         {
@@ -108,6 +113,7 @@ final class JournalDumpCommand implements Callable<Integer>
                     return;
                 }
                 out.flush();
+                JournalFiles.warnDamage(dir, journal.refresh(), err);
                 try
                 {
                     Thread.sleep(FOLLOW_IDLE_MS);

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -52,16 +53,20 @@ final class JournalFiles
     }
 
     /**
-     * Open a journal that its writer may still be appending to, for following it: read in place (see
-     * {@link JournalContext#readInPlace(boolean)}), so that the cycle files the writer creates later are seen.
+     * Open a journal that its writer may still be appending to, for following it (see
+     * {@link JournalContext#follow(boolean)}): the cycle files the writer creates later are read once
+     * {@link Journal#refresh()} has found them, and a queue file named after no cycle is left out, as the other
+     * readers leave it out; saying on a stream which files were left out at open.
      *
-     * @param dir the journal directory.
+     * @param dir      the journal directory.
+     * @param warnings where to say it, one "warning:" line per file.
      * @return the open journal; close it.
      * @throws CliException with {@link ExitCodes#IO} as {@link #openReadOnly(Path)}.
      */
-    static Journal openToFollow(final Path dir)
+    static Journal openToFollow(final Path dir, final PrintWriter warnings)
     {
-        return openReadOnly(dir, new JournalContext().directory(dir).readOnly(true).readInPlace(true));
+        return warnDamage(openReadOnly(dir, new JournalContext().directory(dir).readOnly(true).follow(true)),
+            warnings);
     }
 
     private static Journal openReadOnly(final Path dir, final JournalContext context)
@@ -97,12 +102,29 @@ final class JournalFiles
      */
     static Journal openReadOnly(final Path dir, final PrintWriter warnings)
     {
-        final Journal journal = openReadOnly(dir);
-        for (final String damage : journal.damage())
+        return warnDamage(openReadOnly(dir), warnings);
+    }
+
+    /**
+     * Say on a stream, one "warning:" line each, what a journal's reader found wrong with its files (see
+     * {@link Journal#damage()} and {@link Journal#refresh()}).
+     *
+     * @param dir      the journal directory.
+     * @param damage   one line per file.
+     * @param warnings where to say it.
+     */
+    static void warnDamage(final Path dir, final List<String> damage, final PrintWriter warnings)
+    {
+        for (final String line : damage)
         {
-            warnings.println("warning: journal " + dir + ": " + damage);
+            warnings.println("warning: journal " + dir + ": " + line);
         }
         warnings.flush();
+    }
+
+    private static Journal warnDamage(final Journal journal, final PrintWriter warnings)
+    {
+        warnDamage(journal.directory(), journal.damage(), warnings);
         return journal;
     }
 

@@ -3,8 +3,10 @@ package com.schwabot.tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.schwabot.config.ApiKeysFile;
 import com.schwabot.config.ConfigFile;
 import com.schwabot.config.EnvMapping;
+import com.schwabot.config.VenueKind;
 import com.schwabot.config.secret.ApiKeyStoreEditor;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +67,25 @@ final class KeyStoreOptions
             throw new CliException(ExitCodes.IO, "no api_keys.yaml at " + file + ": run keys init first");
         }
         return file;
+    }
+
+    /**
+     * @param venue an entry's venue, or null for a plain secret.
+     * @return what the entry is, for the keys commands' messages: the venue's label, or "plain secret".
+     */
+    static String kind(final VenueKind venue)
+    {
+        return null == venue ? "plain secret" : venue.label();
+    }
+
+    /**
+     * @param written the file as written.
+     * @return how many entries it holds, for the keys commands' messages: "1 entry", "2 entries".
+     */
+    static String entries(final ApiKeysFile written)
+    {
+        final int count = written.entries().size();
+        return count + (count == 1 ? " entry" : " entries");
     }
 
     /**

@@ -26,9 +26,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code schwabot keys add NAME --venue VENUE}: encrypt and add one credential; without {@code --venue}, a plain
- * secret (the admin token). The secret is read from the terminal without echo or from standard input, never from
- * the command line.
+ * {@code schwabot keys add NAME --venue VENUE [--replace]}: encrypt and add one credential, or with
+ * {@code --replace} put it in place of the entry of that name; without {@code --venue}, a plain secret (the admin
+ * token). The secret is read from the terminal without echo or from standard input, never from the command line.
  */
 @Command(
     name = "add",
@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "token (monitoring.admin_token_name, default admin).",
         "The secret is read from the terminal without echo, or as one line of standard input; so is the " +
             "API key of a venue credential when --api-key is not given (then standard input holds the key line, " +
-            "then the secret line)." })
+            "then the secret line).",
+        "An entry of that name is refused unless --replace is given; keys remove NAME removes one." })
 final class KeysAddCommand implements Callable<Integer>
 {
     /** The entry name rule of api_keys.yaml (ApiKeysFile), checked here before any secret is asked for. */
@@ -66,6 +67,10 @@ final class KeysAddCommand implements Callable<Integer>
             "Default: read before the secret.")
     String apiKey;
 
+    @Option(names = "--replace",
+        description = "Replace the entry named NAME, which must exist, in its place: new venue, key and secret.")
+    boolean replace;
+
     public Integer call() throws SecretStoreException
     {
         if (null == venue && null != apiKey)
@@ -90,27 +95,28 @@ final class KeysAddCommand implements Callable<Integer>
             }
             final ApiKeysFile written = add(editor, source, input, adminTokenName(context));
             final PrintWriter out = spec.commandLine().getOut();
-            out.println("added " + name + " (" + (null == venue ? "plain secret" : venue.label()) + ") to " + file +
-                "; " +
-                written.entries().size() + (written.entries().size() == 1 ? " entry" : " entries"));
+            out.println(change().done() + " " + name + " (" + KeyStoreOptions.kind(venue) + ")" +
+                (replace ? " in " : " to ") + file + "; " + KeyStoreOptions.entries(written));
             out.flush();
         }
         return ExitCodes.OK;
     }
 
     /**
-     * Fail on a wrong key or a duplicate name before the user types the secret (piped input needs no early
-     * check: the add itself fails the same way, and a key derivation costs a second).
+     * Fail on a wrong key, a duplicate name (or, to replace, a missing one) before the user types the secret (piped
+     * input needs no early check: the add itself fails the same way, and a key derivation costs a second).
      */
     private void checkBeforePrompting(final ApiKeyStoreEditor editor, final KeySource source)
         throws SecretStoreException
     {
         final ApiKeysFile current = editor.read();
-        if (null != current.entry(name))
-        {
-            throw new SecretStoreException("api_keys.yaml already has an entry named '" + name + "'");
-        }
+        ApiKeyStoreEditor.checkName(current, name, change());
         SecretStore.open(current, source).close();
+    }
+
+    private ApiKeyStoreEditor.Change change()
+    {
+        return replace ? ApiKeyStoreEditor.Change.REPLACE : ApiKeyStoreEditor.Change.ADD;
     }
 
     /**
@@ -144,10 +150,11 @@ final class KeysAddCommand implements Callable<Integer>
             {
                 throw new CliException(ExitCodes.SECRETS, name + " is the admin token (monitoring.admin_token_name)" +
                     ", which must be at least " + AdminToken.MIN_LENGTH + " bytes; this one has " + secret.length() +
-                    ", so run would refuse it: nothing was added (e.g. openssl rand -hex 32 | schwabot keys add " +
-                    name + ")");
+                    ", so run would refuse it: nothing was " + change().done() + " (e.g. openssl rand -hex 32 | " +
+                    "schwabot keys add " + name + (replace ? " --replace" : "") + ")");
             }
-            return editor.add(source, name, venue, key, secret);
+            return replace ? editor.replace(source, name, venue, key, secret) :
+                editor.add(source, name, venue, key, secret);
         }
         finally
         {

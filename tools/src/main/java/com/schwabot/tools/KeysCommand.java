@@ -8,7 +8,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code schwabot keys init|add|list|rotate}: manage the encrypted api_keys.yaml of a configuration directory.
+ * {@code schwabot keys init|add|remove|list|rotate}: manage the encrypted api_keys.yaml of a configuration directory.
  */
 @Command(
     name = "keys",
@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         "The master key comes from $SCHWABOT_KEY_FILE (a file of 32 bytes, raw or base64, owner-only), else " +
             "$SCHWABOT_PASSPHRASE, else a prompt on the terminal. Secrets are never read from the command line " +
             "and never printed." },
-    subcommands = { KeysInitCommand.class, KeysAddCommand.class, KeysListCommand.class, KeysRotateCommand.class })
+    subcommands = { KeysInitCommand.class, KeysAddCommand.class, KeysRemoveCommand.class, KeysListCommand.class,
+        KeysRotateCommand.class })
 final class KeysCommand implements Callable<Integer>
 {
     @Spec
@@ -27,6 +28,6 @@ final class KeysCommand implements Callable<Integer>
 
     public Integer call()
     {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: init, add, list or rotate");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: init, add, remove, list or rotate");
     }
 }

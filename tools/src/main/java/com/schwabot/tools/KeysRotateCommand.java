@@ -78,8 +78,7 @@ final class KeysRotateCommand implements Callable<Integer>
     private void report(final Path file, final ApiKeysFile written)
     {
         final PrintWriter out = spec.commandLine().getOut();
-        out.println("rotated " + file + ": " + written.entries().size() +
-            (written.entries().size() == 1 ? " entry" : " entries") + " re-encrypted under the new key");
+        out.println("rotated " + file + ": " + KeyStoreOptions.entries(written) + " re-encrypted under the new key");
         out.flush();
     }
 }

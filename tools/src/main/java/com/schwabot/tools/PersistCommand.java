@@ -36,6 +36,12 @@ import picocli.CommandLine.Spec;
         "Each database resumes after the last record it committed, so running it again adds only what is new." })
 public final class PersistCommand implements Callable<Integer>
 {
+    /**
+     * The option that chooses the databases' directory: named where a message says to use another one, since this
+     * command's user may not know the configuration key (which {@code run}'s messages name).
+     */
+    private static final String SQLITE_DIR_OPTION = "--sqlite-dir";
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +55,7 @@ public final class PersistCommand implements Callable<Integer>
         description = "Base of the relative persistence.sqlite_dir (default: the current directory).")
     Path dataDir;
 
-    @Option(names = "--sqlite-dir", paramLabel = "DIR",
+    @Option(names = SQLITE_DIR_OPTION, paramLabel = "DIR",
         description = "Directory of the databases (default: persistence.sqlite_dir under --data-dir).")
     Path sqliteDir;
 
@@ -63,7 +69,8 @@ public final class PersistCommand implements Callable<Integer>
         final SchwabotConfig config = configOptions.load(SchwabotCli.context(spec));
         JournalFiles.openReadOnly(journalDir).close();
         JournalFiles.requireWhole(journalDir, ""); // the databases are built by a reader in place, which damage stops
-        final PersistenceContext context = PersistenceContext.of(config.persistence(), dataDir, journalDir);
+        final PersistenceContext context = PersistenceContext.of(config.persistence(), dataDir, journalDir)
+            .sqliteDirSetting(SQLITE_DIR_OPTION);
         if (null != sqliteDir)
         {
             context.sqliteDir(sqliteDir.toAbsolutePath().normalize());

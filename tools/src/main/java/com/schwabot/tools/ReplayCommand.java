@@ -224,6 +224,13 @@ public final class ReplayCommand implements Callable<Integer>
             out.println(!result.reproduced() ? "reproduced: NO (the replay sent other orders)" : whole ?
                 "reproduced: yes" : "reproduced: yes, for the records that could be read (the journal is damaged: " +
                 "see the warnings)");
+            if (!result.reproduced())
+            {
+                out.println("note: a replay reproduces a run only with the run's configuration (--config DIR, and " +
+                    "the same SCHWABOT_* variables):");
+                out.println("  its strategies, risk limits, instruments and tensor.backend decide the orders, and so " +
+                    "does the schwabot version");
+            }
         }
         out.println("order digest " + result.digest());
     }

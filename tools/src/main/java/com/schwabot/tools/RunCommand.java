@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import com.schwabot.config.ApiKeysFile;
 import com.schwabot.config.EnvMapping;
 import com.schwabot.config.SchwabotConfig;
+import com.schwabot.config.ShellWords;
 import com.schwabot.config.secret.KeySource;
 import com.schwabot.config.secret.Secret;
 import com.schwabot.config.secret.SecretStore;

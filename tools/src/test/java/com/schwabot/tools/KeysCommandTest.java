@@ -160,6 +160,10 @@ class KeysCommandTest
         assertThat(check.status()).as(check.toString()).isEqualTo(ExitCodes.SECRETS);
         assertThat(check.err()).isEqualTo("schwabot: api_keys.yaml entry 'binance-main' failed authentication: it " +
             "was tampered with or swapped with another entry" + System.lineSeparator());
+
+        final CliRunner.Result remove = CliRunner.run(env(PASSPHRASE), "keys", "remove", "binance-main");
+        assertThat(remove.status()).as("a tampered entry can be removed: " + remove).isEqualTo(ExitCodes.OK);
+        assertThat(CliRunner.run(env(PASSPHRASE), "keys", "list", "--check").status()).isEqualTo(ExitCodes.OK);
     }
 
     @Test
@@ -187,6 +191,92 @@ class KeysCommandTest
         assertThat(init.err()).contains("already holds entries; use rotate");
         assertThat(duplicate.status()).isEqualTo(ExitCodes.SECRETS);
         assertThat(duplicate.err()).contains("already has an entry named 'binance-main'");
+    }
+
+    @Test
+    void shouldRemoveAnEntryAndKeepTheOthersAndTheFilePrivate() throws Exception
+    {
+        final Path dir = storeWithOneEntry();
+        final String token = "admin-token-0123456789abcdef-never-printed";
+        expectOk(CliRunner.withInput(env(PASSPHRASE), token + "\n", "keys", "add", "admin"), new StringBuilder());
+
+        final CliRunner.Result remove = CliRunner.run(env(PASSPHRASE), "keys", "remove", "binance-main");
+        final CliRunner.Result list = CliRunner.run(env(PASSPHRASE), "keys", "list", "--check");
+
+        assertThat(remove.status()).as(remove.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(remove.out()).isEqualTo("removed binance-main (binance) from " + dir.resolve("api_keys.yaml") +
+            "; 1 entry" + System.lineSeparator());
+        assertThat(remove.err()).isEmpty();
+        assertThat(list.out().lines().toList()).containsExactly(String.format("%-32s %s  ok", "admin", "(secret)"));
+        assertThat(decrypt(dir, PASSPHRASE, "admin")).isEqualTo(token);
+        assertThat(Files.readString(dir.resolve("api_keys.yaml"))).doesNotContain("binance-main", API_KEY);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("api_keys.yaml"))))
+            .isEqualTo("rw-------");
+        try (var files = Files.list(dir))
+        {
+            assertThat(files.map((f) -> f.getFileName().toString()).toList()).as("no temporary file left")
+                .containsExactly("api_keys.yaml");
+        }
+    }
+
+    @Test
+    void shouldRefuseToRemoveAnEntryThatIsNotThereOrWithAWrongPassphraseAndLeaveTheFileUnchanged() throws Exception
+    {
+        final Path dir = storeWithOneEntry();
+        final String before = Files.readString(dir.resolve("api_keys.yaml"));
+
+        final CliRunner.Result absent = CliRunner.run(env(PASSPHRASE), "keys", "remove", "binance-mian");
+        final CliRunner.Result wrong = CliRunner.run(env("wrong"), "keys", "remove", "binance-main");
+        final CliRunner.Result noName = CliRunner.run(env(PASSPHRASE), "keys", "remove");
+
+        assertThat(absent.status()).as(absent.toString()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(absent.err()).isEqualTo("schwabot: api_keys.yaml has no entry named 'binance-mian' (schwabot " +
+            "keys list names them): nothing was removed" + System.lineSeparator());
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(wrong.err()).startsWith("schwabot: wrong passphrase or key file for api_keys.yaml");
+        assertThat(noName.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noName.err()).startsWith("schwabot: Missing required parameter: 'NAME'");
+        assertThat(Files.readString(dir.resolve("api_keys.yaml"))).isEqualTo(before);
+    }
+
+    @Test
+    void shouldReplaceAnEntryInItsPlaceWithReplaceAndOnlyAnEntryThatIsThere() throws Exception
+    {
+        final Path dir = storeWithOneEntry();
+        expectOk(CliRunner.withInput(env(PASSPHRASE), SECRET + "\n", "keys", "add", "sim", "--venue", "simulator",
+            "--api-key", "sim-key"), new StringBuilder());
+
+        final CliRunner.Result replace = CliRunner.withInput(env(PASSPHRASE), "AK-new\nnew-secret-never-printed\n",
+            "keys", "add", "binance-main", "--venue", "binance", "--replace");
+        final CliRunner.Result absent = CliRunner.withInput(env(PASSPHRASE), SECRET + "\n",
+            "keys", "add", "binance-mian", "--venue", "binance", "--api-key", "k", "--replace");
+        final CliRunner.Result list = CliRunner.run(env(PASSPHRASE), "keys", "list", "--check");
+
+        assertThat(replace.status()).as(replace.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(replace.out()).isEqualTo("replaced binance-main (binance) in " + dir.resolve("api_keys.yaml") +
+            "; 2 entries" + System.lineSeparator());
+        assertThat(absent.status()).as(absent.toString()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(absent.err()).isEqualTo("schwabot: api_keys.yaml has no entry named 'binance-mian' (schwabot " +
+            "keys list names them): nothing was replaced" + System.lineSeparator());
+        assertThat(list.out().lines().toList()).as("in its place").containsExactly(
+            String.format("%-32s %s  ok", "binance-main", "binance"),
+            String.format("%-32s %s  ok", "sim", "simulator"));
+        assertThat(decrypt(dir, PASSPHRASE, "binance-main")).isEqualTo("new-secret-never-printed");
+        assertThat(Files.readString(dir.resolve("api_keys.yaml"))).contains("AK-new").doesNotContain(API_KEY);
+        assertThat(replace.all() + list.all()).doesNotContain("new-secret-never-printed", "AK-new");
+    }
+
+    @Test
+    void shouldSayHowToReplaceWhenAddFindsTheName() throws IOException
+    {
+        storeWithOneEntry();
+
+        final CliRunner.Result duplicate = CliRunner.withInput(env(PASSPHRASE), SECRET + "\n",
+            "keys", "add", "binance-main", "--venue", "binance", "--api-key", "k");
+
+        assertThat(duplicate.status()).isEqualTo(ExitCodes.SECRETS);
+        assertThat(duplicate.err()).isEqualTo("schwabot: api_keys.yaml already has an entry named 'binance-main' " +
+            "(schwabot keys add --replace replaces it, schwabot keys remove removes it)" + System.lineSeparator());
     }
 
     @Test

@@ -1,7 +1,10 @@
 package com.schwabot.tools;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -123,7 +126,29 @@ class PersistCommandTest
         assertThat(newer.status()).isEqualTo(ExitCodes.IO);
         assertThat(newer.err()).isEqualTo("schwabot: persist: " + db.resolve("schwabot_trading.db") + " has schema " +
             "version 2, newer than the 1 this build of schwabot writes: use a newer schwabot, or another " +
-            "persistence.sqlite_dir\n");
+            "--sqlite-dir\n");
+    }
+
+    @Test
+    void shouldNameTheOptionItsUserChoosesTheDirectoryWithWhenAnotherSchwabotHoldsTheDatabases() throws Exception
+    {
+        final Path csv = Files.writeString(temp.resolve("BTCUSDT-trades-2024-01-02.csv"), ImportCommandTest.TRADES);
+        final Path journal = temp.resolve("journal");
+        CliRunner.run("import", "--journal", journal.toString(), csv.toString());
+        final Path db = Files.createDirectories(temp.resolve("db"));
+        final Path lock = db.resolve("schwabot_persist.lock");
+
+        final CliRunner.Result held;
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE))
+        {
+            final FileLock other = channel.lock();
+            held = CliRunner.run("persist", "--journal", journal.toString(), "--sqlite-dir", db.toString());
+            other.release();
+        }
+
+        assertThat(held.status()).as(held.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(held.err()).isEqualTo("schwabot: persist: the databases in " + db + " are being written by " +
+            "another schwabot (it holds " + lock + "): stop it first, or use another --sqlite-dir\n");
     }
 
     static long number(final Path file, final String sql) throws SQLException

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SchwabotCliTest
 {
@@ -113,7 +115,8 @@ class SchwabotCliTest
     void shouldExitWithTheUsageCodeForAGroupWithoutASubcommand()
     {
         assertThat(CliRunner.run("journal").err()).startsWith("schwabot: missing subcommand: dump, verify or stats");
-        assertThat(CliRunner.run("keys").err()).startsWith("schwabot: missing subcommand: init, add, list or rotate");
+        assertThat(CliRunner.run("keys").err())
+            .startsWith("schwabot: missing subcommand: init, add, remove, list or rotate");
         assertThat(CliRunner.run("config").err()).startsWith("schwabot: missing subcommand: show or check");
         assertThat(CliRunner.run("config").status()).isEqualTo(ExitCodes.USAGE);
     }
@@ -184,6 +187,69 @@ class SchwabotCliTest
     /**
      * Every command and subcommand, as the words that name it: [], [run], [journal], [journal dump], ...
      */
+    /**
+     * Commands that fail fast whatever the path (none writes to the current directory, which an empty path named).
+     */
+    @Test
+    void shouldRefuseAnEmptyPathAsAUsageErrorNamingTheOption()
+    {
+        final CliRunner.Result journal = CliRunner.run("replay", "--journal", "");
+        final CliRunner.Result config = CliRunner.run("keys", "list", "--config", "");
+        final CliRunner.Result dir = CliRunner.run("journal", "dump", "");
+
+        assertThat(journal.status()).as(journal.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(journal.err()).startsWith("schwabot: Invalid value for option '--journal': an empty path names " +
+            "no file or directory\n").contains("Usage: schwabot replay");
+        assertThat(config.status()).as(config.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(config.err()).startsWith("schwabot: Invalid value for option '--config': an empty path names " +
+            "no file or directory\n");
+        assertThat(dir.status()).as(dir.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(dir.err()).startsWith("schwabot: Invalid value for positional parameter at index 0 (DIR): an " +
+            "empty path names no file or directory\n");
+    }
+
+    /**
+     * Every option and parameter that takes a path, found in the command line's model, refuses an empty one while
+     * the command line is parsed (parsed only: run or import would otherwise start on the current directory).
+     */
+    @Test
+    void shouldRefuseAnEmptyValueForEveryPathOptionAndParameterOfEveryCommand()
+    {
+        final CommandLine root = SchwabotCli.commandLine(new CliContext(java.util.Map.of(), System.in, null, 1));
+        final List<String> checked = new ArrayList<>();
+        for (final List<String> path : commandPaths())
+        {
+            CommandLine command = root;
+            for (final String name : path)
+            {
+                command = command.getSubcommands().get(name);
+            }
+            for (final CommandLine.Model.ArgSpec arg : command.getCommandSpec().args())
+            {
+                final Class<?>[] types = arg.auxiliaryTypes();
+                if (arg.type() != Path.class && !(types.length == 1 && types[0] == Path.class))
+                {
+                    continue;
+                }
+                final List<String> args = new ArrayList<>(path);
+                if (arg.isOption())
+                {
+                    args.add(((CommandLine.Model.OptionSpec)arg).longestName());
+                }
+                args.add("");
+
+                assertThatThrownBy(() -> root.parseArgs(args.toArray(new String[0])))
+                    .as(String.join(" ", args))
+                    .isInstanceOf(CommandLine.ParameterException.class)
+                    .hasMessageStartingWith("Invalid value for ")
+                    .hasMessageEndingWith(": an empty path names no file or directory");
+                checked.add(String.join(" ", args));
+            }
+        }
+        assertThat(checked).as("every --journal, --config, --data-dir, DIR...").hasSizeGreaterThanOrEqualTo(15)
+            .contains("run --data-dir ", "import --journal ", "import ", "journal dump ");
+    }
+
     static List<List<String>> commandPaths()
     {
         final List<List<String>> paths = new ArrayList<>();

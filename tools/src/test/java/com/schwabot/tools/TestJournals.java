@@ -20,6 +20,7 @@ import com.schwabot.codecs.sbe.HeartbeatEncoder;
 import com.schwabot.codecs.sbe.MessageHeaderEncoder;
 import com.schwabot.codecs.sbe.Side;
 import com.schwabot.codecs.sbe.TradeEncoder;
+import com.schwabot.engine.ring.JournalFlags;
 import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalAppender;
 import com.schwabot.journal.JournalContext;
@@ -76,11 +77,37 @@ final class TestJournals
     {
         try (Journal journal = Journal.open(new JournalContext().directory(dir)))
         {
+            appendHeartbeats(journal, count);
+        }
+    }
+
+    /**
+     * Append a frame flagged as sent by the engine ({@link JournalFlags#OUTBOUND}), as if a run had sent one more frame
+     * than a replay of its journal sends: the replay's digest then differs from the recorded one.
+     *
+     * @param dir journal directory, closed.
+     */
+    static void appendOutbound(final Path dir)
+    {
+        try (Journal journal = Journal.open(new JournalContext().directory(dir)))
+        {
             final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
-            for (int i = 0; i < count; i++)
-            {
-                journal.appender().append(buffer, 0, heartbeat(buffer, 100 + i), FIRST_NANOS + 10_000 + i, SOURCE);
-            }
+            journal.appender().append(buffer, 0, heartbeat(buffer, 1), FIRST_NANOS, SOURCE, JournalFlags.OUTBOUND);
+        }
+    }
+
+    /**
+     * Append heartbeats to a journal open to write.
+     *
+     * @param journal the journal.
+     * @param count   how many.
+     */
+    static void appendHeartbeats(final Journal journal, final int count)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+        for (int i = 0; i < count; i++)
+        {
+            journal.appender().append(buffer, 0, heartbeat(buffer, 100 + i), FIRST_NANOS + 10_000 + i, SOURCE);
         }
     }
 

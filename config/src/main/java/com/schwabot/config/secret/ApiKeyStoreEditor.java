@@ -15,7 +15,8 @@ import com.schwabot.config.ConfigException;
 import com.schwabot.config.VenueKind;
 
 /**
- * Creates and changes an api_keys.yaml file: what the {@code keys init|add|list|rotate} commands are built on.
+ * Creates and changes an api_keys.yaml file: what the {@code keys init|add|remove|list|rotate} commands are built
+ * on.
  * Every write goes to a temporary file restricted to the owner, then atomically replaces the file.
  * Not thread-safe; one editor per file.
  */
@@ -134,11 +135,108 @@ public final class ApiKeyStoreEditor
         final KeySource source, final String name, final VenueKind venue, final String apiKey, final Secret secret)
         throws SecretStoreException
     {
+        return put(source, name, venue, apiKey, secret, Change.ADD);
+    }
+
+    /**
+     * Encrypt an entry in place of the one of the same name: same place in the file, the new venue, key and secret.
+     *
+     * @param source the store's passphrase or key file.
+     * @param name   the name of an existing entry.
+     * @param venue  the venue, or null for a plain secret.
+     * @param apiKey the API key (stored in the clear, bound to the secret); empty for a plain secret.
+     * @param secret the API secret, or the plain secret.
+     * @return the new file's content.
+     * @throws SecretStoreException on a wrong key, no entry of that name, or an I/O failure; the file is unchanged.
+     */
+    public ApiKeysFile replace(
+        final KeySource source, final String name, final VenueKind venue, final String apiKey, final Secret secret)
+        throws SecretStoreException
+    {
+        return put(source, name, venue, apiKey, secret, Change.REPLACE);
+    }
+
+    /**
+     * Remove an entry. The master key is checked first, as for {@link #add}: whoever removes an entry can open the
+     * store (an entry that fails authentication can still be removed).
+     *
+     * @param source the store's passphrase or key file.
+     * @param name   the name of an existing entry.
+     * @return the new file's content.
+     * @throws SecretStoreException on a wrong key, no entry of that name, or an I/O failure; the file is unchanged.
+     */
+    public ApiKeysFile remove(final KeySource source, final String name) throws SecretStoreException
+    {
         final ApiKeysFile current = read();
-        if (null != current.entry(name))
+        checkName(current, name, Change.REMOVE);
+        SecretStore.open(current, source).close();
+        final List<ApiKeysFile.Entry> entries = new ArrayList<>(current.entries());
+        entries.removeIf((entry) -> entry.name().equals(name));
+        final ApiKeysFile result = new ApiKeysFile(current.kdf(), List.copyOf(entries));
+        write(result);
+        return result;
+    }
+
+    /**
+     * What is done to an entry, for {@link #checkName}.
+     */
+    public enum Change
+    {
+        /** A new entry: its name must not be taken. */
+        ADD("added"),
+        /** An entry in place of the one of its name, which must exist. */
+        REPLACE("replaced"),
+        /** An entry taken out: it must exist. */
+        REMOVE("removed");
+
+        private final String done;
+
+        Change(final String done)
         {
-            throw new SecretStoreException("api_keys.yaml already has an entry named '" + name + "'");
+            this.done = done;
         }
+
+        /**
+         * @return the past participle, for messages: "added", "replaced", "removed".
+         */
+        public String done()
+        {
+            return done;
+        }
+    }
+
+    /**
+     * Refuse a name that a change cannot be made to: one already taken, for an add; one that no entry has, for a
+     * replace or a removal. A command checks it before it asks for a secret; the change checks it again.
+     *
+     * @param current the file as it is.
+     * @param name    the entry name.
+     * @param change  what is to be done.
+     * @throws SecretStoreException naming the entry and the command that does what was meant.
+     */
+    public static void checkName(final ApiKeysFile current, final String name, final Change change)
+        throws SecretStoreException
+    {
+        final boolean present = null != current.entry(name);
+        if (change == Change.ADD && present)
+        {
+            throw new SecretStoreException("api_keys.yaml already has an entry named '" + name + "' (schwabot keys " +
+                "add --replace replaces it, schwabot keys remove removes it)");
+        }
+        if (change != Change.ADD && !present)
+        {
+            throw new SecretStoreException("api_keys.yaml has no entry named '" + name + "' (schwabot keys list " +
+                "names them): nothing was " + change.done());
+        }
+    }
+
+    private ApiKeysFile put(
+        final KeySource source, final String name, final VenueKind venue, final String apiKey, final Secret secret,
+        final Change change)
+        throws SecretStoreException
+    {
+        final ApiKeysFile current = read();
+        checkName(current, name, change);
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"))
         {
             throw new SecretStoreException("entry name '" + name + "' must be letters, digits, '_', '.' and '-'");
@@ -151,7 +249,15 @@ public final class ApiKeyStoreEditor
         try (SecretStore store = SecretStore.open(current, source))
         {
             final List<ApiKeysFile.Entry> entries = new ArrayList<>(current.entries());
-            entries.add(SecretStore.encrypt(store.key(), name, venue, apiKey, secret));
+            final ApiKeysFile.Entry sealed = SecretStore.encrypt(store.key(), name, venue, apiKey, secret);
+            if (change == Change.REPLACE)
+            {
+                entries.replaceAll((entry) -> entry.name().equals(name) ? sealed : entry);
+            }
+            else
+            {
+                entries.add(sealed);
+            }
             final ApiKeysFile result = new ApiKeysFile(current.kdf(), List.copyOf(entries));
             write(result);
             return result;

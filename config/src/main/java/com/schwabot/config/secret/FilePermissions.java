@@ -8,6 +8,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
 
+import com.schwabot.config.ShellWords;
+
 /**
  * Checks that a file holding key material is readable by its owner only, where the file system has POSIX
  * permissions. On other file systems the check passes.
@@ -57,7 +59,7 @@ public final class FilePermissions
             {
                 return file + " is accessible by group or others (" +
                     java.nio.file.attribute.PosixFilePermissions.toString(permissions) +
-                    "); refusing to use it: run chmod 600 " + file;
+                    "); refusing to use it: run chmod 600 " + ShellWords.quote(file);
             }
         }
         return null;

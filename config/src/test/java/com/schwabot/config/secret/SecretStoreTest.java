@@ -242,6 +242,18 @@ class SecretStoreTest
     }
 
     @Test
+    void shouldQuoteAKeyFilePathWithASpaceInTheCommandThatFixesIt() throws Exception
+    {
+        final Path keyFile = Files.write(Files.createDirectory(dir.resolve("my keys")).resolve("key.bin"),
+            new byte[32]);
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> editor.init(KeySource.keyFile(keyFile), TEST_ITERATIONS))
+            .isInstanceOf(SecretStoreException.class)
+            .hasMessageEndingWith("refusing to use it: run chmod 600 '" + keyFile + "'");
+    }
+
+    @Test
     void shouldRefuseApiKeysFileReadableByOthers() throws Exception
     {
         createStore(KeySource.passphrase("pw".toCharArray()));

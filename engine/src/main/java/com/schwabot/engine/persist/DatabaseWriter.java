@@ -45,6 +45,7 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
     private final Schema schema;
     private final Path file;
     private final String journalDir;
+    private final String sqliteDirSetting;
     private final int batchSize;
     private final long flushIntervalNanos;
     private Connection connection;
@@ -71,6 +72,7 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
         this.schema = schema;
         this.file = context.sqliteDir().resolve(schema.database());
         this.journalDir = context.journalDir().toAbsolutePath().normalize().toString();
+        this.sqliteDirSetting = context.sqliteDirSetting();
         this.batchSize = context.batchSize();
         this.flushIntervalNanos = context.flushIntervalMs() * NANOS_PER_MILLI;
     }
@@ -88,7 +90,7 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
         try
         {
             connection = SqliteDatabase.open(file);
-            SqliteDatabase.migrate(connection, schema, file);
+            SqliteDatabase.migrate(connection, schema, file, sqliteDirSetting);
             positionStatement = SqliteDatabase.positionStatement(connection);
             prepare(connection);
             committed = SqliteDatabase.position(connection);
@@ -127,7 +129,7 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
         {
             throw new PersistenceException(file + " holds rows of another journal than " + journalDir + " (its " +
                 "first record's time is " + committed.firstIngressNanos() + " ns, this journal's " +
-                (first[0] < 0 ? "is empty" : first[0] + " ns") + "): use another persistence.sqlite_dir");
+                (first[0] < 0 ? "is empty" : first[0] + " ns") + "): use another " + sqliteDirSetting);
         }
     }
 
@@ -149,7 +151,7 @@ abstract class DatabaseWriter implements RecordHandler, AutoCloseable
             {
                 throw new PersistenceException(file + " stopped at journal sequence " + committed.sequence() +
                     " (index " + committed.index() + "), which " + journalDir + " does not hold: the journal was " +
-                    "truncated or replaced; use another persistence.sqlite_dir");
+                    "truncated or replaced; use another " + sqliteDirSetting);
             }
             lastIndex = committed.index();
             lastSequence = committed.sequence();

@@ -28,11 +28,12 @@ final class DirectoryLock implements AutoCloseable
     /**
      * Take the lock.
      *
-     * @param dir the directory.
+     * @param dir     the directory.
+     * @param setting the name of the setting that chooses it, for the message that says to use another.
      * @return the lock; close it to release.
      * @throws PersistenceException when another process (or agent) holds it, or it cannot be created.
      */
-    static DirectoryLock acquire(final Path dir)
+    static DirectoryLock acquire(final Path dir, final String setting)
     {
         final Path file = dir.resolve(FILE_NAME);
         FileChannel channel = null;
@@ -42,14 +43,14 @@ final class DirectoryLock implements AutoCloseable
             final FileLock lock = channel.tryLock();
             if (null == lock)
             {
-                throw held(file);
+                throw held(file, setting);
             }
             return new DirectoryLock(channel, lock);
         }
         catch (final OverlappingFileLockException ex)
         {
             closeQuietly(channel);
-            throw held(file);
+            throw held(file, setting);
         }
         catch (final IOException ex)
         {
@@ -63,10 +64,10 @@ final class DirectoryLock implements AutoCloseable
         }
     }
 
-    private static PersistenceException held(final Path file)
+    private static PersistenceException held(final Path file, final String setting)
     {
         return new PersistenceException("the databases in " + file.getParent() + " are being written by another " +
-            "schwabot (it holds " + file + "): stop it first, or use another persistence.sqlite_dir");
+            "schwabot (it holds " + file + "): stop it first, or use another " + setting);
     }
 
     private static void closeQuietly(final FileChannel channel)

@@ -78,7 +78,7 @@ public final class PersistenceAgent implements Agent, AutoCloseable
         {
             throw new PersistenceException("cannot create " + sqliteDir + ": " + ex, ex);
         }
-        final DirectoryLock lock = DirectoryLock.acquire(sqliteDir);
+        final DirectoryLock lock = DirectoryLock.acquire(sqliteDir, context.sqliteDirSetting());
         Journal journal = null;
         final List<DatabaseWriter> writers = new ArrayList<>(3);
         try
@@ -131,7 +131,7 @@ public final class PersistenceAgent implements Agent, AutoCloseable
         {
             return;
         }
-        final DirectoryLock lock = DirectoryLock.acquire(sqliteDir);
+        final DirectoryLock lock = DirectoryLock.acquire(sqliteDir, context.sqliteDirSetting());
         try
         {
             for (final String name : List.of(TradingWriter.DATABASE, MonitoringWriter.DATABASE, StateWriter.DATABASE))
@@ -140,7 +140,8 @@ public final class PersistenceAgent implements Agent, AutoCloseable
                 if (Files.exists(file) && SqliteDatabase.holdsPosition(file))
                 {
                     throw new PersistenceException(file + " holds rows of another journal than " +
-                        context.journalDir() + ", which holds no record yet: use another persistence.sqlite_dir");
+                        context.journalDir() + ", which holds no record yet: use another " +
+                        context.sqliteDirSetting());
                 }
             }
         }

@@ -21,9 +21,12 @@ public final class PersistenceContext
     public static final long METRICS_INTERVAL_MS_DEFAULT = 1000;
     /** Default sleep of the persistence thread when there was nothing to do. */
     public static final long IDLE_SLEEP_MS_DEFAULT = 10;
+    /** Default name of the setting that chooses the databases' directory, for messages: the configuration key. */
+    public static final String SQLITE_DIR_SETTING_DEFAULT = "persistence.sqlite_dir";
 
     private Path journalDir;
     private Path sqliteDir;
+    private String sqliteDirSetting = SQLITE_DIR_SETTING_DEFAULT;
     private int batchSize = BATCH_SIZE_DEFAULT;
     private long flushIntervalMs = FLUSH_INTERVAL_MS_DEFAULT;
     private long metricsIntervalMs = METRICS_INTERVAL_MS_DEFAULT;
@@ -85,6 +88,29 @@ public final class PersistenceContext
     public Path sqliteDir()
     {
         return sqliteDir;
+    }
+
+    /**
+     * How the user chooses the databases' directory, named where a message says to use another one (the directory
+     * is locked by another writer, or holds databases of another journal or a newer schema): the configuration key
+     * {@link #SQLITE_DIR_SETTING_DEFAULT} for an engine run, the option of a command that sets it itself (the
+     * {@code persist} command's {@code --sqlite-dir}).
+     *
+     * @param sqliteDirSetting the setting's name as the user writes it.
+     * @return this.
+     */
+    public PersistenceContext sqliteDirSetting(final String sqliteDirSetting)
+    {
+        this.sqliteDirSetting = sqliteDirSetting;
+        return this;
+    }
+
+    /**
+     * @return the name of the setting that chooses the databases' directory, for messages.
+     */
+    public String sqliteDirSetting()
+    {
+        return sqliteDirSetting;
     }
 
     /**
@@ -225,7 +251,8 @@ public final class PersistenceContext
      */
     PersistenceContext withoutSnapshot()
     {
-        return new PersistenceContext().journalDir(journalDir).sqliteDir(sqliteDir).batchSize(batchSize)
+        return new PersistenceContext().journalDir(journalDir).sqliteDir(sqliteDir).sqliteDirSetting(sqliteDirSetting)
+            .batchSize(batchSize)
             .flushIntervalMs(flushIntervalMs).metricsIntervalMs(metricsIntervalMs).idleSleepMs(idleSleepMs)
             .clock(clock);
     }
@@ -242,9 +269,10 @@ public final class PersistenceContext
         {
             return this;
         }
-        if (null == journalDir || null == sqliteDir)
+        if (null == journalDir || null == sqliteDir || null == sqliteDirSetting)
         {
-            throw new IllegalArgumentException("persistence needs a journal directory and an sqlite directory");
+            throw new IllegalArgumentException("persistence needs a journal directory, an sqlite directory and the " +
+                "name of its setting");
         }
         if (batchSize < 1 || flushIntervalMs < 1 || metricsIntervalMs < 1 || idleSleepMs < 1)
         {

@@ -79,10 +79,12 @@ final class SqliteDatabase
      * @param connection the database.
      * @param schema     what it must be.
      * @param file       for messages.
+     * @param setting    the name of the setting that chooses the directory, for the message that says to use another.
      * @throws SQLException         when a statement fails.
      * @throws PersistenceException when the schema is newer than this build's or names another database.
      */
-    static void migrate(final Connection connection, final Schema schema, final Path file) throws SQLException
+    static void migrate(final Connection connection, final Schema schema, final Path file, final String setting)
+        throws SQLException
     {
         try (Statement statement = connection.createStatement())
         {
@@ -104,8 +106,7 @@ final class SqliteDatabase
             if (version > schema.version())
             {
                 throw new PersistenceException(file + " has schema version " + version + ", newer than the " +
-                    schema.version() + " this build of schwabot writes: use a newer schwabot, or another " +
-                    "persistence.sqlite_dir");
+                    schema.version() + " this build of schwabot writes: use a newer schwabot, or another " + setting);
             }
             final List<List<String>> migrations = schema.migrations();
             for (int v = version; v < migrations.size(); v++)

@@ -1,0 +1,38 @@
+package com.schwabot.tools;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReplayCommandTest
+{
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldSayWhatMustMatchTheRunWhenItsOrdersAreNotReproduced()
+    {
+        final CliRunner.Result run =
+            CliRunner.run(RunCommandTest.FREE_PORT, "run", "--duration", "2s", "--data-dir", temp.toString());
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        final Path journal = temp.resolve("data/journal");
+        TestJournals.appendOutbound(journal);
+
+        final CliRunner.Result replay = CliRunner.run("replay", "--journal", journal.toString(), "--no-report");
+
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(ExitCodes.FAILURE);
+        final List<String> lines = replay.out().lines().toList();
+        final int verdict = lines.indexOf("reproduced: NO (the replay sent other orders)");
+        assertThat(verdict).as(replay.toString()).isPositive();
+        assertThat(lines.subList(verdict + 1, lines.size())).as("after the verdict, before the digest").startsWith(
+            "note: a replay reproduces a run only with the run's configuration (--config DIR, and the same " +
+                "SCHWABOT_* variables):",
+            "  its strategies, risk limits, instruments and tensor.backend decide the orders, and so does the " +
+                "schwabot version").last().asString().startsWith("order digest ");
+        assertThat(replay.err()).isEmpty();
+    }
+}
