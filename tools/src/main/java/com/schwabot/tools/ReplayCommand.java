@@ -226,12 +226,22 @@ public final class ReplayCommand implements Callable<Integer>
                 "see the warnings)");
             if (!result.reproduced())
             {
-                out.println("note: a replay reproduces a run only with the run's configuration (--config DIR, and " +
-                    "the same SCHWABOT_* variables):");
-                out.println("  its strategies, risk limits, instruments and tensor.backend decide the orders, and so " +
-                    "does the schwabot version");
+                printWhatMustMatch(out);
             }
         }
         out.println("order digest " + result.digest());
+    }
+
+    /**
+     * Say, after a live run's journal did not reproduce its orders, what a replay must share with the run.
+     *
+     * @param out where the verdict went.
+     */
+    static void printWhatMustMatch(final PrintWriter out)
+    {
+        out.println("note: a replay reproduces a run only with the run's configuration (--config DIR, and " +
+            "the same SCHWABOT_* variables):");
+        out.println("  its strategies, risk limits, instruments and tensor.backend decide the orders, and so " +
+            "does the schwabot version");
     }
 }

@@ -95,7 +95,17 @@ public final class ReportCommand implements Callable<Integer>
                 "recorded", report.trades().size(), report.metrics().finalPnl(), report.metrics().fees());
             BacktestReports.print(out, files);
             out.flush();
-            return !result.simulated() && !result.reproduced() ? ExitCodes.FAILURE : ExitCodes.OK;
+            if (!result.simulated() && !result.reproduced())
+            {
+                final PrintWriter err = spec.commandLine().getErr();
+                err.println("schwabot: the replay sent other orders than the run did (order digest " +
+                    result.digest() + ", the run's " + result.recordedDigest() + "): the report is of this replay, " +
+                    "not of the run");
+                ReplayCommand.printWhatMustMatch(err);
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
+            return ExitCodes.OK;
         }
     }
 }

@@ -35,4 +35,24 @@ class ReplayCommandTest
                 "schwabot version").last().asString().startsWith("order digest ");
         assertThat(replay.err()).isEmpty();
     }
+
+    @Test
+    void shouldSayWhyWhenTheReportOfARunIsNotReproduced()
+    {
+        final CliRunner.Result run =
+            CliRunner.run(RunCommandTest.FREE_PORT, "run", "--duration", "2s", "--data-dir", temp.toString());
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        final Path journal = temp.resolve("data/journal");
+        TestJournals.appendOutbound(journal);
+
+        final CliRunner.Result report = CliRunner.run("report", "--journal", journal.toString(), "--reports",
+            temp.resolve("reports").toString());
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(report.out()).as("the report is still written").contains("report " + temp.resolve("reports"));
+        assertThat(report.err().lines().toList()).as(report.toString()).hasSize(3);
+        assertThat(report.err()).startsWith("schwabot: the replay sent other orders than the run did (order digest ")
+            .contains("the report is of this replay, not of the run")
+            .contains("note: a replay reproduces a run only with the run's configuration (--config DIR");
+    }
 }
