@@ -13,14 +13,23 @@ class ReplayCommandTest
     @TempDir
     Path temp;
 
-    @Test
-    void shouldSayWhatMustMatchTheRunWhenItsOrdersAreNotReproduced()
+    /**
+     * A 2 s run's journal with one more outbound frame than its replay sends.
+     */
+    private Path unreproducibleRun()
     {
         final CliRunner.Result run =
             CliRunner.run(RunCommandTest.FREE_PORT, "run", "--duration", "2s", "--data-dir", temp.toString());
         assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.OK);
         final Path journal = temp.resolve("data/journal");
         TestJournals.appendOutbound(journal);
+        return journal;
+    }
+
+    @Test
+    void shouldSayWhatMustMatchTheRunWhenItsOrdersAreNotReproduced()
+    {
+        final Path journal = unreproducibleRun();
 
         final CliRunner.Result replay = CliRunner.run("replay", "--journal", journal.toString(), "--no-report");
 
@@ -39,11 +48,7 @@ class ReplayCommandTest
     @Test
     void shouldSayWhyWhenTheReportOfARunIsNotReproduced()
     {
-        final CliRunner.Result run =
-            CliRunner.run(RunCommandTest.FREE_PORT, "run", "--duration", "2s", "--data-dir", temp.toString());
-        assertThat(run.status()).as(run.toString()).isEqualTo(ExitCodes.OK);
-        final Path journal = temp.resolve("data/journal");
-        TestJournals.appendOutbound(journal);
+        final Path journal = unreproducibleRun();
 
         final CliRunner.Result report = CliRunner.run("report", "--journal", journal.toString(), "--reports",
             temp.resolve("reports").toString());
