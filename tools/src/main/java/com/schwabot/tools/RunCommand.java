@@ -30,6 +30,7 @@ import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.monitor.StatusLine;
 import com.schwabot.engine.persist.PersistenceService;
 import com.schwabot.engine.stage.OrderStage;
+import com.schwabot.journal.Journal;
 import com.schwabot.journal.JournalDamagedException;
 
 import picocli.CommandLine.Command;
@@ -262,10 +263,7 @@ public final class RunCommand implements Callable<Integer>
         final String journalStop = engine.journalStopCause();
         if (null != journalStop)
         {
-            throw new CliException(ExitCodes.IO, "the journal stopped: " + journalStop + "; the run stopped and " +
-                "the journal ends on its last whole record (check it: schwabot journal verify " +
-                ShellWords.quote(journalDir) + "); free space, then run again: the session continues, halted if it " +
-                "was (POST /resume)");
+            throw new CliException(ExitCodes.IO, journalStopMessage(journalDir, journalStop));
         }
         final List<String> unreached = venues.neverReached();
         if (!unreached.isEmpty())
@@ -274,6 +272,32 @@ public final class RunCommand implements Callable<Integer>
                 "; the engine kept retrying until it stopped (is the venue running, at that address?)");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * What to say when the journal stopped the run. A file that makes the journal unwritable (one named after no
+     * cycle, such as a copy saved in the directory while the engine ran, fails Chronicle's next roll) is named with
+     * what to do about it; otherwise the likely cause is the disk.
+     *
+     * @param journalDir the run's journal.
+     * @param cause      why the journal stopped ({@code Engine.journalStopCause()}).
+     * @return the message.
+     */
+    static String journalStopMessage(final Path journalDir, final String cause)
+    {
+        final String stopped = "the journal stopped: " + cause + "; the run stopped and the journal ends on its last " +
+            "whole record";
+        try
+        {
+            Journal.requireWhole(journalDir);
+        }
+        catch (final JournalDamagedException ex)
+        {
+            return stopped + "; " + ex.getMessage() + "; then run again: the session continues, halted if it was " +
+                "(POST /resume)";
+        }
+        return stopped + " (check it: schwabot journal verify " + ShellWords.quote(journalDir) + "); free space, " +
+            "then run again: the session continues, halted if it was (POST /resume)";
     }
 
     /**

@@ -472,4 +472,25 @@ class RunCommandTest
         Files.writeString(dir.resolve("config.yaml"), configYaml);
         return dir;
     }
+
+    @Test
+    void shouldNameTheFileThatStoppedTheJournalInsteadOfBlamingTheDisk() throws IOException
+    {
+        final Path journal = temp.resolve("journal");
+        final List<Path> days = TestJournals.writeDays(journal, 2, 4);
+        final String cause = "an append to the journal failed: java.lang.RuntimeException: Unable to parse " +
+            "20231114F copy using format yyyyMMdd'F'";
+        assertThat(RunCommand.journalStopMessage(journal, cause)).as("a whole journal: the disk, most likely")
+            .startsWith("the journal stopped: " + cause + "; the run stopped and the journal ends on its last whole " +
+                "record (check it: schwabot journal verify ").contains("free space, then run again");
+
+        Files.copy(days.get(0), journal.resolve("20231114F copy.cq4"));
+
+        assertThat(RunCommand.journalStopMessage(journal, cause))
+            .startsWith("the journal stopped: " + cause + "; the run stopped and the journal ends on its last whole " +
+                "record; journal " + journal + " is damaged: 20231114F copy.cq4 is not named after a cycle")
+            .contains("move the damaged file out of the directory")
+            .endsWith("then run again: the session continues, halted if it was (POST /resume)")
+            .doesNotContain("free space");
+    }
 }
