@@ -13,6 +13,8 @@ package com.schwabot.config;
  * @param shutdownTimeoutMs    how long to wait for the rings to drain on shutdown.
  * @param recoverOnStart       whether a start on an existing journal first replays its last session (positions,
  *                             working orders, risk state, learned weights) and continues it, rather than starting flat.
+ * @param warmupFrames         market-data frames a throwaway core trades on before the engine goes live, so that the
+ *                             JIT compiles the order path first; 0 for none.
  */
 public record EngineConfig(
     int inputRingSize,
@@ -21,10 +23,12 @@ public record EngineConfig(
     WaitStrategy waitStrategyOverride,
     int businessThreadCpu,
     long shutdownTimeoutMs,
-    boolean recoverOnStart)
+    boolean recoverOnStart,
+    long warmupFrames)
 {
     static final int MIN_RING_SIZE = 64;
     static final int MAX_RING_SIZE = 1 << 24;
+    static final long MAX_WARMUP_FRAMES = 100_000_000L;
 
     static EngineConfig read(final Section s)
     {
@@ -35,7 +39,8 @@ public record EngineConfig(
             s.optionalEnum("wait_strategy", WaitStrategy.class, "null (the profile's choice)"),
             s.optionalInt("business_thread_cpu", 0, 4095),
             s.longValue("shutdown_timeout_ms", 0, 600_000),
-            s.bool("recover_on_start"));
+            s.bool("recover_on_start"),
+            s.longValue("warmup_frames", 0, MAX_WARMUP_FRAMES));
         s.finish();
         return config;
     }

@@ -120,6 +120,7 @@ public final class Engine implements AutoCloseable
     private final TimerSource timer;
     private final WeightStore weights;
     private final Recovery.Gate gate;
+    private Warmup.Result warmup = Warmup.Result.NONE;
     private final JournalGate journalGate = new JournalGate();
     private final JournalSpaceGuard journalSpace;
     private volatile boolean closing;
@@ -271,6 +272,7 @@ public final class Engine implements AutoCloseable
         final Engine engine = new Engine(config, journalDir, cacheDir, monitoring);
         try
         {
+            engine.warmup = Warmup.run(config, engine.backend, config.engine().warmupFrames());
             if (config.engine().recoverOnStart())
             {
                 engine.recover();
@@ -365,6 +367,18 @@ public final class Engine implements AutoCloseable
     public long recoveredEvents()
     {
         return recoveredEvents;
+    }
+
+    /**
+     * What the JIT warm-up before going live did ({@code engine.warmup_frames}).
+     *
+     * @return frames fed, orders the throwaway core sent, and the time it took, as one line; null when there was none.
+     */
+    public String warmupSummary()
+    {
+        return 0 == warmup.frames() ? null : String.format(java.util.Locale.ROOT,
+            "warmed up the JIT: %,d simulator frames and %,d orders through a throwaway core in %,d ms " +
+            "(engine.warmup_frames)", warmup.frames(), warmup.orders(), warmup.elapsedNanos() / 1_000_000);
     }
 
     /**

@@ -224,6 +224,10 @@ public final class RunCommand implements Callable<Integer>
             out.println("# schwabot run: journal " + journalDir + ", tensor backend " + engine.backendName() +
                 ", engine profile " + config.engine().profile().label() +
                 (null == duration ? ", until Ctrl-C" : ", for " + duration));
+            if (null != engine.warmupSummary())
+            {
+                out.println("# " + engine.warmupSummary());
+            }
             if (engine.recoveredFrom() > 0)
             {
                 out.println("# recovered the session begun at journal sequence " + engine.recoveredFrom() + ": " +

@@ -1,0 +1,65 @@
+package com.schwabot.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.schwabot.config.SchwabotConfig;
+import com.schwabot.engine.monitor.EngineCounter;
+import com.schwabot.tensor.TensorBackend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JIT warm-up before an engine goes live: a throwaway core trades against the simulator's market, as many orders
+ * as the risk gate lets through, and the live engine keeps no trace of it.
+ */
+class WarmupTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldSendManyOrdersThroughAThrowawayCore()
+    {
+        final SchwabotConfig config = TestCores.defaults();
+        try (TensorBackend backend = TradingCore.backend(config))
+        {
+            final Warmup.Result result = Warmup.run(config, backend, 20_000);
+            assertThat(result.frames()).isBetween(20_000L, 20_100L);
+            assertThat(result.orders()).as("about one order per instrument and tick of 500 ms, 5 frames a tick")
+                .isGreaterThan(4_000);
+            assertThat(Warmup.run(config, backend, 0)).isEqualTo(Warmup.Result.NONE);
+        }
+    }
+
+    @Test
+    void shouldLeaveNoTraceInTheLiveEngine() throws Exception
+    {
+        final SchwabotConfig config = TestCores.defaults(Map.of("SCHWABOT_ENGINE_WARMUP_FRAMES", "20000"));
+        final Path journalDir = dir.resolve("journal");
+        final Engine engine = Engine.start(config, journalDir, (e) -> List.of());
+        try
+        {
+            assertThat(engine.warmupSummary()).startsWith("warmed up the JIT: 20,0").contains(" orders through a " +
+                "throwaway core in ");
+            assertThat(engine.counters().value(EngineCounter.ORDERS_SENT)).isZero();
+            assertThat(engine.counters().value(EngineCounter.MARKET_EVENTS)).isZero();
+            assertThat(engine.core().portfolio().position(0)).isZero();
+            assertThat(engine.core().portfolio().position(1)).isZero();
+        }
+        finally
+        {
+            engine.close();
+        }
+        assertThat(JournaledOrders.sentClOrdIds(journalDir)).as("no order journaled").isEmpty();
+
+        final Engine cold = Engine.start(TestCores.defaults(Map.of("SCHWABOT_ENGINE_WARMUP_FRAMES", "0")),
+            dir.resolve("cold"), (e) -> List.of());
+        cold.close();
+        assertThat(cold.warmupSummary()).isNull();
+    }
+}
