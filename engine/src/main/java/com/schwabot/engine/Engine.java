@@ -272,7 +272,7 @@ public final class Engine implements AutoCloseable
         final Engine engine = new Engine(config, journalDir, cacheDir, monitoring);
         try
         {
-            engine.warmup = Warmup.run(config, engine.backend, config.engine().warmupFrames());
+            engine.warmup();
             if (config.engine().recoverOnStart())
             {
                 engine.recover();
@@ -315,6 +315,22 @@ public final class Engine implements AutoCloseable
         {
             engine.close();
             throw ex;
+        }
+    }
+
+    /**
+     * The JIT warm-up ({@link Warmup}). It is an optimization: when it cannot run (a configuration whose simulator
+     * section does not fit its instruments, say, where the simulator is not used), the engine starts without it.
+     */
+    private void warmup()
+    {
+        try
+        {
+            warmup = Warmup.run(config, backend, config.engine().warmupFrames());
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("JIT warm-up skipped (engine.warmup_frames): {}", ex.toString());
         }
     }
 
