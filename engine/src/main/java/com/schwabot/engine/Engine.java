@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -319,8 +320,8 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * The JIT warm-up ({@link Warmup}). It is an optimization: when it cannot run (a configuration whose simulator
-     * section does not fit its instruments, say, where the simulator is not used), the engine starts without it.
+     * The JIT warm-up ({@link Warmup}). It is an optimization, not a condition of trading: should it fail, the failure
+     * is logged and the engine starts cold, as with {@code engine.warmup_frames: 0}.
      */
     private void warmup()
     {
@@ -392,7 +393,7 @@ public final class Engine implements AutoCloseable
      */
     public String warmupSummary()
     {
-        return 0 == warmup.frames() ? null : String.format(java.util.Locale.ROOT,
+        return 0 == warmup.frames() ? null : String.format(Locale.ROOT,
             "warmed up the JIT: %,d simulator frames and %,d orders through a throwaway core in %,d ms " +
             "(engine.warmup_frames)", warmup.frames(), warmup.orders(), warmup.elapsedNanos() / 1_000_000);
     }
