@@ -7,6 +7,7 @@ import com.schwabot.engine.market.InstrumentTable;
 import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.engine.monitor.EngineCounters;
 import com.schwabot.engine.replay.FillSettings;
+import com.schwabot.engine.replay.Replayer;
 import com.schwabot.engine.replay.SimulatedVenue;
 import com.schwabot.engine.stage.EventClock;
 import com.schwabot.engine.stage.Pipeline;
@@ -22,13 +23,13 @@ import com.schwabot.tensor.TensorBackend;
  * The JIT warm-up before an engine goes live ({@code engine.warmup_frames}). A live engine decides a few orders a
  * second, so its order path (the decision, the risk gate's check, the order stage's encoding, the fill) would run
  * in the interpreter for many minutes: after 60 s of a default run, {@code OrderStage.sendIoc} had not been
- * compiled at all and {@code DecisionStage.trade} only at the JIT's first, profiling tier
+ * compiled at all and {@code DecisionStage.trade} only by C1 with full profiling (tier 3)
  * ({@code -XX:+PrintCompilation}). Here a throwaway core, built from the same configuration as the live one, trades
- * against the simulator's seeded market, fed in-process with event times a tick apart and filled by the backtests'
- * simulated venue. After each tick its decision stage is given a score that flips the target of every instrument
- * (a long unit, then a short one), so that it sends an order per instrument and tick, as many as the risk gate
- * lets through: the same methods the live engine's orders run are run often enough to be compiled before the first
- * live event.
+ * against the simulator's seeded market, fed in-process with event times a tick apart, as a replay feeds a journal
+ * ({@link Replayer#feed}), and filled by the backtests' simulated venue. After each tick its decision stage is given
+ * a score that flips the target of every instrument (a long unit, then a short one), so that it sends an order per
+ * instrument and tick, as many as the risk gate lets through: the same methods the live engine's orders run are run
+ * often enough to be compiled before the first live event.
  * <p>
  * It touches nothing of the live engine: its own core, counters and clock; no journal, ring, socket, cache or
  * database. It shares the tensor backend, used here before the live core first scores. So it changes no decision of
@@ -132,11 +133,7 @@ final class Warmup
             final int length)
         {
             fed++;
-            pipeline.onFrame(buffer, offset, length, now, SOURCE, fed, false);
-            if (pipeline.lastFrameIsMarketData())
-            {
-                venue.onMarketEvent(pipeline, now);
-            }
+            Replayer.feed(pipeline, venue, buffer, offset, length, now, SOURCE, fed, 0);
         }
     }
 }

@@ -298,7 +298,21 @@ public final class Replayer
         return copy;
     }
 
-    private static void feed(
+    /**
+     * One record's frame into a pipeline, then, when it was market data, into the simulated venue (which fills the
+     * orders waiting on it): how a replay feeds a core, and how the engine's JIT warm-up feeds its throwaway one.
+     *
+     * @param pipeline     the core's pipeline.
+     * @param venue        the simulated venue, or null when the record's venue reports are replayed instead.
+     * @param buffer       holding the frame.
+     * @param offset       of the frame.
+     * @param length       of the frame.
+     * @param ingressNanos its ingress (event) time.
+     * @param source       its source.
+     * @param sequence     its journal sequence.
+     * @param flags        its journal flags ({@link JournalFlags#END_OF_BATCH} ends a batch).
+     */
+    public static void feed(
         final Pipeline pipeline,
         final SimulatedVenue venue,
         final DirectBuffer buffer,
