@@ -106,9 +106,14 @@ class EngineGatewayCutTest
         try
         {
             waitUntil(() -> engine.counters().value(EngineCounter.FILLS) > 0, 60_000);
-            run.proxy.stall();
+            // Stall the venue's answers the moment an order is sent, so that its answers are held and it is working
+            // when the link times out (the engine sends a few orders a second at most: waiting for one after the
+            // stall would often find none before the timeout). The replay in check() asserts that an order was
+            // working at the first DOWN.
+            stallAtTheNextOrder(run);
             final long sentAtStall = engine.counters().value(EngineCounter.ORDERS_SENT);
-            waitUntil(() -> engine.counters().value(EngineCounter.ORDERS_SENT) > sentAtStall, 30_000);
+            waitUntil(() -> engine.counters().value(EngineCounter.ORDERS_SENT) > sentAtStall ||
+                run.gateway.counters().heartbeatTimeouts() >= 1, 30_000);
             waitUntil(() -> run.gateway.counters().heartbeatTimeouts() >= 1,
                 4 * OrderEntryProtocol.HEARTBEAT_TIMEOUT_MS);
             waitUntil(() -> engine.counters().value(EngineCounter.GATEWAY_DOWN) >= 1, 20_000);
@@ -292,6 +297,23 @@ class EngineGatewayCutTest
             Files.writeString(target.resolve("fault-report.txt"), line + System.lineSeparator(),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
+    }
+
+    /**
+     * Spin until the engine sends its next order, then stall the venue's side of the link at once: the order goes
+     * through the output ring, the gateway thread, the socket, the proxy and the simulator before its answer comes
+     * back to the proxy, which a spinning thread outruns.
+     */
+    private static void stallAtTheNextOrder(final Run run)
+    {
+        final long sent = run.engine.counters().value(EngineCounter.ORDERS_SENT);
+        final long deadline = System.nanoTime() + 30_000_000_000L;
+        while (run.engine.counters().value(EngineCounter.ORDERS_SENT) == sent)
+        {
+            assertThat(System.nanoTime()).as("no order sent in 30 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        run.proxy.stall();
     }
 
     private static void waitUntil(final BooleanSupplier condition, final long timeoutMs) throws InterruptedException
