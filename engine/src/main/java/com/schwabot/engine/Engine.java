@@ -14,7 +14,9 @@ import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -29,6 +31,7 @@ import com.schwabot.engine.http.AdminToken;
 import com.schwabot.engine.http.AuditLog;
 import com.schwabot.engine.http.MonitorHttpServer;
 import com.schwabot.engine.http.MonitorSources;
+import com.schwabot.engine.learn.WeightSaver;
 import com.schwabot.engine.learn.WeightStore;
 import com.schwabot.engine.monitor.CounterMirror;
 import com.schwabot.engine.monitor.CountersFile;
@@ -119,7 +122,7 @@ public final class Engine implements AutoCloseable
     private final BatchEventProcessor<InboundEvent> processor;
     private final Thread businessThread;
     private final TimerSource timer;
-    private final WeightStore weights;
+    private final WeightSaver weights;
     private final Recovery.Gate gate;
     private Warmup.Result warmup = Warmup.Result.NONE;
     private final JournalGate journalGate = new JournalGate();
@@ -301,7 +304,7 @@ public final class Engine implements AutoCloseable
             engine.venues.addAll(venues.start(engine));
             engine.monitorRunner = new AgentRunner(
                 EngineWaitStrategies.monitor(config.engine().profile()), (ex) -> LOG.error("monitor failed", ex), null,
-                engine.monitor);
+                engine.monitorAgent());
             AgentRunner.startOnThread(engine.monitorRunner);
             if (monitoring.httpServer())
             {
@@ -584,9 +587,9 @@ public final class Engine implements AutoCloseable
             drainAndHalt();
         }
         core.pipeline().publishStatus();
-        if (null != weights)
+        if (null != weights && !businessThread.isAlive())
         {
-            core.tensor().save();
+            core.tensor().save(); // the weight saver writes it when it closes, after the monitor thread
         }
         if (null == monitorRunner && null != counters.file())
         {
@@ -595,18 +598,37 @@ public final class Engine implements AutoCloseable
         CloseHelper.quietCloseAll(pretouchRunner, monitorRunner, auditLog, journal, backend, weights);
     }
 
-    private WeightStore openWeights(final Path cacheDir)
+    private WeightSaver openWeights(final Path cacheDir)
     {
         try
         {
-            return WeightStore.open(cacheDir, core.strategies(), config.tensor().featureCount(),
-                Math.max(config.tensor().maxInstruments(), config.instruments().size()));
+            return new WeightSaver(WeightStore.open(cacheDir, core.strategies(), config.tensor().featureCount(),
+                Math.max(config.tensor().maxInstruments(), config.instruments().size())), counters);
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietCloseAll(journal, backend);
             throw ex;
         }
+    }
+
+    /**
+     * The monitor thread's agent: the monitor, and the weight saver when the engine saves its weights (it writes them
+     * to the weight cache there, off the business thread). The thread keeps the monitor's name.
+     */
+    private Agent monitorAgent()
+    {
+        if (null == weights)
+        {
+            return monitor;
+        }
+        return new CompositeAgent(monitor, weights)
+        {
+            public String roleName()
+            {
+                return monitor.roleName();
+            }
+        };
     }
 
     private void drainAndHalt()

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import com.schwabot.engine.stage.StrategyTable;
-import com.schwabot.engine.stage.TensorStage;
 import com.schwabot.tensor.TensorBatch;
 import com.schwabot.tensor.cache.CacheSizes;
 import com.schwabot.tensor.cache.TensorCaches;
@@ -16,13 +15,15 @@ import com.schwabot.tensor.cache.VectorCache;
  * fingerprints the feature layout (the enabled strategies in order and the feature count), so a changed
  * strategies.yaml does not read weights learned for another layout.
  * <p>
- * The engine saves the weights here on timer ticks and at shutdown; it does not load them at start, because the
- * initial weights must be something a replay has too, and the replay has the configuration, not the cache (see the
- * engine README). {@link #load} is for tools and tests.
+ * The engine saves the weights here on timer ticks and at shutdown, through a {@link WeightSaver} that writes them
+ * off the business thread; it does not load them at start, because the initial weights must be something a replay
+ * has too, and the replay has the configuration, not the cache (see the engine README). {@link #load} is for tools
+ * and tests.
  * <p>
- * {@link #save} allocates nothing (the Chronicle Map writes in place). Not thread-safe: one thread at a time.
+ * {@link #save} and {@link #saveVector} allocate nothing (the Chronicle Map writes in place), but they take the
+ * map's segment lock and write its file: not for the business thread. Not thread-safe: one thread at a time.
  */
-public final class WeightStore implements TensorStage.WeightSink, AutoCloseable
+public final class WeightStore implements AutoCloseable
 {
     /** Most layouts held in the weight cache. */
     public static final int MAX_LAYOUTS = 64;
@@ -80,7 +81,9 @@ public final class WeightStore implements TensorStage.WeightSink, AutoCloseable
     }
 
     /**
-     * {@inheritDoc}
+     * Save a batch's weights and bias under this layout's key.
+     *
+     * @param batch the batch, of this layout.
      */
     public void save(final TensorBatch batch)
     {
@@ -88,6 +91,26 @@ public final class WeightStore implements TensorStage.WeightSink, AutoCloseable
         System.arraycopy(batch.weights(), 0, vector, 0, weights);
         System.arraycopy(batch.bias(), 0, vector, weights, batch.outputCount());
         caches.weights().put(key, vector);
+    }
+
+    /**
+     * Save a vector of this layout (the weights, then the bias) under this layout's key.
+     *
+     * @param weightsThenBias {@link #vectorLength()} floats.
+     */
+    public void saveVector(final float[] weightsThenBias)
+    {
+        caches.weights().put(key, weightsThenBias);
+    }
+
+    /**
+     * Floats of a saved vector: the weights, then the bias.
+     *
+     * @return the length.
+     */
+    public int vectorLength()
+    {
+        return vector.length;
     }
 
     /**

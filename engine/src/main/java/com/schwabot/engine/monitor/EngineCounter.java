@@ -63,8 +63,10 @@ public enum EngineCounter
     DUPLICATE_IDS("orders.duplicate.ids"),
     /** Weight updates of the tensor weight memory from trade outcomes (business). */
     LEARNING_UPDATES("learning.updates"),
-    /** Saves of the weights to the tensor weight cache (business). */
+    /** Saves of the weights to the tensor weight cache, handed to the weight saver (business). */
     WEIGHT_SAVES("learning.weight.saves"),
+    /** Writes of the weights to the tensor weight cache that failed (the monitor thread's weight saver). */
+    WEIGHT_SAVE_FAILURES("learning.weight.save.failures"),
     /** Orders that passed the risk gate (business). */
     RISK_PASSED("risk.passed"),
     /** Orders refused by the risk gate, all reasons (business). */
