@@ -1,8 +1,10 @@
 package com.schwabot.engine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +25,23 @@ class WarmupTest
     Path dir;
 
     @Test
-    void shouldSendManyOrdersThroughAThrowawayCore()
+    void shouldSendManyOrdersThroughAThrowawayCoreAndTheLiveWayOut() throws Exception
     {
         final SchwabotConfig config = TestCores.defaults();
+        final Path temp = Files.createDirectories(dir.resolve("tmp"));
         try (TensorBackend backend = TradingCore.backend(config))
         {
-            final Warmup.Result result = Warmup.run(config, backend, 20_000);
+            final Warmup.Result result = Warmup.run(config, backend, 20_000, temp);
             assertThat(result.frames()).isBetween(20_000L, 20_100L);
-            assertThat(result.orders()).as("about one order per instrument and tick of 500 ms, 5 frames a tick")
+            assertThat(result.orders()).as("about one order per instrument and tick, 5 frames a tick")
                 .isGreaterThan(4_000);
-            assertThat(Warmup.run(config, backend, 0)).isEqualTo(Warmup.Result.NONE);
+            assertThat(result.journaled()).as("every order journaled by the output ring sender, as live ones are")
+                .isGreaterThanOrEqualTo(result.orders());
+            assertThat(Warmup.run(config, backend, 0, temp)).isEqualTo(Warmup.Result.NONE);
+        }
+        try (Stream<Path> left = Files.list(temp))
+        {
+            assertThat(left).as("the throwaway journal deleted").isEmpty();
         }
     }
 

@@ -137,6 +137,11 @@ public final class OrderStage
         this.duplicateIds = counters.get(EngineCounter.DUPLICATE_IDS);
         this.duplicateExecutions = counters.get(EngineCounter.DUPLICATE_EXECUTIONS);
         this.logons = counters.get(EngineCounter.LOGONS);
+        // Wrapped over the frame now, so that every order's wrap finds the buffer it holds: the first order would
+        // otherwise take the "new buffer" branch that the JIT warm-up's core took only once, long before it compiled
+        // the order path, and throw that compiled code away (an uncommon trap in the encoder's wrap).
+        newOrder.wrapAndApplyHeader(frame, 0, header);
+        cancelOrder.wrapAndApplyHeader(frame, 0, header);
     }
 
     /**

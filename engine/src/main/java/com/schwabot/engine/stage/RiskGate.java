@@ -43,6 +43,12 @@ public final class RiskGate
 {
     private static final long DAY_NANOS = 86_400_000_000_000L;
     private static final long SECOND_NANOS = 1_000_000_000L;
+    /**
+     * The send time of a slot of the order-rate window that holds no send: far enough before any event time that the
+     * slot has room, near enough that {@code now - LONG_AGO} cannot overflow. One comparison, with no special case
+     * that only the first orders of a run would take (and that code compiled before them would not expect).
+     */
+    private static final long LONG_AGO = Long.MIN_VALUE / 2;
 
     private final InstrumentTable instruments;
     private final MarketState market;
@@ -124,7 +130,7 @@ public final class RiskGate
         this.staleNanos = profile.staleDataMs() * 1_000_000L;
         this.coolDownNanos = profile.coolDownMs() * 1_000_000L;
         this.recentSends = new long[Math.max(1, profile.maxOrdersPerSecond())];
-        java.util.Arrays.fill(recentSends, Long.MIN_VALUE);
+        java.util.Arrays.fill(recentSends, LONG_AGO);
         this.lastMid = new double[instruments.count()];
         this.passed = counters.get(EngineCounter.RISK_PASSED);
         this.rejected = counters.get(EngineCounter.RISK_REJECTS);
@@ -234,8 +240,7 @@ public final class RiskGate
 
     private boolean orderRateRoom(final long now)
     {
-        final long oldest = recentSends[recentNext];
-        return oldest == Long.MIN_VALUE || now - oldest >= SECOND_NANOS;
+        return now - recentSends[recentNext] >= SECOND_NANOS;
     }
 
     private RiskReason tradingState(final int i, final long now)
