@@ -142,8 +142,16 @@ public final class ConfigLoader
     {
         Path dir = configDir;
         final String fromEnv = environment.get(EnvMapping.CONFIG_DIR);
-        if (null == dir && null != fromEnv && !fromEnv.isBlank())
+        if (null == dir && null != fromEnv)
         {
+            if (fromEnv.isBlank())
+            {
+                // Set to nothing: an unset variable's expansion far more often than a wish for the bundled defaults,
+                // which would then run without a word.
+                errors.add(new ConfigError(null, null, "'" + fromEnv + "'", "names no configuration directory: " +
+                    "unset the variable for the bundled defaults, or name a directory", EnvMapping.CONFIG_DIR, 0));
+                return null;
+            }
             dir = Path.of(fromEnv);
         }
         if (null != dir && !Files.isDirectory(dir))

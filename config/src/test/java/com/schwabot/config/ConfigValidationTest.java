@@ -404,6 +404,19 @@ class ConfigValidationTest
     }
 
     @Test
+    void shouldRejectAnEmptyConfigDirectoryVariableInsteadOfRunningOnTheDefaults()
+    {
+        for (final String empty : new String[] {"", "  "})
+        {
+            final ConfigException ex = TestFiles.loadFails(null, Map.of(EnvMapping.CONFIG_DIR, empty));
+
+            assertThat(ex.errors()).extracting(ConfigError::message).containsExactly("env " + EnvMapping.CONFIG_DIR +
+                " = '" + empty + "': names no configuration directory: unset the variable for the bundled defaults, " +
+                "or name a directory");
+        }
+    }
+
+    @Test
     void shouldRejectAFileGivenAsTheConfigDirectory() throws Exception
     {
         final Path file = Files.writeString(dir.resolve("config.txt"), "engine: {}\n");

@@ -185,9 +185,6 @@ class SchwabotCliTest
     }
 
     /**
-     * Every command and subcommand, as the words that name it: [], [run], [journal], [journal dump], ...
-     */
-    /**
      * Commands that fail fast whatever the path (none writes to the current directory, which an empty path named).
      */
     @Test
@@ -206,6 +203,11 @@ class SchwabotCliTest
         assertThat(dir.status()).as(dir.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(dir.err()).startsWith("schwabot: Invalid value for positional parameter at index 0 (DIR): an " +
             "empty path names no file or directory\n");
+
+        final CliRunner.Result blank = CliRunner.run("replay", "--journal", "  ");
+        assertThat(blank.status()).as(blank.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(blank.err()).startsWith("schwabot: Invalid value for option '--journal': a path of only blanks " +
+            "('  ') is refused: it is an unset variable's or a quoting mistake far more often than a name\n");
     }
 
     /**
@@ -250,6 +252,9 @@ class SchwabotCliTest
             .contains("run --data-dir ", "import --journal ", "import ", "journal dump ");
     }
 
+    /**
+     * Every command and subcommand, as the words that name it: [], [run], [journal], [journal dump], ...
+     */
     static List<List<String>> commandPaths()
     {
         final List<List<String>> paths = new ArrayList<>();
