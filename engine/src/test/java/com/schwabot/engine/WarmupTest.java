@@ -1,5 +1,6 @@
 package com.schwabot.engine;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,7 @@ import com.schwabot.engine.monitor.EngineCounter;
 import com.schwabot.tensor.TensorBackend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The JIT warm-up before an engine goes live: a throwaway core trades against the simulator's market, as many orders
@@ -42,6 +44,18 @@ class WarmupTest
         try (Stream<Path> left = Files.list(temp))
         {
             assertThat(left).as("the throwaway journal deleted").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldFailClearlyWhenItCannotMakeItsJournal() throws Exception
+    {
+        final SchwabotConfig config = TestCores.defaults();
+        final Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        try (TensorBackend backend = TradingCore.backend(config))
+        {
+            assertThatThrownBy(() -> Warmup.run(config, backend, 1_000, notADirectory))
+                .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("the warm-up's journal: ");
         }
     }
 
