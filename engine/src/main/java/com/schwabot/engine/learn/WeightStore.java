@@ -90,7 +90,7 @@ public final class WeightStore implements AutoCloseable
         final int weights = batch.featureCount() * batch.outputCount();
         System.arraycopy(batch.weights(), 0, vector, 0, weights);
         System.arraycopy(batch.bias(), 0, vector, weights, batch.outputCount());
-        caches.weights().put(key, vector);
+        saveVector(vector);
     }
 
     /**
