@@ -587,9 +587,17 @@ public final class Engine implements AutoCloseable
             drainAndHalt();
         }
         core.pipeline().publishStatus();
-        if (null != weights && !businessThread.isAlive())
+        if (null != weights)
         {
-            core.tensor().save(); // the weight saver writes it when it closes, after the monitor thread
+            if (businessThread.isAlive())
+            {
+                LOG.warn("the business thread has not stopped: the learned weights since its last save are not " +
+                    "saved to the weight cache");
+            }
+            else
+            {
+                core.tensor().save(); // the weight saver writes it when it closes, after the monitor thread
+            }
         }
         if (null == monitorRunner && null != counters.file())
         {

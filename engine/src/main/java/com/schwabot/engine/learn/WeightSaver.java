@@ -44,8 +44,8 @@ public final class WeightSaver implements TensorStage.WeightSink, Agent, AutoClo
     private final AtomicCounter failures;
     /**
      * Even: {@link #shared} is whole; odd: a save is writing it. Written by the saving thread only. An
-     * {@code AtomicLong} rather than a {@code VarHandle}: a save every 10 s runs in the interpreter, where a
-     * {@code VarHandle} call costs tens of microseconds and its first one hundreds.
+     * {@code AtomicLong} rather than a {@code VarHandle}: a save every 10 s runs in the interpreter, where the first
+     * save through a {@code VarHandle} took 173 and 482 µs (its call sites linked) against 36 and 38 µs.
      */
     private final AtomicLong version = new AtomicLong();
     private long written;
