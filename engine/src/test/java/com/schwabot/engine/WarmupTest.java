@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The JIT warm-up before an engine goes live: a throwaway core trades against the simulator's market, as many orders
- * as the risk gate lets through, and the live engine keeps no trace of it.
+ * The JIT warm-up before an engine goes live: throwaway cores trade against the simulator's market through the live
+ * engine's rings and handler, as many orders as the risk gate lets through, and the live engine keeps no trace of
+ * it.
  */
 class WarmupTest
 {
@@ -34,11 +35,15 @@ class WarmupTest
         try (TensorBackend backend = TradingCore.backend(config))
         {
             final Warmup.Result result = Warmup.run(config, backend, 20_000, temp);
-            assertThat(result.frames()).isBetween(20_000L, 20_100L);
+            assertThat(result.frames()).isBetween(20_000L, 20_000L + Warmup.ROUNDS * 20);
             assertThat(result.orders()).as("about one order per instrument and tick, 5 frames a tick")
                 .isGreaterThan(4_000);
-            assertThat(result.journaled()).as("every order journaled by the output ring sender, as live ones are")
-                .isGreaterThanOrEqualTo(result.orders());
+            assertThat(result.faults()).as("no drops, refusals, bad frames or handler errors").isZero();
+            assertThat(result.fills()).as("the venue's fills, back through the input ring and handled")
+                .isGreaterThan(result.orders() / 2);
+            assertThat(result.journaled())
+                .as("every frame journaled by the business handler and every order by the output ring sender, " +
+                "as live ones are").isGreaterThanOrEqualTo(result.frames() + result.orders() + result.fills());
             assertThat(Warmup.run(config, backend, 0, temp)).isEqualTo(Warmup.Result.NONE);
         }
         try (Stream<Path> left = Files.list(temp))
@@ -67,8 +72,8 @@ class WarmupTest
         final Engine engine = Engine.start(config, journalDir, (e) -> List.of());
         try
         {
-            assertThat(engine.warmupSummary()).startsWith("warmed up the JIT: 20,0").contains(" orders through a " +
-                "throwaway core in ");
+            assertThat(engine.warmupSummary()).startsWith("warmed up the JIT: 20,0").contains(" fills through " +
+                Warmup.ROUNDS + " throwaway cores in ");
             assertThat(engine.counters().value(EngineCounter.ORDERS_SENT)).isZero();
             assertThat(engine.counters().value(EngineCounter.MARKET_EVENTS)).isZero();
             assertThat(engine.core().portfolio().position(0)).isZero();

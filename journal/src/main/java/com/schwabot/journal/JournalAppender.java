@@ -57,6 +57,17 @@ public final class JournalAppender implements AutoCloseable
     }
 
     /**
+     * Hand this appender to another thread: the next thread to append becomes its one user as far as Chronicle's
+     * check that a single thread uses it goes. For a caller that passes it between threads one at a time, each
+     * handing it on with a happens-before edge (the JIT warm-up's business thread and its driver, through a ring's
+     * sequences); never two threads at once: nothing here is thread-safe.
+     */
+    public void handOver()
+    {
+        appender.singleThreadedCheckReset();
+    }
+
+    /**
      * Append one record.
      *
      * @param buffer       holding the payload, an SBE frame (8-byte header then body).

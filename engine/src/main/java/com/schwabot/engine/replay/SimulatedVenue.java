@@ -105,6 +105,7 @@ public final class SimulatedVenue implements OrderSender
 
     private int pendingCount;
     private Pipeline drainTo;
+    private ReportSink sink;
     private long drainNanos;
     private MarketState market;
     private long nextExchangeId = 1;
@@ -252,6 +253,30 @@ public final class SimulatedVenue implements OrderSender
             return 0;
         }
         drainTo = pipeline;
+        sink = null;
+        return act(nanos);
+    }
+
+    /**
+     * As {@link #onMarketEvent(Pipeline, long)}, the reports to a sink instead of a pipeline.
+     *
+     * @param sink  where the reports go.
+     * @param nanos the event's ingress time.
+     * @return reports delivered.
+     */
+    public int onMarketEvent(final ReportSink sink, final long nanos)
+    {
+        if (restingCount == 0 && msgHead == msgTail)
+        {
+            return 0;
+        }
+        drainTo = null;
+        this.sink = sink;
+        return act(nanos);
+    }
+
+    private int act(final long nanos)
+    {
         drainNanos = nanos;
         timeNs = nanos;
         int delivered = 0;
@@ -645,7 +670,14 @@ public final class SimulatedVenue implements OrderSender
             {
                 tap.onReport(pending[k], 0, pendingLength[k]);
             }
-            drainTo.onSyntheticFrame(pending[k], 0, pendingLength[k], drainNanos);
+            if (null != sink)
+            {
+                sink.onReport(pending[k], 0, pendingLength[k], drainNanos);
+            }
+            else
+            {
+                drainTo.onSyntheticFrame(pending[k], 0, pendingLength[k], drainNanos);
+            }
         }
         return n;
     }

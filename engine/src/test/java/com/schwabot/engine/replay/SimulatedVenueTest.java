@@ -278,4 +278,36 @@ class SimulatedVenueTest
         assertThat(first).hasSize(4);
         assertThat(reports).isEqualTo(first);
     }
+
+    @Test
+    void shouldHandTheSameReportsToASinkInThePipelinesPlace()
+    {
+        venue(FillSettings.DEFAULT);
+        TestCores.connect(core, T0);
+        top(1, 6_500_000, 50_000, 6_500_100, 30_000);
+        core.orderStage().beginEvent(100);
+        core.orderStage().sendIoc(BTC, true, 6_500_100, 10_000);
+        final long positionBefore = core.portfolio().position(BTC);
+        final List<Long> times = new ArrayList<>();
+        final List<byte[]> frames = new ArrayList<>();
+
+        final int delivered = venue.onMarketEvent((buffer, offset, length, nanos) ->
+        {
+            final byte[] copy = new byte[length];
+            buffer.getBytes(offset, copy);
+            frames.add(copy);
+            times.add(nanos);
+        }, T0 + MS);
+
+        assertThat(delivered).isEqualTo(2);
+        assertThat(reports).extracting(Report::type).containsExactly(ExecType.NEW, ExecType.FILL);
+        assertThat(times).containsExactly(T0 + MS, T0 + MS);
+        assertThat(core.portfolio().position(BTC)).as("nothing went to the pipeline").isEqualTo(positionBefore);
+        for (final byte[] report : frames)
+        {
+            core.pipeline().onSyntheticFrame(new UnsafeBuffer(report), 0, report.length, T0 + MS);
+        }
+        assertThat(core.portfolio().position(BTC)).as("the sink's frames are the reports").isEqualTo(10_000);
+        assertThat(core.orders().openOrders(BTC)).isZero();
+    }
 }
