@@ -114,14 +114,20 @@ class SimulatedVenueTest
         venue.onMarketEvent(core.pipeline(), nanos);
     }
 
-    @Test
-    void shouldFillAMarketableOrderAtTheTouchAndChargeTheTakerFee()
+    /** A default venue, a book quoted 65000.00 / 65001.00, and an IOC buy of 0.1 BTC at the ask sent to it. */
+    private void buyAtTheAskOnADefaultVenue()
     {
         venue(FillSettings.DEFAULT);
         TestCores.connect(core, T0);
         top(1, 6_500_000, 50_000, 6_500_100, 30_000);
         core.orderStage().beginEvent(100);
         core.orderStage().sendIoc(BTC, true, 6_500_100, 10_000);
+    }
+
+    @Test
+    void shouldFillAMarketableOrderAtTheTouchAndChargeTheTakerFee()
+    {
+        buyAtTheAskOnADefaultVenue();
 
         event(T0);
 
@@ -282,11 +288,7 @@ class SimulatedVenueTest
     @Test
     void shouldHandTheSameReportsToASinkInThePipelinesPlace()
     {
-        venue(FillSettings.DEFAULT);
-        TestCores.connect(core, T0);
-        top(1, 6_500_000, 50_000, 6_500_100, 30_000);
-        core.orderStage().beginEvent(100);
-        core.orderStage().sendIoc(BTC, true, 6_500_100, 10_000);
+        buyAtTheAskOnADefaultVenue();
         final long positionBefore = core.portfolio().position(BTC);
         final List<Long> times = new ArrayList<>();
         final List<byte[]> frames = new ArrayList<>();
