@@ -36,8 +36,9 @@ class WarmupTest
         {
             final Warmup.Result result = Warmup.run(config, backend, 20_000, temp);
             assertThat(result.frames()).isBetween(20_000L, 20_000L + Warmup.ROUNDS * 20);
-            assertThat(result.orders()).as("about one order per instrument and tick, 5 frames a tick")
-                .isGreaterThan(4_000);
+            assertThat(result.orders())
+                .as("thousands: up to one per instrument and tick (about 5 frames a tick), as the order-rate limit " +
+                "lets them through").isGreaterThan(3_000);
             assertThat(result.faults()).as("no drops, refusals, bad frames or handler errors").isZero();
             assertThat(result.fills()).as("the venue's fills, back through the input ring and handled")
                 .isGreaterThan(result.orders() / 2);
