@@ -288,7 +288,7 @@ final class Warmup
             orderSource = Venues.orderDestination(config);
             marketSource = Venues.marketDataSource(config);
             core = new TradingCore(config, backend, clock, new Recovery.Gate(
-                new OutputRingSender(output, journal.appender(), clock, journalGate, counters)), orderSource, counters);
+                new OutputRingSender(output, appender, clock, journalGate, counters)), orderSource, counters);
             venue.market(core.market());
             input = new InputRing(INPUT_RING_SIZE, Engine.SLOT_CAPACITY,
                 EngineWaitStrategies.of(config.engine().waitStrategy()), counters);

@@ -104,8 +104,9 @@ public final class SimulatedVenue implements OrderSender
     private final long[] consumedQty;
 
     private int pendingCount;
-    private Pipeline drainTo;
-    private ReportSink sink;
+    private ReportSink drainTo;
+    private Pipeline sinkOf;
+    private ReportSink pipelineSink;
     private long drainNanos;
     private MarketState market;
     private long nextExchangeId = 1;
@@ -252,8 +253,12 @@ public final class SimulatedVenue implements OrderSender
         {
             return 0;
         }
-        drainTo = pipeline;
-        sink = null;
+        if (pipeline != sinkOf)
+        {
+            sinkOf = pipeline; // once per pipeline: a venue feeds one (a replay's, a sweep variant's)
+            pipelineSink = pipeline::onSyntheticFrame;
+        }
+        drainTo = pipelineSink;
         return act(nanos);
     }
 
@@ -270,8 +275,7 @@ public final class SimulatedVenue implements OrderSender
         {
             return 0;
         }
-        drainTo = null;
-        this.sink = sink;
+        drainTo = sink;
         return act(nanos);
     }
 
@@ -670,14 +674,7 @@ public final class SimulatedVenue implements OrderSender
             {
                 tap.onReport(pending[k], 0, pendingLength[k]);
             }
-            if (null != sink)
-            {
-                sink.onReport(pending[k], 0, pendingLength[k], drainNanos);
-            }
-            else
-            {
-                drainTo.onSyntheticFrame(pending[k], 0, pendingLength[k], drainNanos);
-            }
+            drainTo.onReport(pending[k], 0, pendingLength[k], drainNanos);
         }
         return n;
     }
