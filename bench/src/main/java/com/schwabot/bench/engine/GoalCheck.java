@@ -130,6 +130,8 @@ public final class GoalCheck
                 round.put(Goals.TICK_TO_ORDER_P50, latency.tickToOrderP50Nanos() / 1000.0);
                 round.put(Goals.TICK_TO_ORDER_P99, latency.tickToOrderP99Nanos() / 1000.0);
                 round.put(Goals.TICK_TO_ORDER_P9999, latency.tickToOrderP9999Nanos() / 1000.0);
+                round.put(Goals.ORDER_SERVICE_P50, latency.orderServiceP50Nanos() / 1000.0);
+                round.put(Goals.ORDER_SERVICE_P99, latency.orderServiceP99Nanos() / 1000.0);
             }
             measured.add(round);
             out.printf("round %d of %d: %s%n", r, rounds, round);

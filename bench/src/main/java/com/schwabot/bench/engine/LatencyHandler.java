@@ -26,6 +26,7 @@ final class LatencyHandler implements EventHandler<InboundEvent>
     private final long marketDataSource;
     private final long measureStartNanos;
     private long lastMarketIntendedNanos = Long.MIN_VALUE;
+    private long handlerStartNanos;
 
     LatencyHandler(
         final BusinessHandler delegate,
@@ -54,6 +55,7 @@ final class LatencyHandler implements EventHandler<InboundEvent>
             lastMarketIntendedNanos = event.ingressNanos();
         }
         final long start = System.nanoTime();
+        handlerStartNanos = start;
         delegate.onEvent(event, sequence, endOfBatch);
         if (marketData && lastMarketIntendedNanos >= measureStartNanos)
         {
@@ -72,5 +74,15 @@ final class LatencyHandler implements EventHandler<InboundEvent>
     long lastMarketIntendedNanos()
     {
         return lastMarketIntendedNanos;
+    }
+
+    /**
+     * When the handler took up the event being handled ({@code System.nanoTime()}, read during the handler).
+     *
+     * @return System.nanoTime units.
+     */
+    long handlerStartNanos()
+    {
+        return handlerStartNanos;
     }
 }

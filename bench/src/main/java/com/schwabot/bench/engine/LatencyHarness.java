@@ -57,6 +57,8 @@ import com.schwabot.tensor.TensorBackend;
  *     <li>event latency: intended time to handler done, per market-data event;</li>
  *     <li>tick-to-order: intended time of the market-data event whose batch made the decision to the moment the
  *     order is handed to the order sender (business thread);</li>
+ *     <li>order service time: from the moment the business thread took up the event being handled to the same
+ *     moment: the engine's own share of tick-to-order, the rest being the wait in front of the handler;</li>
  *     <li>tick-to-gateway: the same event to the moment the gateway thread has taken the order off the output ring,
  *     where the engine's gateway writes it to the socket;</li>
  *     <li>publish lag: how late the producer itself was against the schedule (the harness's own share);</li>
@@ -82,6 +84,7 @@ public final class LatencyHarness
     private final Histogram latency = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram service = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram tickToOrder = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+    private final Histogram orderService = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram tickToGateway = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram publishLag = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final EngineCounters counters = new EngineCounters();
@@ -181,7 +184,7 @@ public final class LatencyHarness
             final JournalGate journalGate = new JournalGate();
             final OrderTimer orderTimer = new OrderTimer(
                 new OutputRingSender(outputRing, journal.appender(), clock, journalGate, counters), tickToOrder,
-                measureStart);
+                orderService, measureStart);
             final TradingCore core = new TradingCore(config, backend, clock, orderTimer, orderConnection, counters);
             final LatencyHandler handler = new LatencyHandler(
                 new BusinessHandler(ring.ring(), journal.appender(), core.pipeline(), counters, EventLatency.NONE,
@@ -249,7 +252,7 @@ public final class LatencyHarness
             report(venue, sampler, frames);
             return new LatencyResult(options.durationSeconds, tickToOrder.getTotalCount(),
                 percentile(tickToOrder, 50), percentile(tickToOrder, 99), percentile(tickToOrder, 99.99),
-                sampler.gcCount());
+                percentile(orderService, 50), percentile(orderService, 99), sampler.gcCount());
         }
     }
 
@@ -343,6 +346,7 @@ public final class LatencyHarness
         print("event latency (intended -> handler done)", latency);
         print("event service time (handler start -> done)", service);
         print("tick-to-order (intended -> order handed over)", tickToOrder);
+        print("order service time (handler start -> order handed over)", orderService);
         print("tick-to-gateway (intended -> gateway thread has the order)", tickToGateway);
         print("publish lag (producer late against schedule)", publishLag);
         out.printf("measured window: %.1f s (to the last event handled); GC %d collections, %d ms (%s); " +

@@ -8,6 +8,10 @@ package com.schwabot.bench.engine;
  * @param tickToOrderP50Nanos   tick-to-order median, nanoseconds (-1 when no order was measured).
  * @param tickToOrderP99Nanos   its 99th percentile.
  * @param tickToOrderP9999Nanos its 99.99th percentile.
+ * @param orderServiceP50Nanos  the orders' service time (handler start to order handed over: the engine's own share
+ *                              of tick-to-order) median, nanoseconds (-1 when no order was measured); reported, not
+ *                              judged.
+ * @param orderServiceP99Nanos  its 99th percentile.
  * @param gcCount               collections in the measured window.
  */
 record LatencyResult(
@@ -16,6 +20,8 @@ record LatencyResult(
     long tickToOrderP50Nanos,
     long tickToOrderP99Nanos,
     long tickToOrderP9999Nanos,
+    long orderServiceP50Nanos,
+    long orderServiceP99Nanos,
     long gcCount)
 {
 }

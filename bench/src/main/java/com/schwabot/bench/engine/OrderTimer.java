@@ -7,7 +7,9 @@ import com.schwabot.engine.order.OrderSender;
 
 /**
  * The latency harness's order sender on the business thread: records tick-to-order (from the intended time of the
- * last market-data event the business thread took up to the moment the order is handed over), remembers that
+ * last market-data event the business thread took up to the moment the order is handed over) and the order's service
+ * time (from when the handler took up the event being handled to the same moment: the engine's own share of
+ * tick-to-order, without the wait in front of the handler), remembers that
  * intended time for the order's client order id (so that {@link GatewayDrain} can measure tick-to-gateway), then
  * hands the frame to the engine's own sender (the output ring, journaled), as the engine does.
  * <p>
@@ -20,6 +22,7 @@ final class OrderTimer implements OrderSender
 
     private final OrderSender next;
     private final Histogram tickToOrder;
+    private final Histogram orderService;
     private final long measureStartNanos;
     private final long[] intended = new long[MASK + 1];
     private LatencyHandler handler;
@@ -29,12 +32,16 @@ final class OrderTimer implements OrderSender
      *
      * @param next              the engine's sender (an {@code OutputRingSender}).
      * @param tickToOrder       where tick-to-order samples go.
+     * @param orderService      where the orders' service times go.
      * @param measureStartNanos orders caused by events intended before this are not recorded (warm-up).
      */
-    OrderTimer(final OrderSender next, final Histogram tickToOrder, final long measureStartNanos)
+    OrderTimer(
+        final OrderSender next, final Histogram tickToOrder, final Histogram orderService,
+        final long measureStartNanos)
     {
         this.next = next;
         this.tickToOrder = tickToOrder;
+        this.orderService = orderService;
         this.measureStartNanos = measureStartNanos;
     }
 
@@ -59,6 +66,8 @@ final class OrderTimer implements OrderSender
         if (cause >= measureStartNanos)
         {
             tickToOrder.recordValue(Math.min(Math.max(0, now - cause), tickToOrder.getHighestTrackableValue()));
+            orderService.recordValue(
+                Math.min(Math.max(0, now - handler.handlerStartNanos()), orderService.getHighestTrackableValue()));
         }
         intended[(int)clOrdId & MASK] = cause;
         return next.send(buffer, offset, length, clOrdId, destination);

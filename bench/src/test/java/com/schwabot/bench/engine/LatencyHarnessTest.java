@@ -1,0 +1,35 @@
+package com.schwabot.bench.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LatencyHarnessTest
+{
+    @Test
+    void shouldSplitTickToOrderIntoTheOrdersOwnServiceTimeAndTheWaitBeforeIt() throws InterruptedException
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final LatencyResult result;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        {
+            result = LatencyHarness.measure(LatencyOptions.parse(new String[] {
+                "--rate", "100000", "--warmup", "1", "--duration", "2", "--frames", "65536", "--profile", "low-cpu",
+                "--producer", "yield", "--max-orders", "1000"}), out);
+        }
+        final String report = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(result.orders()).as(report).isPositive();
+        assertThat(result.orderServiceP50Nanos()).as(report).isPositive();
+        // Each order's service time starts at its handler's start, which is at or after the intended time of the
+        // market-data event tick-to-order starts from: sample by sample, and so at every percentile, it is no longer.
+        assertThat(result.orderServiceP50Nanos()).as(report).isLessThanOrEqualTo(result.tickToOrderP50Nanos());
+        assertThat(result.orderServiceP99Nanos()).as(report).isLessThanOrEqualTo(result.tickToOrderP99Nanos());
+        assertThat(report).contains("order service time (handler start -> order handed over), µs: count " +
+            String.format("%,d", result.orders()));
+    }
+}
