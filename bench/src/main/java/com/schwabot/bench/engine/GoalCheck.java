@@ -27,10 +27,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import com.schwabot.bench.BenchSupport;
+import com.schwabot.bench.PageFaultProbe;
 import com.schwabot.config.EngineProfile;
 
 /**
- * Measures issue 8's goals on this machine and says which are met ({@code bench/run goals}): per round, the
+ * Measures issue 8's goals on this machine and says which are met ({@code bench/run goals}): per round, a
+ * {@link PageFaultProbe} of {@code bench.dir} (reported, not judged: the journal figures depend on it), the
  * pipeline benchmarks ({@link PipelineThroughputBenchmark}: the engine's ring with and without journaling, the
  * ArrayBlockingQueue baseline, the bare Chronicle append) in one JMH invocation, the replay pair
  * ({@link ReplayThroughputBenchmark}: replay and decode-only, batch 64) in another, both with JMH's gc profiler,
@@ -49,6 +51,9 @@ public final class GoalCheck
         "  --profile P    engine.profile of the latency harness runs: latency | balanced | low-cpu (default: the",
         "                 configuration's)",
         "  --out FILE     also write the rounds and verdicts to FILE as Markdown");
+
+    /** Size of the page-fault probe's file, MiB: 16,384 pages. */
+    static final int PAGE_FAULT_PROBE_MB = 64;
 
     private final PrintStream out;
     private final boolean quick;
@@ -102,7 +107,7 @@ public final class GoalCheck
         final String started = Instant.now().toString();
         final List<Map<String, Double>> measured = check.measure();
         final List<Goals.Outcome> outcomes = Goals.evaluate(Goals.ISSUE_8, measured);
-        final String markdown = markdown(started, check.describe(), outcomes);
+        final String markdown = markdown(started, check.describe(), outcomes) + reported(measured);
         out.println();
         out.print(markdown);
         if (null != report)
@@ -119,6 +124,10 @@ public final class GoalCheck
         for (int r = 1; r <= rounds; r++)
         {
             final Map<String, Double> round = new HashMap<>();
+            final double pageFault = pageFault();
+            round.put(Goals.PAGE_FAULT, pageFault);
+            out.printf(Locale.ROOT, "round %d of %d: page-fault probe: %.2f us a first write to a fresh 4 KiB page " +
+                "of a %d MiB file under bench.dir%n", r, rounds, pageFault, PAGE_FAULT_PROBE_MB);
             out.printf("round %d of %d: pipeline benchmarks%n", r, rounds);
             pipeline(round);
             out.printf("round %d of %d: replay benchmarks%n", r, rounds);
@@ -260,6 +269,54 @@ public final class GoalCheck
         md.append('\n').append(met).append(" met, ").append(missed).append(" missed, ")
             .append(outcomes.size() - met - missed).append(" not measured\n");
         return md.toString();
+    }
+
+    /**
+     * The figures each round reports beside the goals, not judged: the orders' own service time and the page-fault
+     * probe, as lines under the goals table (none when no round has them).
+     *
+     * @param measured the rounds.
+     * @return the lines.
+     */
+    static String reported(final List<Map<String, Double>> measured)
+    {
+        final StringBuilder md = new StringBuilder();
+        reportedLine(md, measured, "orders' own service time p50 at 100k events/s (handler start to order handed " +
+            "over), us", Goals.ORDER_SERVICE_P50);
+        reportedLine(md, measured, "orders' own service time p99, us", Goals.ORDER_SERVICE_P99);
+        reportedLine(md, measured, "page-fault probe (a first write to a fresh 4 KiB page under bench.dir), us",
+            Goals.PAGE_FAULT);
+        return md.length() == 0 ? "" : "\nReported, not judged, per round:\n\n" + md;
+    }
+
+    private static void reportedLine(
+        final StringBuilder md, final List<Map<String, Double>> measured, final String name, final String key)
+    {
+        if (measured.stream().noneMatch(round -> round.containsKey(key)))
+        {
+            return;
+        }
+        final StringBuilder values = new StringBuilder();
+        for (final Map<String, Double> round : measured)
+        {
+            final Double v = round.get(key);
+            values.append(values.length() == 0 ? "" : "; ")
+                .append(null == v ? "-" : String.format(Locale.ROOT, "%.2f", v));
+        }
+        md.append("- ").append(name).append(": ").append(values).append('\n');
+    }
+
+    private static double pageFault()
+    {
+        final Path dir = BenchSupport.newScratchDir("page-fault");
+        try
+        {
+            return PageFaultProbe.microsPerPage(dir, PAGE_FAULT_PROBE_MB);
+        }
+        finally
+        {
+            BenchSupport.deleteScratchDir(dir);
+        }
     }
 
     private static double secondary(final RunResult result, final String name)

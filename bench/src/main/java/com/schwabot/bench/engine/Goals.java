@@ -44,6 +44,11 @@ final class Goals
     static final String ORDER_SERVICE_P50 = "orderService.p50";
     /** Its 99th percentile, microseconds. Reported, not judged. */
     static final String ORDER_SERVICE_P99 = "orderService.p99";
+    /**
+     * What a first write to a fresh 4 KiB page of a mapped file under {@code bench.dir} cost at the start of the
+     * round ({@code PageFaultProbe}), microseconds. Reported, not judged: the journal goals depend on it.
+     */
+    static final String PAGE_FAULT = "pageFault.us";
     /** Collections during the steady run at 1,000,000 events/s. */
     static final String STEADY_GC = "steady.gc";
     /** Seconds that steady run measured. */

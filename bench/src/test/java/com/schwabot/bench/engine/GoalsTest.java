@@ -35,6 +35,27 @@ class GoalsTest
     }
 
     @Test
+    void shouldReportTheUnjudgedFiguresPerRoundAndNothingWhenNoRoundHasThem()
+    {
+        final Map<String, Double> first = new HashMap<>();
+        first.put(Goals.ORDER_SERVICE_P50, 0.92);
+        first.put(Goals.ORDER_SERVICE_P99, 5.007);
+        first.put(Goals.PAGE_FAULT, 9.512);
+        final Map<String, Double> second = new HashMap<>();
+        second.put(Goals.PAGE_FAULT, 1.1);
+
+        assertThat(GoalCheck.reported(List.of(first, second))).isEqualTo(String.join("\n",
+            "",
+            "Reported, not judged, per round:",
+            "",
+            "- orders' own service time p50 at 100k events/s (handler start to order handed over), us: 0.92; -",
+            "- orders' own service time p99, us: 5.01; -",
+            "- page-fault probe (a first write to a fresh 4 KiB page under bench.dir), us: 9.51; 1.10",
+            ""));
+        assertThat(GoalCheck.reported(List.of(Map.of(), Map.of()))).isEmpty();
+    }
+
+    @Test
     void shouldNotCountAGoalWithoutItsFiguresAsMet()
     {
         final List<Goals.Outcome> outcomes = Goals.evaluate(Goals.ISSUE_8, List.of(Map.of(), Map.of()));
