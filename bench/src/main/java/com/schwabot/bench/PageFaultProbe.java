@@ -24,6 +24,8 @@ public final class PageFaultProbe
 {
     /** The page size the probe writes one byte into, in bytes. */
     public static final int PAGE = 4096;
+    /** The largest probe, MiB. */
+    public static final int MAX_MEGABYTES = 1024;
 
     private PageFaultProbe()
     {
@@ -33,16 +35,16 @@ public final class PageFaultProbe
      * Map a new file of {@code megabytes} MiB in {@code dir}, write one byte in each page, unmap and delete it.
      *
      * @param dir       where the file is made (a benchmark's scratch directory, under {@code bench.dir}).
-     * @param megabytes its size, at least 1.
+     * @param megabytes its size, 1 to {@value #MAX_MEGABYTES}.
      * @return microseconds per page of the writes, the first to each page.
-     * @throws IllegalArgumentException when megabytes is below 1.
+     * @throws IllegalArgumentException when megabytes is out of range.
      * @throws UncheckedIOException     when the file cannot be made or mapped.
      */
     public static double microsPerPage(final Path dir, final int megabytes)
     {
-        if (megabytes < 1)
+        if (megabytes < 1 || megabytes > MAX_MEGABYTES)
         {
-            throw new IllegalArgumentException("megabytes must be at least 1: " + megabytes);
+            throw new IllegalArgumentException("megabytes must be in [1, " + MAX_MEGABYTES + "]: " + megabytes);
         }
         final int length = megabytes << 20;
         final int pages = length / PAGE;

@@ -26,9 +26,11 @@ class PageFaultProbeTest
     }
 
     @Test
-    void shouldRefuseAnEmptyProbeAndNameTheValue(@TempDir final Path dir)
+    void shouldRefuseASizeOutOfRangeAndNameTheValue(@TempDir final Path dir)
     {
         assertThatThrownBy(() -> PageFaultProbe.microsPerPage(dir, 0))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("megabytes must be at least 1: 0");
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("megabytes must be in [1, 1024]: 0");
+        assertThatThrownBy(() -> PageFaultProbe.microsPerPage(dir, 2048))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("megabytes must be in [1, 1024]: 2048");
     }
 }

@@ -57,8 +57,9 @@ import com.schwabot.tensor.TensorBackend;
  *     <li>event latency: intended time to handler done, per market-data event;</li>
  *     <li>tick-to-order: intended time of the market-data event whose batch made the decision to the moment the
  *     order is handed to the order sender (business thread);</li>
- *     <li>order service time: from the moment the business thread took up the event being handled to the same
- *     moment: the engine's own share of tick-to-order, the rest being the wait in front of the handler;</li>
+ *     <li>order service time: from the moment the business thread took up the event being handled to the moment
+ *     the order is handed over: the engine's own share of tick-to-order, the rest being the wait in front of the
+ *     handler;</li>
  *     <li>tick-to-gateway: the same event to the moment the gateway thread has taken the order off the output ring,
  *     where the engine's gateway writes it to the socket;</li>
  *     <li>publish lag: how late the producer itself was against the schedule (the harness's own share);</li>

@@ -9,9 +9,9 @@ import com.schwabot.engine.order.OrderSender;
  * The latency harness's order sender on the business thread: records tick-to-order (from the intended time of the
  * last market-data event the business thread took up to the moment the order is handed over) and the order's service
  * time (from when the handler took up the event being handled to the same moment: the engine's own share of
- * tick-to-order, without the wait in front of the handler), remembers that
- * intended time for the order's client order id (so that {@link GatewayDrain} can measure tick-to-gateway), then
- * hands the frame to the engine's own sender (the output ring, journaled), as the engine does.
+ * tick-to-order, without the wait in front of the handler), remembers that intended time for the order's client
+ * order id (so that {@link GatewayDrain} can measure tick-to-gateway), then hands the frame to the engine's own
+ * sender (the output ring, journaled), as the engine does.
  * <p>
  * Thread-safety: {@link #send} on the business thread only. {@link #intendedNanos(long)} may be read by the thread
  * that takes the order off the output ring: the ring's publish orders the write before it.
