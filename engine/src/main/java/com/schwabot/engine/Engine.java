@@ -397,9 +397,9 @@ public final class Engine implements AutoCloseable
     public String warmupSummary()
     {
         return 0 == warmup.frames() ? null : String.format(Locale.ROOT,
-            "warmed up the JIT: %,d simulator frames, %,d orders and %,d fills through %d throwaway cores in %,d ms " +
-            "(engine.warmup_frames)", warmup.frames(), warmup.orders(), warmup.fills(), Warmup.ROUNDS,
-            warmup.elapsedNanos() / 1_000_000);
+            "warmed up the JIT: %,d simulator frames, %,d orders and %,d fills through %d throwaway core%s in %,d ms " +
+            "(engine.warmup_frames)", warmup.frames(), warmup.orders(), warmup.fills(), warmup.cores(),
+            1 == warmup.cores() ? "" : "s", warmup.elapsedNanos() / 1_000_000);
     }
 
     /**

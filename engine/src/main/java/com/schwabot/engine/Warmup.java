@@ -150,15 +150,18 @@ final class Warmup
      * @param frames       market-data frames fed.
      * @param orders       orders the throwaway cores sent.
      * @param fills        fills the simulated venue reported back through the input rings.
+     * @param cores        throwaway cores that traded: {@value #ROUNDS}, fewer when a few cores' opening frames
+     *                     already make up the frames asked for.
      * @param journaled    records journaled: the inbound frames (market data, timer ticks, venue answers) and the
      *                     orders and cancels.
      * @param faults       what should not happen: frames dropped at a full ring, refused or not journaled, bad
-     *                     frames or values, exceptions in the handler. Code warmed on those paths is not the live one.
+     *                     frames or values, exceptions in the handler, a full output ring. Code warmed on those paths
+     *                     is not the live one.
      * @param elapsedNanos how long it took.
      */
-    record Result(long frames, long orders, long fills, long journaled, long faults, long elapsedNanos)
+    record Result(long frames, long orders, long fills, int cores, long journaled, long faults, long elapsedNanos)
     {
-        static final Result NONE = new Result(0, 0, 0, 0, 0, 0);
+        static final Result NONE = new Result(0, 0, 0, 0, 0, 0, 0);
     }
 
     private static final EngineCounter[] FAULTS = {
@@ -212,8 +215,10 @@ final class Warmup
             long fills = 0;
             long journaled = 0;
             long faults = 0;
+            int cores = 0;
             for (int round = 0; round < ROUNDS && fed < frames; round++)
             {
+                cores++;
                 try (Journal journal = Journal.open(Engine.journalContext(config, dir.resolve("core-" + round)));
                     Round core = new Round(config, backend, journal))
                 {
@@ -235,7 +240,7 @@ final class Warmup
                 LOG.warn("JIT warm-up: {} frames dropped, refused or bad, or handler errors: code was compiled for " +
                     "paths a live run should not take", faults);
             }
-            return new Result(fed, orders, fills, journaled, faults, System.nanoTime() - start);
+            return new Result(fed, orders, fills, cores, journaled, faults, System.nanoTime() - start);
         }
         finally
         {

@@ -45,6 +45,10 @@ class WarmupTest
             assertThat(result.journaled())
                 .as("every frame journaled by the business handler and every order by the output ring sender, " +
                 "as live ones are").isGreaterThanOrEqualTo(result.frames() + result.orders() + result.fills());
+            assertThat(result.cores()).isEqualTo(Warmup.ROUNDS);
+            final Warmup.Result tiny = Warmup.run(config, backend, 1, temp);
+            assertThat(tiny.cores()).as("the first core's depth snapshots already make up one frame").isOne();
+            assertThat(tiny.frames()).isEqualTo(config.instruments().size());
             assertThat(Warmup.run(config, backend, 0, temp)).isEqualTo(Warmup.Result.NONE);
         }
         try (Stream<Path> left = Files.list(temp))
