@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import net.openhft.chronicle.bytes.MappedBytesStore;
 import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.core.io.ReferenceOwner;
+import net.openhft.posix.MAdviseFlag;
+import net.openhft.posix.PosixAPI;
 import org.agrona.concurrent.Agent;
 
 /**
@@ -30,6 +32,17 @@ import org.agrona.concurrent.Agent;
  * it touches and the one before reserved (mapped) until it moves on, so the appender finds them mapped; for that it
  * stays at most one block ahead (a lookahead above the block size is cut to it). At a roll it follows the appender
  * to the new file and releases the old one.
+ * <p>
+ * Each block it takes up it first advises {@code MADV_RANDOM} ({@code madvise(2)}, through Chronicle's POSIX bindings),
+ * which turns off the kernel's read-ahead for faults in that mapping, the appender's own. Without it, Linux (6.x, with
+ * large folios in the page cache) answers a fault in a hole of the sparse queue file by reading ahead: it allocates a
+ * large folio (up to 2 MiB) and zeroes it in one go, in the kernel, where a kernel built without preemption
+ * ({@code PREEMPT_NONE}) lets no other thread run on that CPU meanwhile. On the 2-vCPU development VM, where fresh
+ * memory must first be backed by the host, one such fault took 20 to 50 ms and stalled whichever thread shared its CPU
+ * (the feed or the business thread); one page at a time, the same work comes in pieces a thread can be switched out
+ * between (bench/README, "Read-ahead on the journal's mapping"). The advice only concerns this mapping: readers of the
+ * file map it apart and keep read-ahead. Where the advice cannot be given (no POSIX bindings, or the call fails) the
+ * pretoucher goes on without it and counts the blocks ({@link #blocksNotAdvised()}).
  * <p>
  * A page touched is a page of disk used: up to {@code lookahead} bytes beyond the last record of each queue file.
  * Where the file system cannot back a page, writing it raises SIGBUS, so the pretoucher never touches a page that
@@ -110,6 +123,9 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
     private long skippedForSpace;
     private long overtaken;
     private long spaceBudget;
+    private long blocksAdvised;
+    private long blocksNotAdvised;
+    private boolean adviceUnavailable;
 
     JournalPretoucher(
         final WriteMark mark, final Path directory, final long lookahead, final long reserveBytes,
@@ -235,9 +251,42 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
         previousBlock = null; // nothing held while acquiring, so a failure leaves nothing to release twice
         block = null;
         blockIndex = -1;
-        previousBlock = null != kept || 0 == index ? kept : file.acquireByteStore(this, (index - 1) * chunkSize);
-        block = file.acquireByteStore(this, index * chunkSize);
+        previousBlock = null != kept || 0 == index ?
+            kept : adviseRandom(file.acquireByteStore(this, (index - 1) * chunkSize));
+        block = adviseRandom(file.acquireByteStore(this, index * chunkSize));
         blockIndex = index;
+    }
+
+    /**
+     * Advise the kernel that faults in a block's mapping are random: no read-ahead (see the class comment). Once per
+     * block taken up; a mapping advised twice (the block kept as the previous one is not taken up again) is the same.
+     */
+    private MappedBytesStore adviseRandom(final MappedBytesStore store)
+    {
+        if (adviceUnavailable)
+        {
+            blocksNotAdvised++;
+            return store;
+        }
+        try
+        {
+            final long start = store.start();
+            if (0 == PosixAPI.posix().madvise(store.addressForRead(start), store.realCapacity() - start,
+                MAdviseFlag.MADV_RANDOM.value()))
+            {
+                blocksAdvised++;
+            }
+            else
+            {
+                blocksNotAdvised++;
+            }
+        }
+        catch (final RuntimeException | LinkageError ex)
+        {
+            adviceUnavailable = true;
+            blocksNotAdvised++;
+        }
+        return store;
     }
 
     private void follow(final MappedFile next)
@@ -317,6 +366,27 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
     public long skippedForSpace()
     {
         return skippedForSpace;
+    }
+
+    /**
+     * Blocks whose mapping was advised {@code MADV_RANDOM}. Read by the pretoucher's thread, or after it stopped.
+     *
+     * @return the count.
+     */
+    public long blocksAdvised()
+    {
+        return blocksAdvised;
+    }
+
+    /**
+     * Blocks taken up whose mapping could not be advised: the call failed, or this platform has no POSIX bindings.
+     * Read by the pretoucher's thread, or after it stopped.
+     *
+     * @return the count.
+     */
+    public long blocksNotAdvised()
+    {
+        return blocksNotAdvised;
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.agrona.concurrent.AgentRunner;
@@ -36,6 +38,9 @@ class JournalPretoucherTest
     private static final long MINUTE_MS = 60_000;
     private static final int ROUNDS = 10_000;
     private static final Path THREAD_STAT = Path.of("/proc/thread-self/stat");
+    private static final Path SMAPS = Path.of("/proc/self/smaps");
+    /** {@code VM_RAND_READ} in smaps' {@code VmFlags}: the mapping was advised {@code MADV_RANDOM}. */
+    private static final String RANDOM_READ_FLAG = "rr";
 
     @TempDir
     Path dir;
@@ -69,6 +74,30 @@ class JournalPretoucherTest
                 .isLessThan(alone / 10);
             assertThat(pretoucher.agent.pagesTouched()).isGreaterThanOrEqualTo(newPages);
             assertThat(pretoucher.agent.overtaken()).as("appends past the pages touched, in step").isZero();
+        }
+        assertAllRecordsRead();
+    }
+
+    @Test
+    void shouldAdviseTheAppendersMappingAgainstReadAhead() throws Exception
+    {
+        assumeTrue(Files.isReadable(SMAPS), "needs Linux's /proc/self/smaps to read a mapping's flags");
+        try (Journal journal = open())
+        {
+            final JournalAppender appender = journal.appender();
+            appendBatches(appender, 1, null);
+            final Path file = QueueFiles.cycleFiles(dir).get(0).toRealPath();
+            assertThat(mappingFlags(file)).as("the appender's mappings of %s, alone", file).isNotEmpty()
+                .noneMatch((flags) -> flags.contains(RANDOM_READ_FLAG));
+
+            try (LockstepPretoucher pretoucher = new LockstepPretoucher(journal.pretoucher(LOOKAHEAD, 0)))
+            {
+                appendBatches(appender, 3 * BLOCK, pretoucher);
+                assertThat(mappingFlags(file)).as("the mappings of %s, behind the pretoucher", file).isNotEmpty()
+                    .allMatch((flags) -> flags.contains(RANDOM_READ_FLAG));
+                assertThat(pretoucher.agent.blocksAdvised()).as("blocks advised").isGreaterThanOrEqualTo(3);
+                assertThat(pretoucher.agent.blocksNotAdvised()).as("blocks not advised").isZero();
+            }
         }
         assertAllRecordsRead();
     }
@@ -255,6 +284,32 @@ class JournalPretoucherTest
             assertThat(checker.firstMismatch()).isNull();
             return report;
         }
+    }
+
+    /**
+     * The flags ({@code VmFlags} of {@code /proc/self/smaps}) of each mapping of a file in this process, one list of
+     * flags a mapping.
+     */
+    private static List<List<String>> mappingFlags(final Path file) throws IOException
+    {
+        final List<List<String>> flags = new ArrayList<>();
+        boolean inFile = false;
+        for (final String line : Files.readAllLines(SMAPS))
+        {
+            if (line.startsWith("VmFlags:"))
+            {
+                if (inFile)
+                {
+                    flags.add(List.of(line.substring("VmFlags:".length()).trim().split(" +")));
+                }
+                inFile = false;
+            }
+            else if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*"))
+            {
+                inFile = line.endsWith(" " + file);
+            }
+        }
+        return flags;
     }
 
     /** The calling thread's minor page faults, field 10 of {@code /proc/thread-self/stat}. */
