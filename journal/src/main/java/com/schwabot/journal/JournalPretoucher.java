@@ -35,14 +35,15 @@ import org.agrona.concurrent.Agent;
  * <p>
  * Each block it takes up it first advises {@code MADV_RANDOM} ({@code madvise(2)}, through Chronicle's POSIX bindings),
  * which turns off the kernel's read-ahead for faults in that mapping, the appender's own. Without it, Linux (6.x, with
- * large folios in the page cache) answers a fault in a hole of the sparse queue file by reading ahead: it allocates a
- * large folio (up to 2 MiB) and zeroes it in one go, in the kernel, where a kernel built without preemption
- * ({@code PREEMPT_NONE}) lets no other thread run on that CPU meanwhile. On the 2-vCPU development VM, where fresh
- * memory must first be backed by the host, one such fault took 20 to 50 ms and stalled whichever thread shared its CPU
- * (the feed or the business thread); one page at a time, the same work comes in pieces a thread can be switched out
- * between (bench/README, "Read-ahead on the journal's mapping"). The advice only concerns this mapping: readers of the
- * file map it apart and keep read-ahead. Where the advice cannot be given (no POSIX bindings, or the call fails) the
- * pretoucher goes on without it and counts the blocks ({@link #blocksNotAdvised()}).
+ * large folios in the page cache) answers a fault in a hole of the sparse queue file by reading ahead, up to the
+ * disk's {@code read_ahead_kb}: it allocates large folios and zeroes them in one go, in the kernel, where a kernel
+ * built without preemption ({@code PREEMPT_NONE}) lets no other thread run on that CPU meanwhile. On the 2-vCPU
+ * development VM (8 MiB of read-ahead, and fresh pages slow to first touch) one such fault took 20 to 50 ms and
+ * stalled whichever thread shared its CPU (the feed or the business thread); one page at a time, the same work comes
+ * in pieces a thread can be switched out between (bench/README, "Read-ahead on the journal's mapping"). The advice
+ * only concerns this mapping: readers of the file map it apart and keep read-ahead. Where the advice cannot be given
+ * (no POSIX bindings, or the call fails) the pretoucher goes on without it and counts the blocks
+ * ({@link #blocksNotAdvised()}).
  * <p>
  * A page touched is a page of disk used: up to {@code lookahead} bytes beyond the last record of each queue file.
  * Where the file system cannot back a page, writing it raises SIGBUS, so the pretoucher never touches a page that

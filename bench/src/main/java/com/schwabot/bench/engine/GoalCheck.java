@@ -146,6 +146,10 @@ public final class GoalCheck
                 round.put(Goals.ORDER_SERVICE_P50, latency.orderServiceP50Nanos() / 1000.0);
                 round.put(Goals.ORDER_SERVICE_P99, latency.orderServiceP99Nanos() / 1000.0);
             }
+            if (latency.stealMillis() >= 0)
+            {
+                round.put(Goals.STEAL, (double)latency.stealMillis());
+            }
             measured.add(round);
             out.printf("round %d of %d: %s%n", r, rounds, round);
         }
@@ -276,8 +280,8 @@ public final class GoalCheck
     }
 
     /**
-     * The figures each round reports beside the goals, not judged: the orders' own service time and the page-fault
-     * probe, as lines under the goals table (none when no round has them).
+     * The figures each round reports beside the goals, not judged: the orders' own service time, the page-fault
+     * probe and the steal time, as lines under the goals table (none when no round has them).
      *
      * @param measured the rounds.
      * @return the lines.
@@ -286,15 +290,18 @@ public final class GoalCheck
     {
         final StringBuilder md = new StringBuilder();
         reportedLine(md, measured, "orders' own service time p50 at 100k events/s (handler start to order handed " +
-            "over), us", Goals.ORDER_SERVICE_P50);
-        reportedLine(md, measured, "orders' own service time p99, us", Goals.ORDER_SERVICE_P99);
+            "over), us", Goals.ORDER_SERVICE_P50, "%.2f");
+        reportedLine(md, measured, "orders' own service time p99, us", Goals.ORDER_SERVICE_P99, "%.2f");
         reportedLine(md, measured, "page-fault probe (a first write to a fresh 4 KiB page under bench.dir), us",
-            Goals.PAGE_FAULT);
+            Goals.PAGE_FAULT, "%.2f");
+        reportedLine(md, measured, "steal time in the latency window at 100k events/s (the hypervisor kept the " +
+            "machine's CPUs from running), summed over CPUs, ms", Goals.STEAL, "%.0f");
         return md.length() == 0 ? "" : "\nReported, not judged, per round:\n\n" + md;
     }
 
     private static void reportedLine(
-        final StringBuilder md, final List<Map<String, Double>> measured, final String name, final String key)
+        final StringBuilder md, final List<Map<String, Double>> measured, final String name, final String key,
+        final String format)
     {
         if (measured.stream().noneMatch(round -> round.containsKey(key)))
         {
@@ -305,7 +312,7 @@ public final class GoalCheck
         {
             final Double v = round.get(key);
             values.append(values.length() == 0 ? "" : "; ")
-                .append(null == v ? "-" : String.format(Locale.ROOT, "%.2f", v));
+                .append(null == v ? "-" : String.format(Locale.ROOT, format, v));
         }
         md.append("- ").append(name).append(": ").append(values).append('\n');
     }

@@ -253,7 +253,8 @@ public final class LatencyHarness
             report(venue, sampler, frames);
             return new LatencyResult(options.durationSeconds, tickToOrder.getTotalCount(),
                 percentile(tickToOrder, 50), percentile(tickToOrder, 99), percentile(tickToOrder, 99.99),
-                percentile(orderService, 50), percentile(orderService, 99), sampler.gcCount());
+                percentile(orderService, 50), percentile(orderService, 99), sampler.gcCount(),
+                sampler.stealMillis());
         }
     }
 
@@ -359,6 +360,10 @@ public final class LatencyHarness
             sampler.cores(WindowSampler.BUSINESS), sampler.cores(WindowSampler.GATEWAY),
             sampler.cores(WindowSampler.BUSINESS) + sampler.cores(WindowSampler.GATEWAY),
             sampler.cores(WindowSampler.PRODUCER), sampler.processCores(), sampler.loadBefore(), sampler.loadAfter());
+        out.printf("steal time (the hypervisor kept this machine's CPUs from running while they had work; a stall " +
+            "no profile inside shows), summed over CPUs: %s%n",
+            sampler.stealMillis() < 0 ?
+                "not counted here" : String.format("%,d ms in the window", sampler.stealMillis()));
         out.printf("| %s | %s | %s | %,d | %,d | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.3f | " +
             "%.3f | %.3f | %.3f | %.3f | %s -> %s |%n",
             config.engine().profile().label(), config.engine().waitStrategy().label(),

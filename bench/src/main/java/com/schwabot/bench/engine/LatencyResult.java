@@ -13,6 +13,8 @@ package com.schwabot.bench.engine;
  *                              judged.
  * @param orderServiceP99Nanos  its 99th percentile.
  * @param gcCount               collections in the measured window.
+ * @param stealMillis           the machine's steal time in the measured window, summed over its CPUs, milliseconds
+ *                              (-1 where the platform does not count it); reported, not judged.
  */
 record LatencyResult(
     long durationSeconds,
@@ -22,6 +24,7 @@ record LatencyResult(
     long tickToOrderP9999Nanos,
     long orderServiceP50Nanos,
     long orderServiceP99Nanos,
-    long gcCount)
+    long gcCount,
+    long stealMillis)
 {
 }

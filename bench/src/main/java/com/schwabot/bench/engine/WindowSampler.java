@@ -11,7 +11,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Samples GC, the engine's threads, the producer and the process at the start of the measured window, from its
  * own (mostly sleeping) thread so that none of the measured threads pays for the MXBean calls, and again when the
- * producer has finished and the business thread has handled everything ({@link #finish()}), before it stops.
+ * producer has finished and the business thread has handled everything ({@link #finish()}), before it stops. It also
+ * reads the machine's steal time from {@code /proc/stat}: time a hypervisor kept this VM's CPUs from running while
+ * they had work, which a thread sees as a stall of its whole CPU that no profile inside the VM shows.
  */
 final class WindowSampler extends Thread
 {
@@ -22,6 +24,11 @@ final class WindowSampler extends Thread
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
     private static final com.sun.management.OperatingSystemMXBean OS =
         (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
+    private static final Path PROC_STAT = Path.of("/proc/stat");
+    /** Linux's {@code USER_HZ}: {@code /proc/stat} counts in hundredths of a second on every platform it runs on. */
+    private static final long MILLIS_PER_TICK = 10;
+    /** The steal column of {@code /proc/stat}'s {@code cpu} line: the 8th number after the label. */
+    private static final int STEAL_FIELD = 8;
 
     private final Thread[] threads;
     private final long[] cpu;
@@ -35,6 +42,7 @@ final class WindowSampler extends Thread
     private long window;
     private String loadBefore = "?";
     private String loadAfter = "?";
+    private long stealMillis = -1;
 
     WindowSampler(final Thread business, final Thread gateway, final Thread producer, final long from)
     {
@@ -65,6 +73,7 @@ final class WindowSampler extends Thread
         final long[] times = gcTimes();
         final long allocatedBefore = THREADS.getThreadAllocatedBytes(threads[BUSINESS].getId());
         final long processBefore = OS.getProcessCpuTime();
+        final long stealBefore = stealTicks(procStatCpuLine());
         for (int i = 0; i < threads.length; i++)
         {
             cpu[i] = -THREADS.getThreadCpuTime(threads[i].getId());
@@ -82,6 +91,8 @@ final class WindowSampler extends Thread
             cpu[i] += THREADS.getThreadCpuTime(threads[i].getId());
         }
         processCpu = OS.getProcessCpuTime() - processBefore;
+        final long stealAfter = stealTicks(procStatCpuLine());
+        stealMillis = stealBefore < 0 || stealAfter < 0 ? -1 : (stealAfter - stealBefore) * MILLIS_PER_TICK;
         allocated = THREADS.getThreadAllocatedBytes(threads[BUSINESS].getId()) - allocatedBefore;
         window = System.nanoTime() - startNanos;
         loadAfter = loadAverage();
@@ -132,6 +143,15 @@ final class WindowSampler extends Thread
         return processCpu / (double)windowNanos();
     }
 
+    /**
+     * @return the steal time over the window, summed over the machine's CPUs, in milliseconds (10 ms steps); -1 where
+     *         {@code /proc/stat} has none (not Linux, or a kernel that does not count it).
+     */
+    long stealMillis()
+    {
+        return stealMillis;
+    }
+
     String loadBefore()
     {
         return loadBefore;
@@ -158,6 +178,43 @@ final class WindowSampler extends Thread
         catch (final java.io.IOException | RuntimeException ex)
         {
             return "?";
+        }
+    }
+
+    private static String procStatCpuLine()
+    {
+        try (java.io.BufferedReader reader = Files.newBufferedReader(PROC_STAT, StandardCharsets.US_ASCII))
+        {
+            final String line = reader.readLine();
+            return null == line ? "" : line;
+        }
+        catch (final java.io.IOException | RuntimeException ex)
+        {
+            return "";
+        }
+    }
+
+    /**
+     * The steal time in the all-CPU line of {@code /proc/stat} ({@code cpu  user nice system idle iowait irq softirq
+     * steal ...}).
+     *
+     * @param line the file's first line.
+     * @return the steal ticks, or -1 where the line is not that line or has no steal column.
+     */
+    static long stealTicks(final String line)
+    {
+        final String[] fields = line.trim().split(" +");
+        if (fields.length <= STEAL_FIELD || !"cpu".equals(fields[0]))
+        {
+            return -1;
+        }
+        try
+        {
+            return Long.parseLong(fields[STEAL_FIELD]);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
         }
     }
 

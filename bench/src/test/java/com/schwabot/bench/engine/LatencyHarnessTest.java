@@ -3,6 +3,8 @@ package com.schwabot.bench.engine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +33,15 @@ class LatencyHarnessTest
         assertThat(result.orderServiceP99Nanos()).as(report).isLessThanOrEqualTo(result.tickToOrderP99Nanos());
         assertThat(report).contains("order service time (handler start -> order handed over), µs: count " +
             String.format("%,d", result.orders()));
+        if (Files.isReadable(Path.of("/proc/stat")))
+        {
+            assertThat(result.stealMillis()).as(report).isNotNegative();
+            assertThat(report).contains(String.format("summed over CPUs: %,d ms in the window", result.stealMillis()));
+        }
+        else
+        {
+            assertThat(result.stealMillis()).as(report).isEqualTo(-1);
+            assertThat(report).contains("summed over CPUs: not counted here");
+        }
     }
 }
