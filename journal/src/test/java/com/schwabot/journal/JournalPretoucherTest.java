@@ -26,9 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The pretoucher on real queue files in a temporary directory, with small blocks (1 MiB) so that a test crosses many:
  * it keeps the pages ahead of the appender touched (the appending thread's own page faults, read from
- * {@code /proc/thread-self/stat}, almost vanish, with a lookahead below the block size or above it), follows the
- * appender across rolls, never changes a record while touching concurrently with appends, and touches nothing that
- * would take the disk below its reserve.
+ * {@code /proc/thread-self/stat}, almost vanish, with a lookahead below the block size or above it), advises the
+ * appender's mappings against read-ahead (their flags in {@code /proc/self/smaps}), follows the appender across
+ * rolls, never changes a record while touching concurrently with appends, and touches nothing that would take the
+ * disk below its reserve.
  */
 class JournalPretoucherTest
 {
@@ -95,7 +96,13 @@ class JournalPretoucherTest
                 appendBatches(appender, 3 * BLOCK, pretoucher);
                 assertThat(mappingFlags(file)).as("the mappings of %s, behind the pretoucher", file).isNotEmpty()
                     .allMatch((flags) -> flags.contains(RANDOM_READ_FLAG));
-                assertThat(pretoucher.agent.blocksAdvised()).as("blocks advised").isGreaterThanOrEqualTo(3);
+
+                clock.advanceMillis(MINUTE_MS);
+                appendBatches(appender, 2 * BLOCK, pretoucher);
+                final Path rolled = QueueFiles.cycleFiles(dir).get(1).toRealPath();
+                assertThat(mappingFlags(rolled)).as("the mappings of %s, after the roll", rolled).isNotEmpty()
+                    .allMatch((flags) -> flags.contains(RANDOM_READ_FLAG));
+                assertThat(pretoucher.agent.blocksAdvised()).as("blocks advised").isGreaterThanOrEqualTo(5);
                 assertThat(pretoucher.agent.blocksNotAdvised()).as("blocks not advised").isZero();
             }
         }
