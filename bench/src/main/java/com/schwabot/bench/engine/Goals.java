@@ -45,6 +45,11 @@ final class Goals
     /** Its 99th percentile, microseconds. Reported, not judged. */
     static final String ORDER_SERVICE_P99 = "orderService.p99";
     /**
+     * Orders the latency harness measured that were decided in a batch without market data (on an execution report
+     * or a timer tick), so not in tick-to-order. Reported, not judged.
+     */
+    static final String OTHER_ORDERS = "otherOrders";
+    /**
      * What a first write to a fresh 4 KiB page of a mapped file under {@code bench.dir} cost at the start of the
      * round ({@code PageFaultProbe}), microseconds. Reported, not judged: the journal goals depend on it.
      */

@@ -18,14 +18,17 @@ import com.schwabot.engine.ring.InboundEvent;
  * <p>
  * Not thread-safe: the Disruptor runs it on the business thread; read the histogram once that thread has stopped.
  */
-final class LatencyHandler implements EventHandler<InboundEvent>
+final class LatencyHandler implements EventHandler<InboundEvent>, OrderTimer.CausingEvent
 {
+    /** {@link #batchMarketIntendedNanos()} while the batch being handled has had no market data yet. */
+    static final long NOT_MARKET_DATA = Long.MIN_VALUE;
+
     private final BusinessHandler delegate;
     private final Histogram latency;
     private final Histogram service;
     private final long marketDataSource;
     private final long measureStartNanos;
-    private long lastMarketIntendedNanos = Long.MIN_VALUE;
+    private long batchMarketIntendedNanos = NOT_MARKET_DATA;
     private long handlerStartNanos;
 
     LatencyHandler(
@@ -44,6 +47,7 @@ final class LatencyHandler implements EventHandler<InboundEvent>
 
     public void onBatchStart(final long batchSize, final long queueDepth)
     {
+        batchMarketIntendedNanos = NOT_MARKET_DATA;
         delegate.onBatchStart(batchSize, queueDepth);
     }
 
@@ -52,28 +56,31 @@ final class LatencyHandler implements EventHandler<InboundEvent>
         final boolean marketData = event.source() == marketDataSource;
         if (marketData)
         {
-            lastMarketIntendedNanos = event.ingressNanos();
+            batchMarketIntendedNanos = event.ingressNanos();
         }
         final long start = System.nanoTime();
         handlerStartNanos = start;
         delegate.onEvent(event, sequence, endOfBatch);
-        if (marketData && lastMarketIntendedNanos >= measureStartNanos)
+        if (marketData && batchMarketIntendedNanos >= measureStartNanos)
         {
             final long done = System.nanoTime();
-            final long elapsed = Math.max(0, done - lastMarketIntendedNanos);
+            final long elapsed = Math.max(0, done - batchMarketIntendedNanos);
             latency.recordValue(Math.min(elapsed, latency.getHighestTrackableValue()));
             service.recordValue(Math.min(done - start, service.getHighestTrackableValue()));
         }
     }
 
     /**
-     * Intended time of the last market-data event taken up (the one being handled, during the handler).
+     * Intended time of the latest market-data event of the Disruptor batch being handled (read during the handler):
+     * the engine scores and decides at the end of each batch, on the market data that batch brought.
      *
-     * @return System.nanoTime units.
+     * @return System.nanoTime units, or {@link #NOT_MARKET_DATA} while the batch has had only execution reports, timer
+     *         ticks or other events that are not market data.
      */
-    long lastMarketIntendedNanos()
+    @Override
+    public long batchMarketIntendedNanos()
     {
-        return lastMarketIntendedNanos;
+        return batchMarketIntendedNanos;
     }
 
     /**
@@ -81,7 +88,8 @@ final class LatencyHandler implements EventHandler<InboundEvent>
      *
      * @return System.nanoTime units.
      */
-    long handlerStartNanos()
+    @Override
+    public long handlerStartNanos()
     {
         return handlerStartNanos;
     }

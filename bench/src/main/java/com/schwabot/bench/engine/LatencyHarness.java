@@ -86,6 +86,7 @@ public final class LatencyHarness
     private final Histogram service = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram tickToOrder = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram orderService = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+    private final Histogram otherOrderService = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram tickToGateway = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram publishLag = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final EngineCounters counters = new EngineCounters();
@@ -185,7 +186,7 @@ public final class LatencyHarness
             final JournalGate journalGate = new JournalGate();
             final OrderTimer orderTimer = new OrderTimer(
                 new OutputRingSender(outputRing, journal.appender(), clock, journalGate, counters), tickToOrder,
-                orderService, measureStart);
+                orderService, otherOrderService, measureStart);
             final TradingCore core = new TradingCore(config, backend, clock, orderTimer, orderConnection, counters);
             final LatencyHandler handler = new LatencyHandler(
                 new BusinessHandler(ring.ring(), journal.appender(), core.pipeline(), counters, EventLatency.NONE,
@@ -250,11 +251,11 @@ public final class LatencyHarness
             business.join();
             CloseHelper.close(pretouch);
             gateway.close();
-            report(venue, sampler, frames);
+            report(venue, orderTimer, sampler, frames);
             return new LatencyResult(options.durationSeconds, tickToOrder.getTotalCount(),
                 percentile(tickToOrder, 50), percentile(tickToOrder, 99), percentile(tickToOrder, 99.99),
-                percentile(orderService, 50), percentile(orderService, 99), sampler.gcCount(),
-                sampler.stealMillis());
+                percentile(orderService, 50), percentile(orderService, 99), orderTimer.otherOrders(),
+                sampler.gcCount(), sampler.stealMillis());
         }
     }
 
@@ -317,7 +318,8 @@ public final class LatencyHarness
         return lastIntended;
     }
 
-    private void report(final AnsweringVenue venue, final WindowSampler sampler, final MarketFrames frames)
+    private void report(
+        final AnsweringVenue venue, final OrderTimer orderTimer, final WindowSampler sampler, final MarketFrames frames)
     {
         final RiskProfile profile = config.risk().active();
         out.printf("engine latency harness: %,d events/s for %d s after %d s of warm-up; threads: %s; " +
@@ -334,10 +336,11 @@ public final class LatencyHarness
             latency.getTotalCount(), dropped, counters.value(EngineCounter.INBOUND_FRAMES),
             counters.value(EngineCounter.EXECUTION_REPORTS), counters.value(EngineCounter.TIMER_TICKS),
             counters.validationTotal());
-        out.printf("orders: %,d sent in all (%,d new orders answered, %,d other frames), %,d measured, " +
+        out.printf("orders: %,d sent in all (%,d new orders answered, %,d other frames), %,d measured on market data " +
+            "(tick-to-order), %,d measured decided without (on an execution report or a timer tick), " +
             "%,d risk rejects (%,d for the order rate), %,d held back by the order-rate limit%n",
             counters.value(EngineCounter.ORDERS_SENT) + counters.value(EngineCounter.CANCELS_SENT),
-            venue.newOrders(), venue.otherFrames(), tickToOrder.getTotalCount(),
+            venue.newOrders(), venue.otherFrames(), tickToOrder.getTotalCount(), orderTimer.otherOrders(),
             counters.value(EngineCounter.RISK_REJECTS),
             counters.risk(RiskReason.ORDER_RATE).get(), counters.value(EngineCounter.RISK_RATE_DEFERRALS));
         out.printf("journal pretouch (whole run): %,d pages touched, the business thread past them %,d times, " +
@@ -349,6 +352,8 @@ public final class LatencyHarness
         print("event service time (handler start -> done)", service);
         print("tick-to-order (intended -> order handed over)", tickToOrder);
         print("order service time (handler start -> order handed over)", orderService);
+        print("orders decided without market data, service time (handler start -> order handed over)",
+            otherOrderService);
         print("tick-to-gateway (intended -> gateway thread has the order)", tickToGateway);
         print("publish lag (producer late against schedule)", publishLag);
         out.printf("measured window: %.1f s (to the last event handled); GC %d collections, %d ms (%s); " +

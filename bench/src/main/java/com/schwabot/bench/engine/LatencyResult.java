@@ -12,6 +12,8 @@ package com.schwabot.bench.engine;
  *                              of tick-to-order) median, nanoseconds (-1 when no order was measured); reported, not
  *                              judged.
  * @param orderServiceP99Nanos  its 99th percentile.
+ * @param otherOrders           orders decided in a batch without market data (on an execution report or a timer
+ *                              tick), left out of tick-to-order; reported, not judged.
  * @param gcCount               collections in the measured window.
  * @param stealMillis           the machine's steal time in the measured window, summed over its CPUs, milliseconds
  *                              (-1 where the platform does not count it); reported, not judged.
@@ -24,6 +26,7 @@ record LatencyResult(
     long tickToOrderP9999Nanos,
     long orderServiceP50Nanos,
     long orderServiceP99Nanos,
+    long otherOrders,
     long gcCount,
     long stealMillis)
 {

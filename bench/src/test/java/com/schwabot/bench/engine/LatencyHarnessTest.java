@@ -33,6 +33,8 @@ class LatencyHarnessTest
         assertThat(result.orderServiceP99Nanos()).as(report).isLessThanOrEqualTo(result.tickToOrderP99Nanos());
         assertThat(report).contains("order service time (handler start -> order handed over), µs: count " +
             String.format("%,d", result.orders()));
+        assertThat(report).contains(String.format("orders decided without market data, service time (handler start " +
+            "-> order handed over), µs: count %,d", result.otherOrders()));
         if (Files.isReadable(Path.of("/proc/stat")))
         {
             assertThat(result.stealMillis()).as(report).isNotNegative();
