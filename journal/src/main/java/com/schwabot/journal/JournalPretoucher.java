@@ -259,8 +259,9 @@ public final class JournalPretoucher implements Agent, ReferenceOwner
     }
 
     /**
-     * Advise the kernel that faults in a block's mapping are random: no read-ahead (see the class comment). Once per
-     * block taken up; a mapping advised twice (the block kept as the previous one is not taken up again) is the same.
+     * Advise the kernel that faults in a block's mapping are random: no read-ahead (see the class comment). Called for
+     * each block as it is taken up (a block kept on as the previous one is not taken up again); advising the same
+     * mapping twice would change nothing.
      */
     private MappedBytesStore adviseRandom(final MappedBytesStore store)
     {
