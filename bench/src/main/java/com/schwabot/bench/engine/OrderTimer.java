@@ -29,11 +29,10 @@ final class OrderTimer implements OrderSender
     private final OrderSender next;
     private final Histogram tickToOrder;
     private final Histogram orderService;
+    private final Histogram otherOrderService;
     private final long measureStartNanos;
     private final long[] intended = new long[MASK + 1];
-    private final Histogram otherOrderService;
     private CausingEvent handler;
-    private long otherOrders;
 
     /**
      * A timer.
@@ -78,7 +77,6 @@ final class OrderTimer implements OrderSender
         {
             if (handler.handlerStartNanos() >= measureStartNanos)
             {
-                otherOrders++;
                 otherOrderService.recordValue(Math.min(service, otherOrderService.getHighestTrackableValue()));
             }
         }
@@ -110,7 +108,7 @@ final class OrderTimer implements OrderSender
      */
     long otherOrders()
     {
-        return otherOrders;
+        return otherOrderService.getTotalCount();
     }
 
     /**

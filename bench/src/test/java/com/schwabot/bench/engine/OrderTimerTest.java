@@ -13,6 +13,9 @@ class OrderTimerTest
 {
     private static final long MEASURE_START = 1_000;
     private static final long HIGHEST = 3_600_000_000_000L;
+    /** Far apart, so that no pause of the test's thread between its clock read and the timer's can blur them. */
+    private static final long TEN_SECONDS = 10_000_000_000L;
+    private static final long FIVE_SECONDS = 5_000_000_000L;
 
     private final Histogram tickToOrder = new Histogram(1, HIGHEST, 3);
     private final Histogram orderService = new Histogram(1, HIGHEST, 3);
@@ -33,17 +36,18 @@ class OrderTimerTest
     void shouldTimeAnOrderDecidedOnMarketDataFromThatDataIntendedTime()
     {
         final long now = System.nanoTime();
-        handling.batchMarketIntended = now - 50_000;
+        handling.batchMarketIntended = now - TEN_SECONDS;
         handling.handlerStart = now - 20_000;
 
         timer.send(frame, 0, 64, 7, 1);
 
         assertThat(tickToOrder.getTotalCount()).isEqualTo(1);
-        assertThat(tickToOrder.getMaxValue()).as("from the data's intended time").isGreaterThanOrEqualTo(50_000);
+        assertThat(tickToOrder.getMaxValue()).as("from the data's intended time")
+            .isGreaterThanOrEqualTo(TEN_SECONDS - TEN_SECONDS / 1000);
         assertThat(orderService.getTotalCount()).isEqualTo(1);
-        assertThat(orderService.getMaxValue()).as("from the handler's start").isBetween(20_000L, 49_999L);
+        assertThat(orderService.getMaxValue()).as("from the handler's start").isBetween(20_000L, FIVE_SECONDS);
         assertThat(timer.otherOrders()).isZero();
-        assertThat(timer.intendedNanos(7)).isEqualTo(now - 50_000);
+        assertThat(timer.intendedNanos(7)).isEqualTo(now - TEN_SECONDS);
         assertThat(sent).containsExactly(7L);
     }
 
@@ -60,7 +64,7 @@ class OrderTimerTest
         assertThat(orderService.getTotalCount()).isZero();
         assertThat(timer.otherOrders()).isEqualTo(1);
         assertThat(otherOrderService.getTotalCount()).isEqualTo(1);
-        assertThat(otherOrderService.getMaxValue()).isBetween(1_500L, 10_000_000_000L);
+        assertThat(otherOrderService.getMaxValue()).isBetween(1_500L, FIVE_SECONDS);
         assertThat(timer.intendedNanos(8)).as("left out of tick-to-gateway too").isLessThan(MEASURE_START);
         assertThat(sent).as("the order goes on all the same").containsExactly(8L);
     }
