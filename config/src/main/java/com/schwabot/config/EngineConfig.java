@@ -57,8 +57,8 @@ public record EngineConfig(
 
     /**
      * One line naming the profile and what it chose for each thread, for the start-up log and {@code config show}:
-     * {@code profile balanced: business thread sleeping (profile), gateway sender backoff (...), monitor sleep 10 ms,
-     * persistence sleep 10 ms}.
+     * {@code profile balanced: business thread sleeping (profile), gateway sender wake-on-publish (...), monitor sleep
+     * 10 ms, persistence sleep 10 ms}.
      *
      * @return the description.
      */

@@ -7,8 +7,9 @@ package com.schwabot.config;
  *     <caption>What each profile sets</caption>
  *     <tr><th>thread</th><th>latency</th><th>balanced</th><th>low-cpu</th></tr>
  *     <tr><td>business (Disruptor wait strategy)</td><td>busy-spin</td><td>sleeping</td><td>blocking</td></tr>
- *     <tr><td>gateway sender (drains the output ring)</td><td>busy-spin</td><td>backoff to 100 µs</td>
- *         <td>backoff to 1 ms</td></tr>
+ *     <tr><td>gateway sender (drains the output ring)</td><td>busy-spin</td>
+ *         <td>spin, yield, park until an order is published (at most 1 ms)</td>
+ *         <td>spin, yield, park until an order is published (at most 10 ms)</td></tr>
  *     <tr><td>monitor</td><td>sleep 10 ms</td><td>sleep 10 ms</td><td>sleep 50 ms</td></tr>
  *     <tr><td>persistence</td><td>sleep 10 ms</td><td>sleep 10 ms</td><td>sleep 50 ms</td></tr>
  * </table>
@@ -26,15 +27,16 @@ public enum EngineProfile implements Labelled
     LATENCY("latency", WaitStrategy.BUSY_SPIN, IdleSpec.busySpin(), 10, 10),
     /**
      * The business thread spins briefly, yields, then parks for 100 ns at a time (in practice the OS timer slack,
-     * about 50 µs on Linux); the gateway sender backs off to parks of at most 100 µs.
+     * about 50 µs on Linux); the gateway sender spins and yields briefly, then parks until the business thread
+     * publishes an order (which unparks it) or 1 ms passes (for its heartbeats and reconnects).
      */
-    BALANCED("balanced", WaitStrategy.SLEEPING, IdleSpec.backoff(100, 10, 1_000, 100_000), 10, 10),
+    BALANCED("balanced", WaitStrategy.SLEEPING, IdleSpec.wakeOnPublish(100, 10, 1_000_000), 10, 10),
     /**
      * For laptops, CI and shared machines: the business thread blocks on a monitor until an event is published (the
-     * producer pays a notify per publish); the gateway sender backs off to parks of 1 ms; background threads sleep
-     * longer.
+     * producer pays a notify per publish); the gateway sender parks until an order is published or 10 ms pass;
+     * background threads sleep longer.
      */
-    LOW_CPU("low-cpu", WaitStrategy.BLOCKING, IdleSpec.backoff(10, 5, 1_000, 1_000_000), 50, 50);
+    LOW_CPU("low-cpu", WaitStrategy.BLOCKING, IdleSpec.wakeOnPublish(10, 5, 10_000_000), 50, 50);
 
     private final String label;
     private final WaitStrategy businessWaitStrategy;

@@ -36,14 +36,28 @@ class EngineProfileTest
         assertThat(EngineProfile.LATENCY.persistenceSleepMs()).isEqualTo(10);
 
         assertThat(EngineProfile.BALANCED.businessWaitStrategy()).isEqualTo(WaitStrategy.SLEEPING);
-        assertThat(EngineProfile.BALANCED.gatewayIdle()).isEqualTo(IdleSpec.backoff(100, 10, 1_000, 100_000));
+        assertThat(EngineProfile.BALANCED.gatewayIdle()).isEqualTo(IdleSpec.wakeOnPublish(100, 10, 1_000_000));
         assertThat(EngineProfile.BALANCED.monitorSleepMs()).isEqualTo(10);
         assertThat(EngineProfile.BALANCED.persistenceSleepMs()).isEqualTo(10);
 
         assertThat(EngineProfile.LOW_CPU.businessWaitStrategy()).isEqualTo(WaitStrategy.BLOCKING);
-        assertThat(EngineProfile.LOW_CPU.gatewayIdle()).isEqualTo(IdleSpec.backoff(10, 5, 1_000, 1_000_000));
+        assertThat(EngineProfile.LOW_CPU.gatewayIdle()).isEqualTo(IdleSpec.wakeOnPublish(10, 5, 10_000_000));
         assertThat(EngineProfile.LOW_CPU.monitorSleepMs()).isEqualTo(50);
         assertThat(EngineProfile.LOW_CPU.persistenceSleepMs()).isEqualTo(50);
+    }
+
+    @Test
+    void shouldDescribeEachKindOfIdleSpec()
+    {
+        assertThat(IdleSpec.busySpin().describe()).isEqualTo("busy-spin");
+        assertThat(IdleSpec.backoff(100, 10, 1_000, 1_000_000).describe())
+            .isEqualTo("backoff (spin 100, yield 10, park 1 us to 1 ms)");
+        assertThat(IdleSpec.backoff(1, 2, 500, 1_500).describe())
+            .isEqualTo("backoff (spin 1, yield 2, park 500 ns to 1500 ns)");
+        assertThat(IdleSpec.wakeOnPublish(100, 10, 1_000_000))
+            .isEqualTo(new IdleSpec(IdleSpec.Kind.WAKE_ON_PUBLISH, 100, 10, 0, 1_000_000))
+            .extracting(IdleSpec::describe)
+            .isEqualTo("wake-on-publish (spin 100, yield 10, park until a publish, at most 1 ms)");
     }
 
     @Test
@@ -81,7 +95,7 @@ class EngineProfileTest
         assertThat(engine.waitStrategy()).isEqualTo(WaitStrategy.YIELDING);
         assertThat(engine.describeThreads())
             .startsWith("profile low-cpu: business thread yielding (engine.wait_strategy overrides the profile's " +
-                "blocking), gateway sender backoff (spin 10, yield 5, park 1 us to 1 ms)")
+                "blocking), gateway sender wake-on-publish (spin 10, yield 5, park until a publish, at most 10 ms)")
             .endsWith("monitor sleep 50 ms, persistence sleep 50 ms");
     }
 
@@ -103,8 +117,8 @@ class EngineProfileTest
     void shouldDescribeWhatTheProfileChoseForEveryThread() throws ConfigException
     {
         assertThat(TestFiles.load(null, Map.of("SCHWABOT_ENGINE_PROFILE", "balanced")).engine().describeThreads())
-            .isEqualTo("profile balanced: business thread sleeping (profile), gateway sender backoff (spin 100, " +
-                "yield 10, park 1 us to 100 us), monitor sleep 10 ms, persistence sleep 10 ms");
+            .isEqualTo("profile balanced: business thread sleeping (profile), gateway sender wake-on-publish (spin " +
+                "100, yield 10, park until a publish, at most 1 ms), monitor sleep 10 ms, persistence sleep 10 ms");
         assertThat(TestFiles.load(null, Map.of("SCHWABOT_ENGINE_PROFILE", "latency")).engine().describeThreads())
             .isEqualTo("profile latency: business thread busy-spin (profile), gateway sender busy-spin, " +
                 "monitor sleep 10 ms, persistence sleep 10 ms");

@@ -12,12 +12,12 @@ import java.util.function.LongSupplier;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.SleepingWaitStrategy;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SystemEpochClock;
 import org.slf4j.Logger;
@@ -48,6 +48,7 @@ import com.schwabot.engine.ring.JournalGate;
 import com.schwabot.engine.ring.JournalPretouch;
 import com.schwabot.engine.ring.OutboundEvent;
 import com.schwabot.engine.ring.OutputRingSender;
+import com.schwabot.engine.ring.WakeOnPublish;
 import com.schwabot.engine.stage.EventClock;
 import com.schwabot.engine.stage.OrderStage;
 import com.schwabot.engine.venue.Sources;
@@ -117,6 +118,7 @@ public final class Engine implements AutoCloseable
     private final Journal journal;
     private final InputRing inputRing;
     private final RingBuffer<OutboundEvent> outputRing;
+    private final WakeOnPublish outputRingWake = new WakeOnPublish();
     private final TensorBackend backend;
     private final TradingCore core;
     private final BatchEventProcessor<InboundEvent> processor;
@@ -159,7 +161,7 @@ public final class Engine implements AutoCloseable
         inputRing = new InputRing(config.engine().inputRingSize(), SLOT_CAPACITY,
             EngineWaitStrategies.of(config.engine().waitStrategy()), counters);
         outputRing = RingBuffer.createSingleProducer(
-            OutboundEvent::new, config.engine().outputRingSize(), new SleepingWaitStrategy());
+            OutboundEvent::new, config.engine().outputRingSize(), outputRingWake);
         backend = TradingCore.backend(config);
         final EventClock clock = new EventClock();
         gate = new Recovery.Gate(new OutputRingSender(outputRing, journal.appender(), clock, journalGate, counters));
@@ -426,8 +428,6 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * The configuration.
-     *
      * @return the configuration.
      */
     public SchwabotConfig config()
@@ -436,9 +436,7 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * The input ring's sink, for feeds and the gateway.
-     *
-     * @return the input ring.
+     * @return the input ring's sink, for feeds and the gateway.
      */
     public InputRing inputRing()
     {
@@ -446,9 +444,7 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * The output ring, drained by the order gateway.
-     *
-     * @return the output ring.
+     * @return the output ring, drained by the order gateway.
      */
     public RingBuffer<OutboundEvent> outputRing()
     {
@@ -456,8 +452,17 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Counters.
+     * A new idle strategy for the thread that drains the output ring (the gateway sender), as the profile says; under
+     * {@code balanced} and {@code low-cpu} it parks until the business thread publishes an order on the output ring.
      *
+     * @return a new idle strategy, for one thread.
+     */
+    public IdleStrategy gatewayIdleStrategy()
+    {
+        return EngineWaitStrategies.gateway(config.engine().profile(), outputRingWake);
+    }
+
+    /**
      * @return the counters.
      */
     public EngineCounters counters()
@@ -466,9 +471,7 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Copies of the venues' counters into the engine's counters; register at venue start.
-     *
-     * @return the mirror.
+     * @return the copies of the venues' counters into the engine's counters; register at venue start.
      */
     public CounterMirror counterMirror()
     {
@@ -486,9 +489,7 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * The monitoring HTTP server.
-     *
-     * @return the server, or null when not served.
+     * @return the monitoring HTTP server, or null when not served.
      */
     public MonitorHttpServer httpServer()
     {
@@ -496,9 +497,7 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Wall clock in epoch nanoseconds for ingress stamps (allocation-free).
-     *
-     * @return the clock.
+     * @return the wall clock in epoch nanoseconds for ingress stamps (allocation-free).
      */
     public EpochNanoClock wallClock()
     {
@@ -517,9 +516,7 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * The tensor backend's name.
-     *
-     * @return "cpu" or "cuda".
+     * @return the tensor backend's name: "cpu" or "cuda".
      */
     public String backendName()
     {
@@ -527,8 +524,6 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Directory of the journal.
-     *
      * @return the journal directory.
      */
     public Path journalDirectory()
@@ -537,9 +532,8 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Whether the journal may still be appended to; stopped by the journal space guard or a failure.
-     *
-     * @return the gate (any thread).
+     * @return whether the journal may still be appended to (stopped by the journal space guard or a failure; any
+     *         thread).
      */
     public JournalGate journalGate()
     {
@@ -547,9 +541,8 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * What stopped the journal: the engine then journals and acts on nothing, and should be closed.
-     *
-     * @return the cause, or null while the journal is open (any thread).
+     * @return what stopped the journal (the engine then journals and acts on nothing, and should be closed), or null
+     *         while the journal is open (any thread).
      */
     public String journalStopCause()
     {

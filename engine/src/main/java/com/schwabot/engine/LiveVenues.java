@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import com.schwabot.config.SchwabotConfig;
 import com.schwabot.config.VenuesConfig;
 import com.schwabot.config.secret.Secret;
-import com.schwabot.engine.ring.EngineWaitStrategies;
 import com.schwabot.engine.venue.feed.FeedContext;
 import com.schwabot.engine.venue.feed.MarketDataFeed;
 import com.schwabot.engine.venue.gateway.GatewayContext;
@@ -75,7 +74,7 @@ public final class LiveVenues implements Engine.VenueStarter
                 .sink(engine.inputRing()).epochClock(engine.wallClock()));
             gateway = new OrderGateway(GatewayContext.simulator(sim, orderPort, engine.outputRing(), engine.inputRing())
                 .resumeAfterExecId(engine.resumeAfterExecId()).epochClock(engine.wallClock())
-                .idleStrategy(EngineWaitStrategies.gateway(config.engine().profile())));
+                .idleStrategy(engine.gatewayIdleStrategy()));
             engine.counterMirror().feed("venue.feed", feed.counters()).gateway("venue.gateway", gateway.counters());
             if (sim.embedded())
             {

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.SleepingWaitStrategy;
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -36,6 +35,7 @@ import com.schwabot.engine.ring.JournalGate;
 import com.schwabot.engine.ring.JournalPretouch;
 import com.schwabot.engine.ring.OutboundEvent;
 import com.schwabot.engine.ring.OutputRingSender;
+import com.schwabot.engine.ring.WakeOnPublish;
 import com.schwabot.engine.stage.EventClock;
 import com.schwabot.engine.venue.Sources;
 import com.schwabot.journal.Journal;
@@ -176,8 +176,9 @@ public final class LatencyHarness
         {
             final InputRing ring = new InputRing(config.engine().inputRingSize(), Engine.SLOT_CAPACITY,
                 EngineWaitStrategies.of(config.engine().waitStrategy()), counters);
+            final WakeOnPublish outputRingWake = new WakeOnPublish();
             final RingBuffer<OutboundEvent> outputRing = RingBuffer.createSingleProducer(
-                OutboundEvent::new, config.engine().outputRingSize(), new SleepingWaitStrategy());
+                OutboundEvent::new, config.engine().outputRingSize(), outputRingWake);
             final long start = System.nanoTime() + START_DELAY_NANOS;
             final long measureStart = start + options.warmupSeconds * NANOS_PER_SECOND;
             final long end = measureStart + options.durationSeconds * NANOS_PER_SECOND;
@@ -195,7 +196,8 @@ public final class LatencyHarness
                 measureStart);
             venue.wire(ring);
             orderTimer.wire(handler);
-            final AgentRunner gateway = new AgentRunner(EngineWaitStrategies.gateway(config.engine().profile()),
+            final AgentRunner gateway = new AgentRunner(
+                EngineWaitStrategies.gateway(config.engine().profile(), outputRingWake),
                 Throwable::printStackTrace, null,
                 new GatewayDrain(outputRing, orderTimer, venue, tickToGateway, measureStart));
             final RingBuffer<InboundEvent> buffer = ring.ring();

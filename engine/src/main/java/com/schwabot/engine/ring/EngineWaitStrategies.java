@@ -44,28 +44,39 @@ public final class EngineWaitStrategies
     /**
      * The Agrona idle strategy for a spec.
      *
-     * @param spec from the profile.
+     * @param spec the thread's idle spec (from the profile).
+     * @param ring for {@link IdleSpec.Kind#WAKE_ON_PUBLISH}: the wait strategy of the ring the thread polls, whose
+     *             publishes wake it; unused for the other kinds (may be null).
      * @return a new idle strategy (one per thread).
      */
-    public static IdleStrategy idle(final IdleSpec spec)
+    public static IdleStrategy idle(final IdleSpec spec, final WakeOnPublish ring)
     {
         return switch (spec.kind())
         {
             case BUSY_SPIN -> new BusySpinIdleStrategy();
             case BACKOFF -> new BackoffIdleStrategy(
                 spec.maxSpins(), spec.maxYields(), spec.minParkNs(), spec.maxParkNs());
+            case WAKE_ON_PUBLISH ->
+            {
+                if (null == ring)
+                {
+                    throw new IllegalArgumentException(spec.describe() + " needs the polled ring's WakeOnPublish");
+                }
+                yield ring.idleStrategy(spec.maxSpins(), spec.maxYields(), spec.maxParkNs());
+            }
         };
     }
 
     /**
      * The gateway sender's idle strategy (the thread that drains the output ring to the venue).
      *
-     * @param profile the engine's profile.
+     * @param profile    the engine's profile.
+     * @param outputRing the output ring's wait strategy: the business thread's publishes wake the sender.
      * @return a new idle strategy.
      */
-    public static IdleStrategy gateway(final EngineProfile profile)
+    public static IdleStrategy gateway(final EngineProfile profile, final WakeOnPublish outputRing)
     {
-        return idle(profile.gatewayIdle());
+        return idle(profile.gatewayIdle(), outputRing);
     }
 
     /**

@@ -15,6 +15,7 @@ import com.schwabot.config.IdleSpec;
 import com.schwabot.config.WaitStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EngineWaitStrategiesTest
 {
@@ -32,17 +33,19 @@ class EngineWaitStrategiesTest
     {
         assertThat(EngineWaitStrategies.of(EngineProfile.LATENCY.businessWaitStrategy()))
             .isInstanceOf(BusySpinWaitStrategy.class);
-        assertThat(EngineWaitStrategies.gateway(EngineProfile.LATENCY)).isInstanceOf(BusySpinIdleStrategy.class);
+        final WakeOnPublish outputRing = new WakeOnPublish();
+        assertThat(EngineWaitStrategies.gateway(EngineProfile.LATENCY, outputRing))
+            .isInstanceOf(BusySpinIdleStrategy.class);
 
         assertThat(EngineWaitStrategies.of(EngineProfile.BALANCED.businessWaitStrategy()))
             .isInstanceOf(SleepingWaitStrategy.class);
-        assertThat(EngineWaitStrategies.gateway(EngineProfile.BALANCED)).isInstanceOf(BackoffIdleStrategy.class)
-            .hasToString(backoff(100, 10, 1_000, 100_000).toString());
+        assertThat(EngineWaitStrategies.gateway(EngineProfile.BALANCED, outputRing))
+            .hasToString(outputRing.idleStrategy(100, 10, 1_000_000).toString());
 
         assertThat(EngineWaitStrategies.of(EngineProfile.LOW_CPU.businessWaitStrategy()))
             .isInstanceOf(BlockingWaitStrategy.class);
-        assertThat(EngineWaitStrategies.gateway(EngineProfile.LOW_CPU)).isInstanceOf(BackoffIdleStrategy.class)
-            .hasToString(backoff(10, 5, 1_000, 1_000_000).toString());
+        assertThat(EngineWaitStrategies.gateway(EngineProfile.LOW_CPU, outputRing))
+            .hasToString(outputRing.idleStrategy(10, 5, 10_000_000).toString());
 
         for (final EngineProfile profile : EngineProfile.values())
         {
@@ -56,8 +59,27 @@ class EngineWaitStrategiesTest
     void shouldBuildANewIdleStrategyPerCallBecauseEachHoldsItsThreadsState()
     {
         final IdleSpec spec = EngineProfile.BALANCED.gatewayIdle();
+        final WakeOnPublish ring = new WakeOnPublish();
 
-        assertThat(EngineWaitStrategies.idle(spec)).isNotSameAs(EngineWaitStrategies.idle(spec));
+        assertThat(EngineWaitStrategies.idle(spec, ring)).isNotSameAs(EngineWaitStrategies.idle(spec, ring));
+    }
+
+    @Test
+    void shouldMapABackoffSpecToAgronasAndRefuseAWakeOnPublishSpecWithoutItsRing()
+    {
+        assertThat(EngineWaitStrategies.idle(IdleSpec.backoff(10, 5, 1_000, 1_000_000), null))
+            .isInstanceOf(BackoffIdleStrategy.class).hasToString(backoff(10, 5, 1_000, 1_000_000).toString());
+        assertThatThrownBy(() -> EngineWaitStrategies.idle(IdleSpec.wakeOnPublish(10, 5, 1_000), null))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("wake-on-publish (spin 10, yield 5, park until a publish, at most 1 us) needs the polled " +
+                "ring's WakeOnPublish");
+    }
+
+    @Test
+    void shouldParkThePretouchThreadFromOneToTenMillisecondsWhileItHasNothingToTouch()
+    {
+        assertThat(JournalPretouch.idleStrategy()).isInstanceOf(BackoffIdleStrategy.class)
+            .hasToString(backoff(0, 0, 1_000_000, 10_000_000).toString());
     }
 
     private static BackoffIdleStrategy backoff(

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.agrona.CloseHelper;
@@ -23,6 +24,7 @@ import com.schwabot.codecs.sbe.MessageHeaderDecoder;
 import com.schwabot.codecs.sbe.RejectReason;
 import com.schwabot.codecs.sbe.Side;
 import com.schwabot.engine.ring.OutboundEvent;
+import com.schwabot.engine.ring.WakeOnPublish;
 import com.schwabot.engine.venue.Await;
 import com.schwabot.engine.venue.RecordingFrameSink;
 import com.schwabot.engine.venue.Sources;
@@ -249,6 +251,36 @@ class OrderGatewayTest
 
         assertThat(states()).containsExactly(true, false);
         assertThat(gateway.isConnected()).isFalse();
+    }
+
+    @Test
+    void shouldSendAnOrderAtOnceWhileParkedForMinutesWhenTheRingWakesOnPublish()
+    {
+        final WakeOnPublish wake = new WakeOnPublish();
+        final RingBuffer<OutboundEvent> wakingRing = RingBuffer.createSingleProducer(OutboundEvent::new, 1024, wake);
+        gateway = new OrderGateway(context().ring(wakingRing)
+            .idleStrategy(wake.idleStrategy(0, 0, TimeUnit.MINUTES.toNanos(2))));
+        awaitStates(true);
+        final AgentRunner runner = OrderGateway.startOnThread(gateway);
+        try
+        {
+            final ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            for (int i = 0; i < 3; i++)
+            {
+                Await.until("gateway thread parked", () -> null != wake.waiter() &&
+                    Thread.State.TIMED_WAITING == wake.waiter().getState());
+                frames.publishNewOrder(wakingRing, SOURCE, 70 + i, 6_500_000, 100 + i);
+                expected.writeBytes(prefixed(frames.newOrder(70 + i, 6_500_000, 100 + i)));
+                Await.until("order " + i + " sent well within the park", () ->
+                    venue.bytesReceived.get() == expected.size());
+            }
+            assertThat(venue.received()).isEqualTo(expected.toByteArray());
+        }
+        finally
+        {
+            // The thread is parked for minutes: interrupt it after 100 ms instead of Agrona's default 5 s.
+            runner.close(100, thread -> { });
+        }
     }
 
     @Test
