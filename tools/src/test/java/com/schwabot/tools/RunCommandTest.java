@@ -150,7 +150,8 @@ class RunCommandTest
             .startsWith("{\"timestamp\":").contains("\"level\":\"", "\"loggerName\":\"", "\"formattedMessage\":")
             .endsWith("}"));
         assertThat(lines).anySatisfy((line) -> assertThat(line).contains("engine started")
-                .contains("threads: profile low-cpu: business thread blocking (profile), gateway sender backoff"))
+                .contains("threads: profile low-cpu: business thread blocking (profile), gateway sender " +
+                    "wake-on-publish (spin 10, yield 5, park until a publish, at most 10 ms)"))
             .anySatisfy((line) -> assertThat(line).contains("monitoring server at http:"));
         assertThat(allText(temp.resolve("logs")) + result.all()).doesNotContain(TOKEN, PASSPHRASE);
     }

@@ -145,6 +145,8 @@ public final class GoalCheck
                 round.put(Goals.TICK_TO_ORDER_P9999, latency.tickToOrderP9999Nanos() / 1000.0);
                 round.put(Goals.ORDER_SERVICE_P50, latency.orderServiceP50Nanos() / 1000.0);
                 round.put(Goals.ORDER_SERVICE_P99, latency.orderServiceP99Nanos() / 1000.0);
+                round.put(Goals.TICK_TO_GATEWAY_P50, latency.tickToGatewayP50Nanos() / 1000.0);
+                round.put(Goals.TICK_TO_GATEWAY_P99, latency.tickToGatewayP99Nanos() / 1000.0);
             }
             round.put(Goals.OTHER_ORDERS, (double)latency.otherOrders());
             if (latency.stealMillis() >= 0)
@@ -281,9 +283,9 @@ public final class GoalCheck
     }
 
     /**
-     * The figures each round reports beside the goals, not judged: the orders' own service time, the orders decided
-     * without market data, the page-fault probe and the steal time, as lines under the goals table (none when no
-     * round has them).
+     * The figures each round reports beside the goals, not judged: the orders' own service time, tick-to-gateway, the
+     * orders decided without market data, the page-fault probe and the steal time, as lines under the goals table
+     * (none when no round has them).
      *
      * @param measured the rounds.
      * @return the lines.
@@ -294,6 +296,9 @@ public final class GoalCheck
         reportedLine(md, measured, "orders' own service time p50 at 100k events/s (handler start to order handed " +
             "over), us", Goals.ORDER_SERVICE_P50, "%.2f");
         reportedLine(md, measured, "orders' own service time p99, us", Goals.ORDER_SERVICE_P99, "%.2f");
+        reportedLine(md, measured, "tick-to-gateway p50 at 100k events/s (to the gateway thread having the order, " +
+            "ready for the socket), us", Goals.TICK_TO_GATEWAY_P50, "%.2f");
+        reportedLine(md, measured, "tick-to-gateway p99, us", Goals.TICK_TO_GATEWAY_P99, "%.2f");
         reportedLine(md, measured, "orders decided without market data (on an execution report or a timer tick; " +
             "not in tick-to-order)", Goals.OTHER_ORDERS, "%.0f");
         reportedLine(md, measured, "page-fault probe (a first write to a fresh 4 KiB page under bench.dir), us",

@@ -45,6 +45,13 @@ final class Goals
     /** Its 99th percentile, microseconds. Reported, not judged. */
     static final String ORDER_SERVICE_P99 = "orderService.p99";
     /**
+     * Tick-to-gateway at 100,000 events/s (the cause's intended time to the gateway thread having the order, ready
+     * to write it to the venue's socket), median, microseconds. Reported, not judged.
+     */
+    static final String TICK_TO_GATEWAY_P50 = "tickToGateway.p50";
+    /** Its 99th percentile, microseconds. Reported, not judged. */
+    static final String TICK_TO_GATEWAY_P99 = "tickToGateway.p99";
+    /**
      * Orders the latency harness measured that were decided in a batch without market data (on an execution report
      * or a timer tick), so not in tick-to-order. Reported, not judged.
      */

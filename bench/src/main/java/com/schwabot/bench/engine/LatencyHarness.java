@@ -256,7 +256,8 @@ public final class LatencyHarness
             report(venue, orderTimer, sampler, frames);
             return new LatencyResult(options.durationSeconds, tickToOrder.getTotalCount(),
                 percentile(tickToOrder, 50), percentile(tickToOrder, 99), percentile(tickToOrder, 99.99),
-                percentile(orderService, 50), percentile(orderService, 99), orderTimer.otherOrders(),
+                percentile(orderService, 50), percentile(orderService, 99),
+                percentile(tickToGateway, 50), percentile(tickToGateway, 99), orderTimer.otherOrders(),
                 sampler.gcCount(), sampler.stealMillis());
         }
     }

@@ -12,6 +12,9 @@ package com.schwabot.bench.engine;
  *                              of tick-to-order) median, nanoseconds (-1 when no order was measured); reported, not
  *                              judged.
  * @param orderServiceP99Nanos  its 99th percentile.
+ * @param tickToGatewayP50Nanos tick-to-gateway (the cause's intended time to the gateway thread having the order)
+ *                              median, nanoseconds (-1 when no order was measured); reported, not judged.
+ * @param tickToGatewayP99Nanos its 99th percentile.
  * @param otherOrders           orders decided in a batch without market data (on an execution report or a timer
  *                              tick), left out of tick-to-order; reported, not judged.
  * @param gcCount               collections in the measured window.
@@ -26,6 +29,8 @@ record LatencyResult(
     long tickToOrderP9999Nanos,
     long orderServiceP50Nanos,
     long orderServiceP99Nanos,
+    long tickToGatewayP50Nanos,
+    long tickToGatewayP99Nanos,
     long otherOrders,
     long gcCount,
     long stealMillis)

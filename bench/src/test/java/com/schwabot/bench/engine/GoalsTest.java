@@ -40,6 +40,8 @@ class GoalsTest
         final Map<String, Double> first = new HashMap<>();
         first.put(Goals.ORDER_SERVICE_P50, 0.92);
         first.put(Goals.ORDER_SERVICE_P99, 5.007);
+        first.put(Goals.TICK_TO_GATEWAY_P50, 4.184);
+        first.put(Goals.TICK_TO_GATEWAY_P99, 194.82);
         first.put(Goals.OTHER_ORDERS, 2681.0);
         first.put(Goals.PAGE_FAULT, 9.512);
         first.put(Goals.STEAL, 130.0);
@@ -52,6 +54,9 @@ class GoalsTest
             "",
             "- orders' own service time p50 at 100k events/s (handler start to order handed over), us: 0.92; -",
             "- orders' own service time p99, us: 5.01; -",
+            "- tick-to-gateway p50 at 100k events/s (to the gateway thread having the order, ready for the socket), " +
+                "us: 4.18; -",
+            "- tick-to-gateway p99, us: 194.82; -",
             "- orders decided without market data (on an execution report or a timer tick; not in tick-to-order): " +
                 "2681; -",
             "- page-fault probe (a first write to a fresh 4 KiB page under bench.dir), us: 9.51; 1.10",

@@ -31,6 +31,9 @@ class LatencyHarnessTest
         // market-data event tick-to-order starts from: sample by sample, and so at every percentile, it is no longer.
         assertThat(result.orderServiceP50Nanos()).as(report).isLessThanOrEqualTo(result.tickToOrderP50Nanos());
         assertThat(result.orderServiceP99Nanos()).as(report).isLessThanOrEqualTo(result.tickToOrderP99Nanos());
+        // The gateway thread takes an order up after the business thread has handed it over.
+        assertThat(result.tickToGatewayP50Nanos()).as(report).isGreaterThanOrEqualTo(result.tickToOrderP50Nanos());
+        assertThat(result.tickToGatewayP99Nanos()).as(report).isGreaterThanOrEqualTo(result.tickToOrderP99Nanos());
         assertThat(report).contains("order service time (handler start -> order handed over), µs: count " +
             String.format("%,d", result.orders()));
         assertThat(report).contains(String.format("orders decided without market data, service time (handler start " +
