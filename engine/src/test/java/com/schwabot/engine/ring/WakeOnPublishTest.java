@@ -1,5 +1,6 @@
 package com.schwabot.engine.ring;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -117,6 +118,66 @@ class WakeOnPublishTest
             .isLessThan(TimeUnit.SECONDS.toNanos(SECONDS_TO_WAIT));
         assertThat(idle.alias()).isEqualTo("wake-on-publish");
         assertThat(idle).hasToString("WakeOnPublish.Idle{maxSpins=2, maxYields=1, maxParkNs=1000000}");
+    }
+
+    @Test
+    void shouldAllocateNothingOnThePublishersThreadWhetherThePollerIsParkedOrNot() throws Exception
+    {
+        final EventPoller<OutboundEvent> poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        final IdleStrategy idle = wake.idleStrategy(0, 0, LONG_PARK_NS);
+        final EventPoller.Handler<OutboundEvent> handler = (event, sequence, endOfBatch) -> true;
+        final Thread thread = new Thread(() ->
+        {
+            try
+            {
+                while (!Thread.currentThread().isInterrupted())
+                {
+                    idle.idle(poller.poll(handler) == EventPoller.PollState.PROCESSING ? 1 : 0);
+                }
+            }
+            catch (final Exception ex)
+            {
+                throw new IllegalStateException(ex);
+            }
+        }, "wake-on-publish-allocation-poller");
+        thread.setDaemon(true);
+        thread.start();
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long self = Thread.currentThread().getId();
+        try
+        {
+            awaitParked(thread);
+            publishWithPauses(200_000);
+
+            final long before = threads.getThreadAllocatedBytes(self);
+            publishWithPauses(200_000);
+            final long allocated = threads.getThreadAllocatedBytes(self) - before;
+
+            // An allocation per publish would be 16 bytes or more each, 3.2 MB in all; what is left is the JIT's and
+            // the sleeps' (72 bytes in a trial run after one warm-up round).
+            assertThat(allocated).as("bytes allocated by 200,000 publishes, some waking the parked poller")
+                .isLessThan(1_024);
+        }
+        finally
+        {
+            thread.interrupt();
+            thread.join(TimeUnit.SECONDS.toMillis(SECONDS_TO_WAIT));
+        }
+    }
+
+    /** Publishes, pausing 1 ms every 1,024 so that the poller parks and the next publish unparks it. */
+    private void publishWithPauses(final int count) throws InterruptedException
+    {
+        for (int i = 0; i < count; i++)
+        {
+            publish(i);
+            if (0 == (i & 1023))
+            {
+                Thread.sleep(1);
+            }
+        }
     }
 
     @Test
