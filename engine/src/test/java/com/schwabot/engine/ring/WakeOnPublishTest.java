@@ -25,7 +25,7 @@ class WakeOnPublishTest
     private final RingBuffer<OutboundEvent> ring = RingBuffer.createSingleProducer(OutboundEvent::new, 64, wake);
 
     @Test
-    void shouldWakeAPollerParkedForMinutesAsSoonAsTheRingPublishes() throws Exception
+    void shouldWakeAPollerParkedForAMinuteAsSoonAsTheRingPublishes() throws Exception
     {
         final EventPoller<OutboundEvent> poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
