@@ -4,22 +4,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How a polling thread idles between duty cycles that found no work, as data: the engine turns it into an Agrona
- * {@code IdleStrategy} ({@code BusySpinIdleStrategy}, {@code BackoffIdleStrategy(maxSpins, maxYields,
- * minParkPeriodNs, maxParkPeriodNs)}, or for {@link Kind#WAKE_ON_PUBLISH} the engine's own strategy, woken by the
- * producer of the ring the thread polls); this module does not depend on Agrona.
+ * {@code IdleStrategy} ({@code BusySpinIdleStrategy}, or for {@link Kind#WAKE_ON_PUBLISH} the engine's own strategy,
+ * woken by the producer of the ring the thread polls); this module does not depend on Agrona.
  *
- * @param kind      busy-spin, back off, or park until woken.
- * @param maxSpins  for {@link Kind#BACKOFF} and {@link Kind#WAKE_ON_PUBLISH}: empty cycles spent spinning before
- *                  yielding.
- * @param maxYields for {@link Kind#BACKOFF} and {@link Kind#WAKE_ON_PUBLISH}: empty cycles spent yielding before
- *                  parking.
- * @param minParkNs for {@link Kind#BACKOFF}: the first park; each further empty cycle doubles it. 0 for the others.
- * @param maxParkNs for {@link Kind#BACKOFF}: the longest park, so the longest a new piece of work can wait for the
- *                  thread to notice it (plus the OS timer slack, about 50 µs on Linux). For
- *                  {@link Kind#WAKE_ON_PUBLISH}: each park, which a publish on the ring ends early; it bounds how
+ * @param kind      busy-spin, or park until woken.
+ * @param maxSpins  for {@link Kind#WAKE_ON_PUBLISH}: empty cycles spent spinning before yielding.
+ * @param maxYields for {@link Kind#WAKE_ON_PUBLISH}: empty cycles spent yielding before parking.
+ * @param maxParkNs for {@link Kind#WAKE_ON_PUBLISH}: each park, which a publish on the ring ends early; it bounds how
  *                  late the thread's timed work (heartbeats, reconnects) runs, not how late it sees new events.
  */
-public record IdleSpec(Kind kind, long maxSpins, long maxYields, long minParkNs, long maxParkNs)
+public record IdleSpec(Kind kind, long maxSpins, long maxYields, long maxParkNs)
 {
     /**
      * The two ways to idle.
@@ -28,8 +22,6 @@ public record IdleSpec(Kind kind, long maxSpins, long maxYields, long minParkNs,
     {
         /** Spin on the CPU ({@code Thread.onSpinWait()}): no wake-up delay, one core used all the time. */
         BUSY_SPIN,
-        /** Spin, then yield, then park for doubling periods up to a limit. */
-        BACKOFF,
         /**
          * Spin, then yield, then park until the producer of the polled ring publishes (it unparks the thread), or
          * for at most a period: no timed wake-ups while there is nothing to do, beyond one per period.
@@ -42,22 +34,7 @@ public record IdleSpec(Kind kind, long maxSpins, long maxYields, long minParkNs,
      */
     public static IdleSpec busySpin()
     {
-        return new IdleSpec(Kind.BUSY_SPIN, 0, 0, 0, 0);
-    }
-
-    /**
-     * A back-off spec.
-     *
-     * @param maxSpins  empty cycles spent spinning.
-     * @param maxYields empty cycles spent yielding.
-     * @param minParkNs first park.
-     * @param maxParkNs longest park.
-     * @return the spec.
-     */
-    public static IdleSpec backoff(
-        final long maxSpins, final long maxYields, final long minParkNs, final long maxParkNs)
-    {
-        return new IdleSpec(Kind.BACKOFF, maxSpins, maxYields, minParkNs, maxParkNs);
+        return new IdleSpec(Kind.BUSY_SPIN, 0, 0, 0);
     }
 
     /**
@@ -70,11 +47,11 @@ public record IdleSpec(Kind kind, long maxSpins, long maxYields, long minParkNs,
      */
     public static IdleSpec wakeOnPublish(final long maxSpins, final long maxYields, final long maxParkNs)
     {
-        return new IdleSpec(Kind.WAKE_ON_PUBLISH, maxSpins, maxYields, 0, maxParkNs);
+        return new IdleSpec(Kind.WAKE_ON_PUBLISH, maxSpins, maxYields, maxParkNs);
     }
 
     /**
-     * @return for logs and {@code config show}, e.g. {@code backoff (spin 100, yield 10, park 1 us to 1 ms)} or
+     * @return for logs and {@code config show}: {@code busy-spin}, or e.g.
      *         {@code wake-on-publish (spin 100, yield 10, park until a publish, at most 1 ms)}.
      */
     public String describe()
@@ -83,12 +60,7 @@ public record IdleSpec(Kind kind, long maxSpins, long maxYields, long minParkNs,
         {
             return "busy-spin";
         }
-        if (kind == Kind.WAKE_ON_PUBLISH)
-        {
-            return "wake-on-publish (spin " + maxSpins + ", yield " + maxYields + ", park until a publish, at most " +
-                duration(maxParkNs) + ")";
-        }
-        return "backoff (spin " + maxSpins + ", yield " + maxYields + ", park " + duration(minParkNs) + " to " +
+        return "wake-on-publish (spin " + maxSpins + ", yield " + maxYields + ", park until a publish, at most " +
             duration(maxParkNs) + ")";
     }
 

@@ -50,12 +50,12 @@ class EngineProfileTest
     void shouldDescribeEachKindOfIdleSpec()
     {
         assertThat(IdleSpec.busySpin().describe()).isEqualTo("busy-spin");
-        assertThat(IdleSpec.backoff(100, 10, 1_000, 1_000_000).describe())
-            .isEqualTo("backoff (spin 100, yield 10, park 1 us to 1 ms)");
-        assertThat(IdleSpec.backoff(1, 2, 500, 1_500).describe())
-            .isEqualTo("backoff (spin 1, yield 2, park 500 ns to 1500 ns)");
+        assertThat(IdleSpec.wakeOnPublish(1, 2, 1_500).describe())
+            .isEqualTo("wake-on-publish (spin 1, yield 2, park until a publish, at most 1500 ns)");
+        assertThat(IdleSpec.wakeOnPublish(0, 0, 250_000).describe())
+            .isEqualTo("wake-on-publish (spin 0, yield 0, park until a publish, at most 250 us)");
         assertThat(IdleSpec.wakeOnPublish(100, 10, 1_000_000))
-            .isEqualTo(new IdleSpec(IdleSpec.Kind.WAKE_ON_PUBLISH, 100, 10, 0, 1_000_000))
+            .isEqualTo(new IdleSpec(IdleSpec.Kind.WAKE_ON_PUBLISH, 100, 10, 1_000_000))
             .extracting(IdleSpec::describe)
             .isEqualTo("wake-on-publish (spin 100, yield 10, park until a publish, at most 1 ms)");
     }

@@ -5,7 +5,6 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -46,7 +45,7 @@ public final class EngineWaitStrategies
      *
      * @param spec the thread's idle spec (from the profile).
      * @param ring for {@link IdleSpec.Kind#WAKE_ON_PUBLISH}: the wait strategy of the ring the thread polls, whose
-     *             publishes wake it; unused for the other kinds (may be null).
+     *             publishes wake it; unused for busy-spin (may be null).
      * @return a new idle strategy (one per thread).
      */
     public static IdleStrategy idle(final IdleSpec spec, final WakeOnPublish ring)
@@ -54,8 +53,6 @@ public final class EngineWaitStrategies
         return switch (spec.kind())
         {
             case BUSY_SPIN -> new BusySpinIdleStrategy();
-            case BACKOFF -> new BackoffIdleStrategy(
-                spec.maxSpins(), spec.maxYields(), spec.minParkNs(), spec.maxParkNs());
             case WAKE_ON_PUBLISH ->
             {
                 if (null == ring)
