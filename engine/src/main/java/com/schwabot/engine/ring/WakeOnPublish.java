@@ -1,12 +1,13 @@
 package com.schwabot.engine.ring;
 
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -29,15 +30,12 @@ import org.agrona.concurrent.IdleStrategy;
  * One polling thread: the last thread to park through an idle strategy of this instance is the one woken. The cost
  * to the publisher is a full fence and, when a waiter is registered, an {@link LockSupport#unpark} per publish
  * (a futex wake when the waiter is parked); meant for a ring published to at order rates, not market-data rates.
- * {@link #waitFor} (any Disruptor barrier on the ring) works too, as a spin, yield and timed park loop, without being
- * woken.
+ * {@link #waitFor} (any Disruptor barrier on the ring) works too, as Disruptor's {@link SleepingWaitStrategy} does,
+ * without being woken.
  */
 public final class WakeOnPublish implements WaitStrategy
 {
-    private static final int WAIT_FOR_SPINS = 100;
-    private static final int WAIT_FOR_YIELDS = 100;
-    private static final long WAIT_FOR_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
-
+    private final SleepingWaitStrategy barrierWait = new SleepingWaitStrategy();
     private volatile Thread waiter;
 
     /**
@@ -55,33 +53,15 @@ public final class WakeOnPublish implements WaitStrategy
     }
 
     /**
-     * {@inheritDoc}
+     * A Disruptor barrier on the ring waits as with {@link SleepingWaitStrategy} (spin, yield, then timed parks); it is
+     * not woken by a publish.
      */
     @Override
     public long waitFor(
         final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
-        throws AlertException
+        throws AlertException, InterruptedException, TimeoutException
     {
-        long available;
-        int tries = 0;
-        while ((available = dependentSequence.get()) < sequence)
-        {
-            barrier.checkAlert();
-            if (tries < WAIT_FOR_SPINS)
-            {
-                Thread.onSpinWait();
-            }
-            else if (tries < WAIT_FOR_SPINS + WAIT_FOR_YIELDS)
-            {
-                Thread.yield();
-            }
-            else
-            {
-                LockSupport.parkNanos(WAIT_FOR_PARK_NS);
-            }
-            tries = Math.min(tries + 1, WAIT_FOR_SPINS + WAIT_FOR_YIELDS);
-        }
-        return available;
+        return barrierWait.waitFor(sequence, cursor, dependentSequence, barrier);
     }
 
     /**
