@@ -56,17 +56,32 @@ public record EngineConfig(
     }
 
     /**
+     * @return the business thread's wait strategy for logs: its label, or for {@link WaitStrategy#WAKE_ON_PUBLISH}
+     *         the profile's counts ({@code wake-on-publish (spin 100, yield 100, park until a publish, at most 100
+     *         ms)}).
+     */
+    public String describeWaitStrategy()
+    {
+        return describe(waitStrategy());
+    }
+
+    private String describe(final WaitStrategy strategy)
+    {
+        return strategy == WaitStrategy.WAKE_ON_PUBLISH ? profile.businessWake().describe() : strategy.label();
+    }
+
+    /**
      * One line naming the profile and what it chose for each thread, for the start-up log and {@code config show}:
-     * {@code profile balanced: business thread sleeping (profile), gateway sender wake-on-publish (...), monitor sleep
-     * 10 ms, persistence sleep 10 ms}.
+     * {@code profile balanced: business thread wake-on-publish (...) (profile), gateway sender wake-on-publish
+     * (...), monitor sleep 10 ms, persistence sleep 10 ms}.
      *
      * @return the description.
      */
     public String describeThreads()
     {
-        return "profile " + profile.label() + ": business thread " + waitStrategy().label() +
+        return "profile " + profile.label() + ": business thread " + describeWaitStrategy() +
             (null == waitStrategyOverride ? " (profile)" : " (engine.wait_strategy overrides the profile's " +
-            profile.businessWaitStrategy().label() + ")") +
+            describe(profile.businessWaitStrategy()) + ")") +
             ", gateway sender " + profile.gatewayIdle().describe() +
             ", monitor sleep " + profile.monitorSleepMs() + " ms" +
             ", persistence sleep " + profile.persistenceSleepMs() + " ms" +

@@ -6,14 +6,18 @@ package com.schwabot.config;
  * <table>
  *     <caption>What each profile sets</caption>
  *     <tr><th>thread</th><th>latency</th><th>balanced</th><th>low-cpu</th></tr>
- *     <tr><td>business (Disruptor wait strategy)</td><td>busy-spin</td><td>sleeping</td><td>blocking</td></tr>
+ *     <tr><td>business (Disruptor wait strategy of the input ring)</td><td>busy-spin</td>
+ *         <td>spin 100, yield 100, park until an event is published (at most 100 ms)</td>
+ *         <td>spin 10, yield 5, park until an event is published (at most 100 ms)</td></tr>
  *     <tr><td>gateway sender (drains the output ring)</td><td>busy-spin</td>
  *         <td>spin, yield, park until an order is published (at most 1 ms)</td>
  *         <td>spin, yield, park until an order is published (at most 10 ms)</td></tr>
  *     <tr><td>monitor</td><td>sleep 10 ms</td><td>sleep 10 ms</td><td>sleep 50 ms</td></tr>
  *     <tr><td>persistence</td><td>sleep 10 ms</td><td>sleep 10 ms</td><td>sleep 50 ms</td></tr>
  * </table>
- * {@code engine.wait_strategy}, when set, overrides the business thread's choice ({@link EngineConfig#waitStrategy()}).
+ * {@code engine.wait_strategy}, when set, overrides the business thread's choice ({@link EngineConfig#waitStrategy()});
+ * set to {@code wake-on-publish} it takes the profile's counts ({@link #businessWake()}: {@code latency} has those of
+ * {@code balanced}).
  * The Netty event loops (market-data feed, gateway I/O, simulator, HTTP server) block in the selector under every
  * profile; the timer thread parks until its next tick; the output ring is polled by the gateway sender, never waited
  * on. bench/README.md has the measured effect of each profile.
@@ -24,22 +28,27 @@ public enum EngineProfile implements Labelled
      * For a co-located box with isolated cores: the business thread and the gateway sender each spin on a core of
      * their own (two cores fully used, idle or not), for the shortest wake-up.
      */
-    LATENCY("latency", WaitStrategy.BUSY_SPIN, IdleSpec.busySpin(), 10, 10),
+    LATENCY("latency", WaitStrategy.BUSY_SPIN, IdleSpec.wakeOnPublish(100, 100, 100_000_000), IdleSpec.busySpin(),
+        10, 10),
     /**
-     * The business thread spins briefly, yields, then parks for 100 ns at a time (in practice the OS timer slack,
-     * about 50 µs on Linux); the gateway sender spins and yields briefly, then parks until the business thread
-     * publishes an order (which unparks it) or 1 ms passes (for its heartbeats and reconnects).
+     * The business thread spins and yields after each event (about as long as the gap between events at 100,000 a
+     * second), then parks until a producer publishes an event (which unparks it); the gateway sender spins and yields
+     * briefly, then parks until the business thread publishes an order or 1 ms passes (for its heartbeats and
+     * reconnects).
      */
-    BALANCED("balanced", WaitStrategy.SLEEPING, IdleSpec.wakeOnPublish(100, 10, 1_000_000), 10, 10),
+    BALANCED("balanced", WaitStrategy.WAKE_ON_PUBLISH, IdleSpec.wakeOnPublish(100, 100, 100_000_000),
+        IdleSpec.wakeOnPublish(100, 10, 1_000_000), 10, 10),
     /**
-     * For laptops, CI and shared machines: the business thread blocks on a monitor until an event is published (the
-     * producer pays a notify per publish); the gateway sender parks until an order is published or 10 ms pass;
-     * background threads sleep longer.
+     * For laptops, CI and shared machines: the business thread spins and yields only briefly before it parks until an
+     * event is published; the gateway sender parks until an order is published or 10 ms pass; background threads
+     * sleep longer.
      */
-    LOW_CPU("low-cpu", WaitStrategy.BLOCKING, IdleSpec.wakeOnPublish(10, 5, 10_000_000), 50, 50);
+    LOW_CPU("low-cpu", WaitStrategy.WAKE_ON_PUBLISH, IdleSpec.wakeOnPublish(10, 5, 100_000_000),
+        IdleSpec.wakeOnPublish(10, 5, 10_000_000), 50, 50);
 
     private final String label;
     private final WaitStrategy businessWaitStrategy;
+    private final IdleSpec businessWake;
     private final IdleSpec gatewayIdle;
     private final long monitorSleepMs;
     private final long persistenceSleepMs;
@@ -47,12 +56,14 @@ public enum EngineProfile implements Labelled
     EngineProfile(
         final String label,
         final WaitStrategy businessWaitStrategy,
+        final IdleSpec businessWake,
         final IdleSpec gatewayIdle,
         final long monitorSleepMs,
         final long persistenceSleepMs)
     {
         this.label = label;
         this.businessWaitStrategy = businessWaitStrategy;
+        this.businessWake = businessWake;
         this.gatewayIdle = gatewayIdle;
         this.monitorSleepMs = monitorSleepMs;
         this.persistenceSleepMs = persistenceSleepMs;
@@ -72,6 +83,15 @@ public enum EngineProfile implements Labelled
     public WaitStrategy businessWaitStrategy()
     {
         return businessWaitStrategy;
+    }
+
+    /**
+     * @return the business thread's counts and longest park when its wait strategy is
+     *         {@link WaitStrategy#WAKE_ON_PUBLISH} (the profile's, or {@code engine.wait_strategy}'s).
+     */
+    public IdleSpec businessWake()
+    {
+        return businessWake;
     }
 
     /**

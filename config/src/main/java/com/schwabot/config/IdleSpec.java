@@ -3,13 +3,15 @@ package com.schwabot.config;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How a polling thread idles between duty cycles that found no work, as data: the engine turns it into an Agrona
- * {@code IdleStrategy} ({@code BusySpinIdleStrategy}, or for {@link Kind#WAKE_ON_PUBLISH} the engine's own strategy,
- * woken by the producer of the ring the thread polls); this module does not depend on Agrona.
+ * How a thread idles while the ring it waits on has nothing new, as data. For a polling thread (the gateway sender)
+ * the engine turns it into an Agrona {@code IdleStrategy} ({@code BusySpinIdleStrategy}, or for
+ * {@link Kind#WAKE_ON_PUBLISH} the engine's own strategy, woken by the producer of the ring the thread polls); for the
+ * business thread's {@code wake-on-publish} wait strategy it gives the counts and the longest park. This module does
+ * not depend on Agrona.
  *
  * @param kind      busy-spin, or park until woken.
- * @param maxSpins  for {@link Kind#WAKE_ON_PUBLISH}: empty cycles spent spinning before yielding.
- * @param maxYields for {@link Kind#WAKE_ON_PUBLISH}: empty cycles spent yielding before parking.
+ * @param maxSpins  for {@link Kind#WAKE_ON_PUBLISH}: empty looks at the ring spent spinning before yielding.
+ * @param maxYields for {@link Kind#WAKE_ON_PUBLISH}: empty looks spent yielding before parking.
  * @param maxParkNs for {@link Kind#WAKE_ON_PUBLISH}: each park, which a publish on the ring ends early; it bounds how
  *                  late the thread's timed work (heartbeats, reconnects) runs, not how late it sees new events.
  */

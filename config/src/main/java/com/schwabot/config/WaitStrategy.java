@@ -1,14 +1,17 @@
 package com.schwabot.config;
 
 /**
- * How the business thread waits for events (Disruptor wait strategy).
+ * How the business thread waits for events (Disruptor wait strategy). {@link #WAKE_ON_PUBLISH} is the engine's own:
+ * spin, yield, then park until a producer publishes; its counts and longest park come from the profile
+ * ({@link EngineProfile#businessWake()}).
  */
 public enum WaitStrategy implements Labelled
 {
     BUSY_SPIN("busy-spin"),
     YIELDING("yielding"),
     SLEEPING("sleeping"),
-    BLOCKING("blocking");
+    BLOCKING("blocking"),
+    WAKE_ON_PUBLISH("wake-on-publish");
 
     private final String label;
 

@@ -23,7 +23,7 @@ class ConfigLoaderTest
         assertThat(config.configDir()).isNull();
         assertThat(config.engine().inputRingSize()).isEqualTo(65536);
         assertThat(config.engine().profile()).isEqualTo(EngineProfile.LOW_CPU);
-        assertThat(config.engine().waitStrategy()).isEqualTo(WaitStrategy.BLOCKING);
+        assertThat(config.engine().waitStrategy()).isEqualTo(WaitStrategy.WAKE_ON_PUBLISH);
         assertThat(config.engine().hasCpuAffinity()).isFalse();
         assertThat(config.journal().dir()).isEqualTo(Path.of("data/journal"));
         assertThat(config.journal().rollCycle()).isEqualTo(RollCycle.DAILY);

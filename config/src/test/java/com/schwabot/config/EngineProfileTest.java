@@ -24,23 +24,28 @@ class EngineProfileTest
 
         assertThat(engine.profile()).isEqualTo(EngineProfile.LOW_CPU);
         assertThat(engine.waitStrategyOverride()).isNull();
-        assertThat(engine.waitStrategy()).isEqualTo(WaitStrategy.BLOCKING);
+        assertThat(engine.waitStrategy()).isEqualTo(WaitStrategy.WAKE_ON_PUBLISH);
+        assertThat(engine.describeWaitStrategy())
+            .isEqualTo("wake-on-publish (spin 10, yield 5, park until a publish, at most 100 ms)");
     }
 
     @Test
     void shouldMapEachProfileToItsThreadStrategies()
     {
         assertThat(EngineProfile.LATENCY.businessWaitStrategy()).isEqualTo(WaitStrategy.BUSY_SPIN);
+        assertThat(EngineProfile.LATENCY.businessWake()).isEqualTo(IdleSpec.wakeOnPublish(100, 100, 100_000_000));
         assertThat(EngineProfile.LATENCY.gatewayIdle()).isEqualTo(IdleSpec.busySpin());
         assertThat(EngineProfile.LATENCY.monitorSleepMs()).isEqualTo(10);
         assertThat(EngineProfile.LATENCY.persistenceSleepMs()).isEqualTo(10);
 
-        assertThat(EngineProfile.BALANCED.businessWaitStrategy()).isEqualTo(WaitStrategy.SLEEPING);
+        assertThat(EngineProfile.BALANCED.businessWaitStrategy()).isEqualTo(WaitStrategy.WAKE_ON_PUBLISH);
+        assertThat(EngineProfile.BALANCED.businessWake()).isEqualTo(IdleSpec.wakeOnPublish(100, 100, 100_000_000));
         assertThat(EngineProfile.BALANCED.gatewayIdle()).isEqualTo(IdleSpec.wakeOnPublish(100, 10, 1_000_000));
         assertThat(EngineProfile.BALANCED.monitorSleepMs()).isEqualTo(10);
         assertThat(EngineProfile.BALANCED.persistenceSleepMs()).isEqualTo(10);
 
-        assertThat(EngineProfile.LOW_CPU.businessWaitStrategy()).isEqualTo(WaitStrategy.BLOCKING);
+        assertThat(EngineProfile.LOW_CPU.businessWaitStrategy()).isEqualTo(WaitStrategy.WAKE_ON_PUBLISH);
+        assertThat(EngineProfile.LOW_CPU.businessWake()).isEqualTo(IdleSpec.wakeOnPublish(10, 5, 100_000_000));
         assertThat(EngineProfile.LOW_CPU.gatewayIdle()).isEqualTo(IdleSpec.wakeOnPublish(10, 5, 10_000_000));
         assertThat(EngineProfile.LOW_CPU.monitorSleepMs()).isEqualTo(50);
         assertThat(EngineProfile.LOW_CPU.persistenceSleepMs()).isEqualTo(50);
@@ -81,7 +86,7 @@ class EngineProfileTest
         assertThat(TestFiles.load(dir, Map.of()).engine().waitStrategy()).isEqualTo(WaitStrategy.BUSY_SPIN);
         final EngineConfig fromEnv = TestFiles.load(dir, Map.of("SCHWABOT_ENGINE_PROFILE", "balanced")).engine();
         assertThat(fromEnv.profile()).isEqualTo(EngineProfile.BALANCED);
-        assertThat(fromEnv.waitStrategy()).isEqualTo(WaitStrategy.SLEEPING);
+        assertThat(fromEnv.waitStrategy()).isEqualTo(WaitStrategy.WAKE_ON_PUBLISH);
     }
 
     @Test
@@ -95,7 +100,8 @@ class EngineProfileTest
         assertThat(engine.waitStrategy()).isEqualTo(WaitStrategy.YIELDING);
         assertThat(engine.describeThreads())
             .startsWith("profile low-cpu: business thread yielding (engine.wait_strategy overrides the profile's " +
-                "blocking), gateway sender wake-on-publish (spin 10, yield 5, park until a publish, at most 10 ms)")
+                "wake-on-publish (spin 10, yield 5, park until a publish, at most 100 ms)), gateway sender " +
+                "wake-on-publish (spin 10, yield 5, park until a publish, at most 10 ms)")
             .endsWith("monitor sleep 50 ms, persistence sleep 50 ms");
     }
 
@@ -117,8 +123,15 @@ class EngineProfileTest
     void shouldDescribeWhatTheProfileChoseForEveryThread() throws ConfigException
     {
         assertThat(TestFiles.load(null, Map.of("SCHWABOT_ENGINE_PROFILE", "balanced")).engine().describeThreads())
-            .isEqualTo("profile balanced: business thread sleeping (profile), gateway sender wake-on-publish (spin " +
-                "100, yield 10, park until a publish, at most 1 ms), monitor sleep 10 ms, persistence sleep 10 ms");
+            .isEqualTo("profile balanced: business thread wake-on-publish (spin 100, yield 100, park until a " +
+                "publish, at most 100 ms) (profile), gateway sender wake-on-publish (spin 100, yield 10, park until " +
+                "a publish, at most 1 ms), monitor sleep 10 ms, persistence sleep 10 ms");
+        final EngineConfig latencyWoken = TestFiles.load(null, Map.of("SCHWABOT_ENGINE_PROFILE", "latency",
+            "SCHWABOT_ENGINE_WAIT_STRATEGY", "wake-on-publish")).engine();
+        assertThat(latencyWoken.waitStrategy()).isEqualTo(WaitStrategy.WAKE_ON_PUBLISH);
+        assertThat(latencyWoken.describeThreads()).startsWith("profile latency: business thread wake-on-publish " +
+            "(spin 100, yield 100, park until a publish, at most 100 ms) (engine.wait_strategy overrides the " +
+            "profile's busy-spin), gateway sender busy-spin");
         assertThat(TestFiles.load(null, Map.of("SCHWABOT_ENGINE_PROFILE", "latency")).engine().describeThreads())
             .isEqualTo("profile latency: business thread busy-spin (profile), gateway sender busy-spin, " +
                 "monitor sleep 10 ms, persistence sleep 10 ms");
@@ -160,7 +173,7 @@ class EngineProfileTest
         final ConfigException ex = TestFiles.loadFails(dir, Map.of());
 
         assertThat(ex.getMessage()).contains("config.yaml: engine.wait_strategy = spin: must be one of " +
-            "[busy-spin, yielding, sleeping, blocking], or null (the profile's choice) (line 2)");
+            "[busy-spin, yielding, sleeping, blocking, wake-on-publish], or null (the profile's choice) (line 2)");
     }
 
     @Test

@@ -159,7 +159,7 @@ public final class Engine implements AutoCloseable
         counterMirror = new CounterMirror(counters);
         journal = Journal.open(journalContext(config, journalDir));
         inputRing = new InputRing(config.engine().inputRingSize(), SLOT_CAPACITY,
-            EngineWaitStrategies.of(config.engine().waitStrategy()), counters);
+            EngineWaitStrategies.business(config.engine()), counters);
         outputRing = RingBuffer.createSingleProducer(
             OutboundEvent::new, config.engine().outputRingSize(), outputRingWake);
         backend = TradingCore.backend(config);

@@ -296,7 +296,7 @@ final class Warmup
                 new OutputRingSender(output, appender, clock, journalGate, counters)), orderSource, counters);
             venue.market(core.market());
             input = new InputRing(INPUT_RING_SIZE, Engine.SLOT_CAPACITY,
-                EngineWaitStrategies.of(config.engine().waitStrategy()), counters);
+                EngineWaitStrategies.business(config.engine()), counters);
             latency = new LatencyRecorder(new OffsetEpochNanoClock(), counters);
             handler = new BusinessHandler(input.ring(), appender, core.pipeline(), counters, latency, journalGate);
             processor = new BatchEventProcessorBuilder().build(input.ring(), input.ring().newBarrier(), handler);

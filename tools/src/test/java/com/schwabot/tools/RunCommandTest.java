@@ -150,7 +150,8 @@ class RunCommandTest
             .startsWith("{\"timestamp\":").contains("\"level\":\"", "\"loggerName\":\"", "\"formattedMessage\":")
             .endsWith("}"));
         assertThat(lines).anySatisfy((line) -> assertThat(line).contains("engine started")
-                .contains("threads: profile low-cpu: business thread blocking (profile), gateway sender " +
+                .contains("threads: profile low-cpu: business thread wake-on-publish (spin 10, yield 5, park until " +
+                    "a publish, at most 100 ms) (profile), gateway sender " +
                     "wake-on-publish (spin 10, yield 5, park until a publish, at most 10 ms)"))
             .anySatisfy((line) -> assertThat(line).contains("monitoring server at http:"));
         assertThat(allText(temp.resolve("logs")) + result.all()).doesNotContain(TOKEN, PASSPHRASE);
@@ -251,7 +252,7 @@ class RunCommandTest
             "schwabot: invalid configuration from " + dir + " (2 errors):",
             "  config.yaml: engine.input_ring_size = 1000: must be a power of two in [64, 16777216] (line 2)",
             "  config.yaml: engine.wait_strategy = spinning: must be one of [busy-spin, yielding, sleeping, " +
-                "blocking], or null (the profile's choice) (line 3)");
+                "blocking, wake-on-publish], or null (the profile's choice) (line 3)");
     }
 
     @Test

@@ -87,7 +87,7 @@ public class DisruptorPipeline
         BenchSupport.requireJvmFlags();
         fixture = new PipelineFixture(PipelineThroughputBenchmark.FRAMES);
         ring = new InputRing(RING_SIZE, Engine.SLOT_CAPACITY,
-            EngineWaitStrategies.of(WAIT_STRATEGY), fixture.counters);
+            EngineWaitStrategies.of(WAIT_STRATEGY, null), fixture.counters);
     }
 
     /**

@@ -175,7 +175,7 @@ public final class LatencyHarness
             TensorBackend backend = BenchEngine.cpuBackend(config))
         {
             final InputRing ring = new InputRing(config.engine().inputRingSize(), Engine.SLOT_CAPACITY,
-                EngineWaitStrategies.of(config.engine().waitStrategy()), counters);
+                EngineWaitStrategies.business(config.engine()), counters);
             final WakeOnPublish outputRingWake = new WakeOnPublish();
             final RingBuffer<OutboundEvent> outputRing = RingBuffer.createSingleProducer(
                 OutboundEvent::new, config.engine().outputRingSize(), outputRingWake);

@@ -9,6 +9,7 @@ import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
+import com.schwabot.config.EngineConfig;
 import com.schwabot.config.EngineProfile;
 import com.schwabot.config.IdleSpec;
 
@@ -24,12 +25,25 @@ public final class EngineWaitStrategies
     }
 
     /**
+     * The business thread's wait strategy (the input ring's): {@code engine.wait_strategy}, or the profile's.
+     *
+     * @param engine the engine's configuration.
+     * @return a new wait strategy instance (one per ring).
+     */
+    public static WaitStrategy business(final EngineConfig engine)
+    {
+        return of(engine.waitStrategy(), engine.profile().businessWake());
+    }
+
+    /**
      * The Disruptor wait strategy for a configured one.
      *
      * @param strategy from config.
+     * @param wake     for {@link com.schwabot.config.WaitStrategy#WAKE_ON_PUBLISH}: its counts and longest park;
+     *                 unused by the others (may be null).
      * @return a new wait strategy instance (one per ring).
      */
-    public static WaitStrategy of(final com.schwabot.config.WaitStrategy strategy)
+    public static WaitStrategy of(final com.schwabot.config.WaitStrategy strategy, final IdleSpec wake)
     {
         return switch (strategy)
         {
@@ -37,6 +51,7 @@ public final class EngineWaitStrategies
             case YIELDING -> new YieldingWaitStrategy();
             case BLOCKING -> new BlockingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
+            case WAKE_ON_PUBLISH -> new WakeOnPublish(wake.maxSpins(), wake.maxYields(), wake.maxParkNs());
         };
     }
 

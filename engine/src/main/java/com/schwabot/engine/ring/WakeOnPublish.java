@@ -6,37 +6,67 @@ import java.util.concurrent.locks.LockSupport;
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
-import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * The output ring's wait strategy, which wakes the thread that polls the ring when the business thread publishes.
+ * A ring's wait strategy that wakes the thread waiting on the ring when a producer publishes, so that the thread can
+ * park instead of waking on a timer to look. It serves the engine's two rings:
+ * <ul>
+ *     <li><b>The input ring</b> (the business thread, through a Disruptor barrier, {@link #waitFor}): spin
+ *     {@code maxSpins} times, yield {@code maxYields} times, then park until a producer publishes (or at most
+ *     {@code maxParkNs}). The thread is registered as the ring's waiter only while it parks, so a producer that
+ *     publishes while the business thread is busy pays a full fence and one volatile read, and no more.</li>
+ *     <li><b>The output ring</b> (the gateway sender, which drains it through an {@code EventPoller} on its own duty
+ *     cycle, {@link #idleStrategy}): spin, yield, then park; its first park registers the thread, which stays
+ *     registered. The output ring is published to at order rates, so an {@code unpark} per publish costs little, and
+ *     the sender need not re-register at every park.</li>
+ * </ul>
+ * The Disruptor calls {@link #signalAllWhenBlocking()} after every publish (and on a barrier's alert, which is how a
+ * halt reaches a parked business thread); it unparks the registered waiter. A waiting thread is thus taken up as soon
+ * as the OS runs it, not when a timed park happens to end, and an idle one wakes only once per {@code maxParkNs}.
  * <p>
- * The gateway sender drains the output ring through an {@code EventPoller} on its own duty cycle, so no Disruptor
- * barrier ever waits on this ring; what matters is how the sender idles between orders. With {@link #idleStrategy}
- * it spins, then yields, then parks, each park registering the thread as the ring's waiter. The Disruptor calls
- * {@link #signalAllWhenBlocking()} on every publish, and that unparks the waiter: an order is taken up as soon as the
- * OS runs the woken thread, not when a timed park happens to end, and an idle sender wakes only once per
- * {@code maxParkNs} (for its heartbeats and reconnects) instead of thousands of times a second.
+ * No wake-up is lost. The publisher publishes the sequence, then (after a full fence) reads the waiter. The waiter
+ * writes itself (then a full fence) before it parks and looks at the ring once more in between: a barrier re-reads
+ * the sequence it waits for, a poller returns from the idle call that registered it without parking, and its next
+ * duty cycle polls. Either the waiter sees the sequence, or the publisher sees the waiter and unparks it; an unpark
+ * that comes before the park makes the park return at once ({@link LockSupport}'s permit). A stale permit costs one
+ * empty look at the ring.
  * <p>
- * No wake-up is lost. The publisher publishes the sequence, then (after a full fence) reads the waiter; the waiter
- * is written (then a full fence) before the thread's first park, and its next duty cycle polls the ring before it
- * parks. Either the sender's poll sees the sequence, or the publisher sees the waiter and unparks it; an unpark that
- * comes before the park makes the park return at once ({@link LockSupport}'s permit). A stale permit costs one empty
- * duty cycle.
- * <p>
- * One polling thread: the last thread to park through an idle strategy of this instance is the one woken. The cost
- * to the publisher is a full fence and, when a waiter is registered, an {@link LockSupport#unpark} per publish
- * (a futex wake when the waiter is parked); meant for a ring published to at order rates, not market-data rates.
- * {@link #waitFor} (any Disruptor barrier on the ring) works too, as Disruptor's {@link SleepingWaitStrategy} does,
- * without being woken.
+ * One waiting thread per instance: one barrier's thread or one poller, never both.
  */
 public final class WakeOnPublish implements WaitStrategy
 {
-    private final SleepingWaitStrategy barrierWait = new SleepingWaitStrategy();
+    private final long barrierSpins;
+    private final long barrierYields;
+    private final long barrierParkNs;
     private volatile Thread waiter;
+
+    /**
+     * For a ring drained by a poller ({@link #idleStrategy}): a Disruptor barrier on it, if there ever is one, waits
+     * with spin 100, yield 100, then parks of at most 100 ms, which a publish ends early.
+     */
+    public WakeOnPublish()
+    {
+        this(100, 100, 100_000_000);
+    }
+
+    /**
+     * For a ring a Disruptor barrier waits on ({@link #waitFor}).
+     *
+     * @param maxSpins  times a waiting barrier spins before it yields.
+     * @param maxYields times it then yields before it parks.
+     * @param maxParkNs longest park: a publish ends it early; it bounds only how late a wake-up could come if one
+     *                  were ever missed.
+     */
+    public WakeOnPublish(final long maxSpins, final long maxYields, final long maxParkNs)
+    {
+        checkPhases(maxSpins, maxYields, maxParkNs);
+        this.barrierSpins = maxSpins;
+        this.barrierYields = maxYields;
+        this.barrierParkNs = maxParkNs;
+    }
 
     /**
      * Unpark the registered polling thread, if there is one. Called by the ring on every publish.
@@ -53,15 +83,39 @@ public final class WakeOnPublish implements WaitStrategy
     }
 
     /**
-     * A Disruptor barrier on the ring waits as with {@link SleepingWaitStrategy} (spin, yield, then timed parks); it is
-     * not woken by a publish.
+     * Wait for {@code sequence}: spin, yield, then park until a publish unparks this thread. Allocates nothing.
      */
     @Override
     public long waitFor(
         final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
         throws AlertException, InterruptedException, TimeoutException
     {
-        return barrierWait.waitFor(sequence, cursor, dependentSequence, barrier);
+        long available;
+        long idles = 0;
+        while ((available = dependentSequence.get()) < sequence)
+        {
+            barrier.checkAlert();
+            if (idles < barrierSpins)
+            {
+                Thread.onSpinWait();
+            }
+            else if (idles < barrierSpins + barrierYields)
+            {
+                Thread.yield();
+            }
+            else
+            {
+                register(Thread.currentThread());
+                if (dependentSequence.get() < sequence)
+                {
+                    barrier.checkAlert();
+                    LockSupport.parkNanos(this, barrierParkNs);
+                }
+                waiter = null;
+            }
+            idles++;
+        }
+        return available;
     }
 
     /**
@@ -75,20 +129,37 @@ public final class WakeOnPublish implements WaitStrategy
      */
     public IdleStrategy idleStrategy(final long maxSpins, final long maxYields, final long maxParkNs)
     {
+        checkPhases(maxSpins, maxYields, maxParkNs);
+        return new Idle(maxSpins, maxYields, maxParkNs);
+    }
+
+    /**
+     * @return the thread a publish unparks: a poller once it first parked, a barrier's thread while it parks; else
+     *         null.
+     */
+    public Thread waiter()
+    {
+        return waiter;
+    }
+
+    /**
+     * @return the barrier's counts and longest park, e.g.
+     *         {@code WakeOnPublish{maxSpins=100, maxYields=100, maxParkNs=100000000}}.
+     */
+    @Override
+    public String toString()
+    {
+        return "WakeOnPublish{maxSpins=" + barrierSpins + ", maxYields=" + barrierYields + ", maxParkNs=" +
+            barrierParkNs + '}';
+    }
+
+    private static void checkPhases(final long maxSpins, final long maxYields, final long maxParkNs)
+    {
         if (maxSpins < 0 || maxYields < 0 || maxParkNs <= 0)
         {
             throw new IllegalArgumentException("maxSpins and maxYields must be >= 0 and maxParkNs > 0, got " +
                 maxSpins + ", " + maxYields + ", " + maxParkNs);
         }
-        return new Idle(maxSpins, maxYields, maxParkNs);
-    }
-
-    /**
-     * @return the thread a publish unparks, or null before a poller first parked.
-     */
-    public Thread waiter()
-    {
-        return waiter;
     }
 
     private void register(final Thread thread)
@@ -146,7 +217,7 @@ public final class WakeOnPublish implements WaitStrategy
                     register(current);
                     return;
                 }
-                LockSupport.parkNanos(maxParkNs);
+                LockSupport.parkNanos(WakeOnPublish.this, maxParkNs);
             }
         }
 

@@ -10,6 +10,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Test;
 
+import com.schwabot.config.EngineConfig;
 import com.schwabot.config.EngineProfile;
 import com.schwabot.config.IdleSpec;
 import com.schwabot.config.WaitStrategy;
@@ -22,28 +23,45 @@ class EngineWaitStrategiesTest
     @Test
     void shouldMapEveryConfiguredWaitStrategyToTheDisruptors()
     {
-        assertThat(EngineWaitStrategies.of(WaitStrategy.BUSY_SPIN)).isInstanceOf(BusySpinWaitStrategy.class);
-        assertThat(EngineWaitStrategies.of(WaitStrategy.YIELDING)).isInstanceOf(YieldingWaitStrategy.class);
-        assertThat(EngineWaitStrategies.of(WaitStrategy.SLEEPING)).isInstanceOf(SleepingWaitStrategy.class);
-        assertThat(EngineWaitStrategies.of(WaitStrategy.BLOCKING)).isInstanceOf(BlockingWaitStrategy.class);
+        final IdleSpec wake = IdleSpec.wakeOnPublish(7, 3, 2_000_000);
+        assertThat(EngineWaitStrategies.of(WaitStrategy.BUSY_SPIN, wake)).isInstanceOf(BusySpinWaitStrategy.class);
+        assertThat(EngineWaitStrategies.of(WaitStrategy.YIELDING, wake)).isInstanceOf(YieldingWaitStrategy.class);
+        assertThat(EngineWaitStrategies.of(WaitStrategy.SLEEPING, null)).isInstanceOf(SleepingWaitStrategy.class);
+        assertThat(EngineWaitStrategies.of(WaitStrategy.BLOCKING, wake)).isInstanceOf(BlockingWaitStrategy.class);
+        assertThat(EngineWaitStrategies.of(WaitStrategy.WAKE_ON_PUBLISH, wake)).isInstanceOf(WakeOnPublish.class)
+            .hasToString("WakeOnPublish{maxSpins=7, maxYields=3, maxParkNs=2000000}");
     }
 
     @Test
-    void shouldGiveEachProfileItsBusinessGatewayAndMonitorStrategies()
+    void shouldGiveTheBusinessThreadTheProfilesWakeOnPublishCountsOrTheOverride()
     {
-        assertThat(EngineWaitStrategies.of(EngineProfile.LATENCY.businessWaitStrategy()))
+        assertThat(EngineWaitStrategies.business(engine(EngineProfile.BALANCED, null)))
+            .hasToString("WakeOnPublish{maxSpins=100, maxYields=100, maxParkNs=100000000}");
+        assertThat(EngineWaitStrategies.business(engine(EngineProfile.LOW_CPU, null)))
+            .hasToString("WakeOnPublish{maxSpins=10, maxYields=5, maxParkNs=100000000}");
+        assertThat(EngineWaitStrategies.business(engine(EngineProfile.LATENCY, null)))
             .isInstanceOf(BusySpinWaitStrategy.class);
+        assertThat(EngineWaitStrategies.business(engine(EngineProfile.LATENCY, WaitStrategy.WAKE_ON_PUBLISH)))
+            .hasToString("WakeOnPublish{maxSpins=100, maxYields=100, maxParkNs=100000000}");
+        assertThat(EngineWaitStrategies.business(engine(EngineProfile.LOW_CPU, WaitStrategy.BLOCKING)))
+            .isInstanceOf(BlockingWaitStrategy.class);
+    }
+
+    private static EngineConfig engine(final EngineProfile profile, final WaitStrategy override)
+    {
+        return new EngineConfig(1024, 1024, profile, override, -1, 1_000, false, 0);
+    }
+
+    @Test
+    void shouldGiveEachProfileItsGatewayAndMonitorStrategies()
+    {
         final WakeOnPublish outputRing = new WakeOnPublish();
         assertThat(EngineWaitStrategies.gateway(EngineProfile.LATENCY, outputRing))
             .isInstanceOf(BusySpinIdleStrategy.class);
 
-        assertThat(EngineWaitStrategies.of(EngineProfile.BALANCED.businessWaitStrategy()))
-            .isInstanceOf(SleepingWaitStrategy.class);
         assertThat(EngineWaitStrategies.gateway(EngineProfile.BALANCED, outputRing))
             .hasToString(outputRing.idleStrategy(100, 10, 1_000_000).toString());
 
-        assertThat(EngineWaitStrategies.of(EngineProfile.LOW_CPU.businessWaitStrategy()))
-            .isInstanceOf(BlockingWaitStrategy.class);
         assertThat(EngineWaitStrategies.gateway(EngineProfile.LOW_CPU, outputRing))
             .hasToString(outputRing.idleStrategy(10, 5, 10_000_000).toString());
 
