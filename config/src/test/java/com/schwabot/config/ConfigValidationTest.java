@@ -186,7 +186,7 @@ class ConfigValidationTest
 
         assertThat(ex.getMessage())
             .contains("config.yaml: engine.wait_strategy = spin: must be one of [busy-spin, yielding, sleeping, " +
-                "blocking]")
+                "blocking, wake-on-publish]")
             .contains("risk_limits.yaml: active_profile = yolo: must be one of [conservative, moderate, aggressive]");
     }
 
