@@ -34,7 +34,9 @@ import org.agrona.concurrent.IdleStrategy;
  * that comes before the park makes the park return at once ({@link LockSupport}'s permit). A stale permit costs one
  * empty look at the ring.
  * <p>
- * One waiting thread per instance: one barrier's thread or one poller, never both.
+ * One waiting thread per instance: one barrier's thread or one poller, never two (a second would take the first's
+ * place as the waiter, and the first would sleep out its park). A barrier that also follows other processors parks
+ * for this ring's cursor, then spins until they are past the sequence: they advance without a publish here.
  */
 public final class WakeOnPublish implements WaitStrategy
 {
@@ -69,7 +71,7 @@ public final class WakeOnPublish implements WaitStrategy
     }
 
     /**
-     * Unpark the registered polling thread, if there is one. Called by the ring on every publish.
+     * Unpark the registered waiter, if there is one. Called by the ring on every publish and on a barrier's alert.
      */
     @Override
     public void signalAllWhenBlocking()
@@ -83,16 +85,16 @@ public final class WakeOnPublish implements WaitStrategy
     }
 
     /**
-     * Wait for {@code sequence}: spin, yield, then park until a publish unparks this thread. Allocates nothing.
+     * Wait for {@code sequence}: spin, yield, then park until a publish unparks this thread, for the ring's cursor to
+     * reach it; then, where the barrier also follows other processors, spin until they have. Allocates nothing.
      */
     @Override
     public long waitFor(
         final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
         throws AlertException, InterruptedException, TimeoutException
     {
-        long available;
         long idles = 0;
-        while ((available = dependentSequence.get()) < sequence)
+        while (cursor.get() < sequence)
         {
             barrier.checkAlert();
             if (idles < barrierSpins)
@@ -106,7 +108,7 @@ public final class WakeOnPublish implements WaitStrategy
             else
             {
                 register(Thread.currentThread());
-                if (dependentSequence.get() < sequence)
+                if (cursor.get() < sequence)
                 {
                     barrier.checkAlert();
                     LockSupport.parkNanos(this, barrierParkNs);
@@ -114,6 +116,14 @@ public final class WakeOnPublish implements WaitStrategy
                 waiter = null;
             }
             idles++;
+        }
+
+        // Processors the barrier follows advance without a publish on this ring, so they are spun on, not parked for.
+        long available;
+        while ((available = dependentSequence.get()) < sequence)
+        {
+            barrier.checkAlert();
+            Thread.onSpinWait();
         }
         return available;
     }

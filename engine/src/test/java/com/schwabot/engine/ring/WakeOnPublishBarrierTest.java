@@ -112,6 +112,37 @@ class WakeOnPublishBarrierTest
     }
 
     @Test
+    void shouldLetABarrierThatFollowsAnotherSequenceParkForThePublishThenWaitForTheSequence() throws Exception
+    {
+        final Sequence followed = new Sequence(-1);
+        final AtomicLong handled = new AtomicLong();
+        processor = new BatchEventProcessorBuilder().build(
+            ring, ring.newBarrier(followed), (event, sequence, endOfBatch) -> handled.incrementAndGet());
+        ring.addGatingSequences(processor.getSequence());
+        thread = new Thread(processor, "wake-on-publish-follower");
+        thread.setDaemon(true);
+        thread.start();
+        awaitParked();
+
+        for (int i = 1; i <= 3; i++)
+        {
+            publish(i);
+        }
+        awaitState(Thread.State.RUNNABLE);
+        Thread.sleep(50);
+        assertThat(handled.get()).as("woken by the publishes, but the followed sequence is behind").isZero();
+
+        followed.set(2);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS_TO_WAIT);
+        while (handled.get() < 3)
+        {
+            assertThat(System.nanoTime()).as("all three handled once the followed sequence is past them")
+                .isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    @Test
     void shouldSpinThenYieldThenRegisterAndLookOnceMoreBeforeParking() throws Exception
     {
         final WakeOnPublish phased = new WakeOnPublish(2, 1, LONG_PARK_NS);
@@ -131,11 +162,13 @@ class WakeOnPublishBarrierTest
         };
 
         final long start = System.nanoTime();
+        // No processor to follow: the barrier's dependent sequence is the ring's cursor, as the business thread's is.
         final long available = phased.waitFor(0, dependent, dependent, ring.newBarrier());
 
         assertThat(available).isZero();
         assertThat(System.nanoTime() - start).as("did not park").isLessThan(TimeUnit.SECONDS.toNanos(SECONDS_TO_WAIT));
-        assertThat(looks[0]).as("two spins, one yield, the look that registers, one more").isEqualTo(6);
+        assertThat(looks[0]).as("two spins, one yield, the look that registers, one more, the dependents'")
+            .isEqualTo(7);
         assertThat(registeredAtLook).containsExactly(false, false, false, false, false, true, false, false);
         assertThat(phased.waiter()).isNull();
     }
@@ -210,6 +243,16 @@ class WakeOnPublishBarrierTest
         while (wake.waiter() != thread || thread.getState() != Thread.State.TIMED_WAITING)
         {
             assertThat(System.nanoTime()).as("business thread parked").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    private void awaitState(final Thread.State state) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS_TO_WAIT);
+        while (thread.getState() != state)
+        {
+            assertThat(System.nanoTime()).as("business thread %s", state).isLessThan(deadline);
             Thread.sleep(1);
         }
     }
