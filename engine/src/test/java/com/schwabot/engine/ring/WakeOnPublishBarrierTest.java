@@ -57,7 +57,7 @@ class WakeOnPublishBarrierTest
         {
             awaitParked();
             publish(i);
-            assertThat(awaitCount(handled, 3 - i)).as("event %d handled while parked", i).isTrue();
+            assertThat(WakeOnPublishTest.awaitCount(handled, 3 - i)).as("event %d handled while parked", i).isTrue();
             assertThat(last.get()).isEqualTo(i);
         }
     }
@@ -255,19 +255,5 @@ class WakeOnPublishBarrierTest
             assertThat(System.nanoTime()).as("business thread %s", state).isLessThan(deadline);
             Thread.sleep(1);
         }
-    }
-
-    private static boolean awaitCount(final CountDownLatch latch, final long count) throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS_TO_WAIT);
-        while (latch.getCount() > count)
-        {
-            if (System.nanoTime() > deadline)
-            {
-                return false;
-            }
-            Thread.sleep(1);
-        }
-        return true;
     }
 }

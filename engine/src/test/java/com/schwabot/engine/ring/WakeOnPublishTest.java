@@ -235,7 +235,8 @@ class WakeOnPublishTest
         }
     }
 
-    private static boolean awaitCount(final CountDownLatch latch, final long count) throws InterruptedException
+    /** Waits up to {@code SECONDS_TO_WAIT} for the latch to count down to {@code count}; false when it did not. */
+    static boolean awaitCount(final CountDownLatch latch, final long count) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS_TO_WAIT);
         while (latch.getCount() > count)
