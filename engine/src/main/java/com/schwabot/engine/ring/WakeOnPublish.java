@@ -34,6 +34,9 @@ import org.agrona.concurrent.IdleStrategy;
  * that comes before the park makes the park return at once ({@link LockSupport}'s permit). A stale permit costs one
  * empty look at the ring.
  * <p>
+ * An interrupt does not end a barrier's wait (as with Disruptor's sleeping strategy, and unlike its blocking one):
+ * stop the processor with {@code halt()}, which alerts the barrier. No engine thread interrupts the business thread.
+ * <p>
  * One waiting thread per instance: one barrier's thread or one poller, never two (a second would take the first's
  * place as the waiter, and the first would sleep out its park). A barrier that also follows other processors parks
  * for this ring's cursor, then spins until they are past the sequence: they advance without a publish here.
